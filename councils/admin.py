@@ -1,0 +1,37 @@
+from django.contrib import admin
+
+from councils.models import Council, Membership, Region
+
+
+class CouncilInline(admin.TabularInline):
+    model = Council
+    fields = ["name", "slug", "kind"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [CouncilInline]
+
+
+@admin.register(Council)
+class CouncilAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "region"]
+    list_filter = ["region", "kind"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    list_select_related = ["region"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "role", "council", "review", "region"]
+    list_filter = ["role", "region", "council__region"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "council__name"]
+    list_select_related = ["user", "council", "review", "region"]
+    autocomplete_fields = ["user", "council"]
+    raw_id_fields = ["review"]

@@ -1,0 +1,119 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+
+class Region(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("councils:region", args=[self.slug])
+
+
+class Council(models.Model):
+    class Kind(models.TextChoices):
+        COUNTY = "county", "County council"
+        METROPOLITAN_BOROUGH = "metropolitan_borough", "Metropolitan borough"
+        UNITARY = "unitary", "Unitary authority"
+        LONDON_BOROUGH = "london_borough", "London borough"
+
+    name = models.CharField(max_length=150, unique=True)
+    slug = models.SlugField(max_length=150, unique=True)
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="councils")
+    address = models.TextField(blank=True, help_text="Postal address, as printed on letters.")
+    logo = models.FileField(upload_to="council-logos/", blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("councils:detail", args=[self.slug])
+
+
+class Membership(models.Model):
+    """A role a user holds for one council, one review or one region."""
+
+    class Role(models.TextChoices):
+        COUNCIL_EDITOR = "council_editor", "Council editor"
+        COUNCIL_VIEWER = "council_viewer", "Council viewer"
+        REVIEW_LEAD = "review_lead", "Review lead"
+        REVIEW_TEAM = "review_team", "Review team member"
+        REGIONAL_LEAD = "regional_lead", "Regional lead"
+
+    COUNCIL_ROLES = (Role.COUNCIL_EDITOR, Role.COUNCIL_VIEWER)
+    REVIEW_ROLES = (Role.REVIEW_LEAD, Role.REVIEW_TEAM)
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(max_length=20, choices=Role.choices)
+    council = models.ForeignKey(
+        Council, null=True, blank=True, on_delete=models.CASCADE, related_name="memberships"
+    )
+    review = models.ForeignKey(
+        "reviews.Review",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    region = models.ForeignKey(
+        Region, null=True, blank=True, on_delete=models.CASCADE, related_name="memberships"
+    )
+
+    class Meta:
+        ordering = ["user", "role"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(role__in=["council_editor", "council_viewer"],
+                      council__isnull=False, review__isnull=True, region__isnull=True)
+                    | Q(role__in=["review_lead", "review_team"],
+                        council__isnull=True, review__isnull=False, region__isnull=True)
+                    | Q(role="regional_lead",
+                        council__isnull=True, review__isnull=True, region__isnull=False)
+                ),
+                name="membership_scope_matches_role",
+                violation_error_message=(
+                    "A council role needs a council, a review role a review, "
+                    "and a regional lead a region."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "council"],
+                condition=Q(council__isnull=False),
+                name="membership_unique_per_council",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "review"],
+                condition=Q(review__isnull=False),
+                name="membership_unique_per_review",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "region"],
+                condition=Q(region__isnull=False),
+                name="membership_unique_per_region",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.get_role_display()} for {self.scope}"
+
+    def get_absolute_url(self):
+        return self.scope.get_absolute_url()
+
+    @property
+    def scope(self):
+        return self.council or self.review or self.region

@@ -1,0 +1,85 @@
+from django.contrib import admin
+
+from improvement_plans.models import (
+    Action,
+    Evidence,
+    ImprovementArea,
+    ImprovementPlan,
+    Milestone,
+    ProgressUpdate,
+)
+
+
+class ImprovementAreaInline(admin.TabularInline):
+    model = ImprovementArea
+    fields = ["number", "title"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(ImprovementPlan)
+class ImprovementPlanAdmin(admin.ModelAdmin):
+    list_display = ["title", "council", "status", "version_date"]
+    list_filter = ["status", "council__region"]
+    search_fields = ["title", "council__name"]
+    list_select_related = ["council"]
+    autocomplete_fields = ["council"]
+    filter_horizontal = ["reviews"]
+    inlines = [ImprovementAreaInline]
+
+
+@admin.register(ImprovementArea)
+class ImprovementAreaAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "title", "plan"]
+    search_fields = ["title", "plan__title"]
+    list_select_related = ["plan"]
+    raw_id_fields = ["plan", "recommendations"]
+
+
+class MilestoneInline(admin.TabularInline):
+    model = Milestone
+    extra = 0
+
+
+@admin.register(Action)
+class ActionAdmin(admin.ModelAdmin):
+    list_display = ["number", "title", "plan", "owner_name", "due_date", "status", "rag"]
+    list_display_links = ["number", "title"]
+    list_filter = ["status", "rag", "plan__council"]
+    search_fields = ["title", "how", "owner_name", "plan__title"]
+    date_hierarchy = "due_date"
+    list_select_related = ["plan"]
+    raw_id_fields = ["plan", "area", "owner_user", "recommendations"]
+    inlines = [MilestoneInline]
+
+
+class EvidenceInline(admin.TabularInline):
+    model = Evidence
+    extra = 0
+
+
+@admin.register(ProgressUpdate)
+class ProgressUpdateAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "status", "rag", "percent_complete", "author"]
+    list_filter = ["status", "rag"]
+    search_fields = ["narrative", "action__title"]
+    list_select_related = ["action", "author"]
+    raw_id_fields = ["action", "author"]
+    inlines = [EvidenceInline]
+
+    def has_change_permission(self, request, obj=None):
+        # Updates are append-only: a correction is a new update.
+        return obj is None and super().has_change_permission(request, obj)
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(admin.ModelAdmin):
+    list_display = ["text", "action", "due_date", "done_on"]
+    list_select_related = ["action"]
+    raw_id_fields = ["action"]
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(admin.ModelAdmin):
+    list_display = ["description", "update", "file", "link"]
+    raw_id_fields = ["update"]

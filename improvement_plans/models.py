@@ -1,0 +1,332 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, F, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+
+
+class Rag(models.TextChoices):
+    RED = "red", "Red"
+    AMBER = "amber", "Amber"
+    GREEN = "green", "Green"
+
+
+class ActionStatus(models.TextChoices):
+    NOT_STARTED = "not_started", "Not started"
+    ON_TRACK = "on_track", "On track"
+    AT_RISK = "at_risk", "At risk"
+    OFF_TRACK = "off_track", "Off track"
+    COMPLETED = "completed", "Completed"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+CLOSED_STATUSES = (ActionStatus.COMPLETED, ActionStatus.CANCELLED)
+STARTED_STATUSES = (
+    ActionStatus.ON_TRACK,
+    ActionStatus.AT_RISK,
+    ActionStatus.OFF_TRACK,
+    ActionStatus.COMPLETED,
+)
+
+
+class ImprovementPlanQuerySet(models.QuerySet):
+    def with_action_summary(self, today=None):
+        """Counts of actions per plan: all live, completed, overdue."""
+        today = today or timezone.localdate()
+        is_open = ~Q(actions__status__in=CLOSED_STATUSES)
+        return self.annotate(
+            action_count=models.Count(
+                "actions", filter=~Q(actions__status=ActionStatus.CANCELLED)
+            ),
+            completed_action_count=models.Count(
+                "actions", filter=Q(actions__status=ActionStatus.COMPLETED)
+            ),
+            overdue_action_count=models.Count(
+                "actions", filter=is_open & Q(actions__due_date__lt=today)
+            ),
+        )
+
+
+class ImprovementPlan(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        ACTIVE = "active", "Active"
+        CLOSED = "closed", "Closed"
+
+    council = models.ForeignKey(
+        "councils.Council", on_delete=models.PROTECT, related_name="improvement_plans"
+    )
+    reviews = models.ManyToManyField(
+        "reviews.Review", blank=True, related_name="improvement_plans"
+    )
+    title = models.CharField(max_length=250)
+    version_date = models.DateField(help_text="The date of this version of the plan.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ImprovementPlanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["council", "-version_date", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("improvement_plans:plan", args=[self.pk])
+
+
+class ImprovementArea(models.Model):
+    """A numbered heading of a plan, usually one per recommendation ("Improvement Area 3")."""
+
+    plan = models.ForeignKey(ImprovementPlan, on_delete=models.CASCADE, related_name="areas")
+    number = models.PositiveSmallIntegerField()
+    title = models.TextField()
+    recommendations = models.ManyToManyField(
+        "recommendations.Recommendation", blank=True, related_name="improvement_areas"
+    )
+
+    class Meta:
+        ordering = ["plan", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "number"],
+                name="improvement_area_number_unique_in_plan",
+                violation_error_message="Another improvement area in this plan has that number.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Improvement Area {self.number}"
+
+    def get_absolute_url(self):
+        return f"{self.plan.get_absolute_url()}#improvement-area-{self.number}"
+
+
+class ActionQuerySet(models.QuerySet):
+    def live(self):
+        """Actions that count: everything but the cancelled."""
+        return self.exclude(status=ActionStatus.CANCELLED)
+
+    def open(self):
+        return self.exclude(status__in=CLOSED_STATUSES)
+
+    def completed(self):
+        return self.filter(status=ActionStatus.COMPLETED)
+
+    def started(self):
+        return self.filter(status__in=STARTED_STATUSES)
+
+    def overdue(self, today=None):
+        """Past their due date and neither completed nor cancelled."""
+        return self.open().filter(due_date__lt=today or timezone.localdate())
+
+    def with_flags(self, today=None):
+        """Annotate what the dates say, beside what the council says (its self-assessed RAG)."""
+        today = today or timezone.localdate()
+        missed = Milestone.objects.filter(action=OuterRef("pk")).missed(today)
+        is_open = ~Q(status__in=CLOSED_STATUSES)
+        return self.annotate(
+            is_overdue_flag=models.ExpressionWrapper(
+                is_open & Q(due_date__lt=today), output_field=models.BooleanField()
+            ),
+            has_missed_milestone=Exists(missed),
+        )
+
+    def rag_contradicted(self, today=None):
+        """Rated green by the council while overdue or with a missed milestone."""
+        today = today or timezone.localdate()
+        missed = Milestone.objects.filter(action=OuterRef("pk")).missed(today)
+        return self.open().filter(rag=Rag.GREEN).filter(
+            Q(due_date__lt=today) | Exists(missed)
+        )
+
+
+class Action(models.Model):
+    plan = models.ForeignKey(ImprovementPlan, on_delete=models.CASCADE, related_name="actions")
+    area = models.ForeignKey(
+        ImprovementArea, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions"
+    )
+    number = models.PositiveIntegerField()
+    title = models.CharField(max_length=250)
+    recommendations = models.ManyToManyField(
+        "recommendations.Recommendation", blank=True, related_name="actions"
+    )
+    how = models.TextField("How it will be achieved", blank=True)
+    expected_evidence = models.TextField("Expected evidence of improvement", blank=True)
+    owner_name = models.CharField(
+        "Owner", max_length=200, blank=True, help_text="A named officer or a role."
+    )
+    owner_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="owned_actions",
+    )
+    measure_description = models.CharField("Measure", max_length=250, blank=True)
+    measure_baseline = models.CharField("Baseline", max_length=50, blank=True)
+    measure_target = models.CharField("Target", max_length=50, blank=True)
+    measure_unit = models.CharField("Unit", max_length=30, blank=True)
+    start_date = models.DateField()
+    due_date = models.DateField()
+    status = models.CharField(
+        max_length=20, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED
+    )
+    rag = models.CharField(
+        "Self-assessed RAG", max_length=10, choices=Rag.choices, blank=True
+    )
+    percent_complete = models.PositiveSmallIntegerField(default=0)
+    version = models.PositiveIntegerField(
+        default=1, help_text="Raised on every save, so that a stale form cannot overwrite."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["plan", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "number"],
+                name="action_number_unique_in_plan",
+                violation_error_message="Another action in this plan has that number.",
+            ),
+            models.CheckConstraint(
+                condition=Q(due_date__gte=F("start_date")),
+                name="action_due_not_before_start",
+                violation_error_message="The due date must be on or after the start date.",
+            ),
+            models.CheckConstraint(
+                condition=Q(percent_complete__lte=100),
+                name="action_percent_complete_at_most_100",
+                violation_error_message="Percent complete must be between 0 and 100.",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "due_date"])]
+
+    def __str__(self):
+        return f"Action {self.number}: {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("improvement_plans:action", args=[self.pk])
+
+    @property
+    def is_closed(self):
+        return self.status in CLOSED_STATUSES
+
+    def is_overdue(self, today=None):
+        return not self.is_closed and self.due_date < (today or timezone.localdate())
+
+    @property
+    def measure(self):
+        """The measure in words: "70% Protection plans reviewed within 28 days"."""
+        if not (self.measure_description or self.measure_target):
+            return ""
+        target = f"{self.measure_target}{self.measure_unit}".strip()
+        return " ".join(part for part in (target, self.measure_description) if part)
+
+
+class MilestoneQuerySet(models.QuerySet):
+    def missed(self, today=None):
+        """Past due and not done, on an action still open."""
+        return self.filter(
+            done_on__isnull=True, due_date__lt=today or timezone.localdate()
+        ).exclude(action__status__in=CLOSED_STATUSES)
+
+    overdue = missed
+
+
+class Milestone(models.Model):
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="milestones")
+    text = models.CharField(max_length=500)
+    due_date = models.DateField()
+    done_on = models.DateField(null=True, blank=True)
+
+    objects = MilestoneQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["action", "due_date", "pk"]
+
+    def __str__(self):
+        return f"{self.text} ({self.due_date:%B %Y})"
+
+    def get_absolute_url(self):
+        return f"{self.action.get_absolute_url()}#milestone-{self.pk}"
+
+    def is_missed(self, today=None):
+        return (
+            self.done_on is None
+            and self.due_date < (today or timezone.localdate())
+            and not self.action.is_closed
+        )
+
+
+class ProgressUpdate(models.Model):
+    """A dated report on an action. Never edited: a correction is a new update."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="progress_updates",
+    )
+    date = models.DateField(default=timezone.localdate)
+    status = models.CharField(max_length=20, choices=ActionStatus.choices)
+    rag = models.CharField("RAG", max_length=10, choices=Rag.choices, blank=True)
+    percent_complete = models.PositiveSmallIntegerField(default=0)
+    narrative = models.TextField(blank=True)
+    measure_reading = models.CharField(max_length=100, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["action", "-date", "-created_at"]
+        get_latest_by = ["date", "created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(percent_complete__lte=100),
+                name="progress_update_percent_complete_at_most_100",
+                violation_error_message="Percent complete must be between 0 and 100.",
+            ),
+        ]
+        indexes = [models.Index(fields=["action", "-date"])]
+
+    def __str__(self):
+        return f"Update on action {self.action.number}, {self.date:%d %B %Y}"
+
+    def get_absolute_url(self):
+        return f"{self.action.get_absolute_url()}#update-{self.pk}"
+
+
+class Evidence(models.Model):
+    update = models.ForeignKey(
+        ProgressUpdate, on_delete=models.CASCADE, related_name="evidence"
+    )
+    file = models.FileField(upload_to="evidence/%Y/%m/", blank=True)
+    link = models.URLField(max_length=500, blank=True)
+    description = models.CharField(max_length=250)
+
+    class Meta:
+        verbose_name_plural = "evidence"
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(file="") & ~Q(link="")) | (~Q(file="") & Q(link="")),
+                name="evidence_is_a_file_or_a_link",
+                violation_error_message="Give either a file or a link.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.description
+
+    def get_absolute_url(self):
+        return self.update.get_absolute_url()
+
+    def clean(self):
+        if bool(self.file) == bool(self.link):
+            raise ValidationError("Give either a file or a link, not both.")

@@ -1,0 +1,184 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+
+from sli.numbering import recommendation_label
+
+
+class ImplementationState(models.TextChoices):
+    """How far a recommendation has been put into effect, derived from its actions."""
+
+    NOT_ACCEPTED = "not_accepted", "Not accepted"
+    NO_ACTION = "no_action", "No action"
+    NOT_STARTED = "not_started", "Not started"
+    IN_PROGRESS = "in_progress", "In progress"
+    OVERDUE = "overdue", "Overdue"
+    IMPLEMENTED = "implemented", "Implemented"
+
+
+def _distinct_count(queryset):
+    """A correlated subquery counting the distinct rows of ``queryset``."""
+    counted = queryset.order_by().values(key=Value(1)).annotate(
+        n=Count("pk", distinct=True)
+    ).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+class RecommendationQuerySet(models.QuerySet):
+    def top_level(self):
+        return self.filter(parent__isnull=True)
+
+    def _actions_addressing_each(self):
+        """Live actions addressing the outer recommendation or one of its sub-items."""
+        from improvement_plans.models import Action
+
+        return Action.objects.live().filter(
+            Q(recommendations=OuterRef("pk")) | Q(recommendations__parent=OuterRef("pk"))
+        )
+
+    def with_action_counts(self, today=None):
+        today = today or timezone.localdate()
+        actions = self._actions_addressing_each()
+        return self.annotate(
+            action_count=_distinct_count(actions),
+            completed_action_count=_distinct_count(actions.completed()),
+            overdue_action_count=_distinct_count(actions.overdue(today)),
+            started_action_count=_distinct_count(actions.started()),
+        )
+
+    def with_implementation_state(self, today=None):
+        return self.with_action_counts(today).annotate(
+            implementation_state=Case(
+                When(
+                    response=Recommendation.Response.NOT_ACCEPTED,
+                    then=Value(ImplementationState.NOT_ACCEPTED),
+                ),
+                When(action_count=0, then=Value(ImplementationState.NO_ACTION)),
+                When(
+                    completed_action_count=F("action_count"),
+                    then=Value(ImplementationState.IMPLEMENTED),
+                ),
+                When(overdue_action_count__gt=0, then=Value(ImplementationState.OVERDUE)),
+                When(started_action_count__gt=0, then=Value(ImplementationState.IN_PROGRESS)),
+                default=Value(ImplementationState.NOT_STARTED),
+                output_field=models.CharField(),
+            )
+        )
+
+    def without_action(self):
+        """Recommendations that no live action addresses, directly or through a sub-item."""
+        return self.exclude(pk__in=self._addressed_ids())
+
+    def gaps(self):
+        """Recommendations the council has not declined and that no action addresses yet."""
+        return self.without_action().exclude(response=Recommendation.Response.NOT_ACCEPTED)
+
+    @staticmethod
+    def _addressed_ids():
+        from improvement_plans.models import Action
+
+        live = Action.objects.live()
+        direct = Recommendation.objects.filter(actions__in=live).values("pk")
+        through_sub_item = Recommendation.objects.filter(
+            children__actions__in=live
+        ).values("pk")
+        return direct.union(through_sub_item)
+
+
+class Recommendation(models.Model):
+    class Response(models.TextChoices):
+        ACCEPTED = "accepted", "Accepted"
+        PARTLY_ACCEPTED = "partly_accepted", "Partly accepted"
+        NOT_ACCEPTED = "not_accepted", "Not accepted"
+
+    review = models.ForeignKey(
+        "reviews.Review", on_delete=models.CASCADE, related_name="recommendations"
+    )
+    number = models.PositiveSmallIntegerField(
+        help_text="Numbered across the whole review; a sub-item's number is its place "
+        "under its parent (2 is shown as “(ii)”)."
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
+    text = models.TextField()
+    scope_question = models.ForeignKey(
+        "reviews.ScopeQuestion",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="recommendations",
+    )
+    focus_area = models.ForeignKey(
+        "reviews.FocusArea",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="recommendations",
+    )
+    page_reference = models.CharField(
+        max_length=50, blank=True, help_text="Pages of the inspection report it refers to."
+    )
+    response = models.CharField(max_length=20, choices=Response.choices, blank=True)
+    response_reason = models.TextField(blank=True)
+    exempt = models.BooleanField(
+        default=False,
+        help_text="Exempt information (Local Government Act 1972, Schedule 12A): "
+        "never shown publicly.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = RecommendationQuerySet.as_manager()
+
+    class Meta:
+        ordering = [
+            "review",
+            Coalesce("parent__number", "number"),
+            F("parent").asc(nulls_first=True),
+            "number",
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review", "number"],
+                condition=Q(parent__isnull=True),
+                name="recommendation_number_unique_in_review",
+                violation_error_message="Another recommendation in this review has that number.",
+            ),
+            models.UniqueConstraint(
+                fields=["parent", "number"],
+                condition=Q(parent__isnull=False),
+                name="recommendation_sub_item_unique_in_parent",
+                violation_error_message="Another sub-item of this recommendation has that number.",
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gte=1), name="recommendation_number_positive"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Recommendation {self.label}"
+
+    def get_absolute_url(self):
+        return reverse("recommendations:detail", args=[self.pk])
+
+    @property
+    def label(self):
+        """The number people use: "16" or, for a sub-item, "16(ii)"."""
+        parent_number = self.parent.number if self.parent_id else None
+        return recommendation_label(self.number, parent_number)
+
+    def clean(self):
+        errors = {}
+        if self.parent_id:
+            if self.parent.parent_id:
+                errors["parent"] = "A sub-item cannot have sub-items of its own."
+            elif self.parent.review_id != self.review_id:
+                errors["parent"] = "Choose a recommendation from the same review."
+        if self.scope_question_id and self.scope_question.review_id != self.review_id:
+            errors["scope_question"] = "Choose a scope question from the same review."
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from recommendations import views
+
+app_name = "recommendations"
+urlpatterns = [
+    path("<int:pk>/", views.recommendation_detail, name="detail"),
+]

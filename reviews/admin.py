@@ -1,0 +1,93 @@
+from django.contrib import admin
+
+from recommendations.models import Recommendation
+from reviews.models import FocusArea, Finding, Judgement, Review, ScopeQuestion, TeamMember
+
+
+class TeamMemberInline(admin.TabularInline):
+    model = TeamMember
+    extra = 0
+
+
+class JudgementInline(admin.TabularInline):
+    model = Judgement
+    extra = 0
+
+
+class ScopeQuestionInline(admin.TabularInline):
+    model = ScopeQuestion
+    extra = 0
+
+
+class RecommendationInline(admin.TabularInline):
+    model = Recommendation
+    fields = ["number", "parent", "text", "scope_question", "focus_area", "response", "exempt"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Review)
+class ReviewAdmin(admin.ModelAdmin):
+    list_display = ["title", "host_council", "kind", "status", "visit_start", "letter_date"]
+    list_filter = ["kind", "status", "host_council__region"]
+    search_fields = ["title", "host_council__name"]
+    date_hierarchy = "visit_start"
+    list_select_related = ["host_council"]
+    autocomplete_fields = ["host_council"]
+    filter_horizontal = ["focus_areas"]
+    inlines = [TeamMemberInline, JudgementInline, ScopeQuestionInline, RecommendationInline]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "host_council", "kind", "title", "status", "visit_start", "visit_end",
+                    "letter_date", "focus_areas", "capacity_to_improve",
+                ]
+            },
+        ),
+        (
+            "Feedback letter",
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "letter_addressee", "letter_address", "letter_salutation",
+                    "letter_reference", "letter_opening", "letter_team_paragraph",
+                    "letter_scope", "letter_executive_summary", "letter_overview",
+                    "letter_conclusion", "letter_signatory_name", "letter_signatory_title",
+                    "letter_copy_list",
+                ],
+            },
+        ),
+    ]
+
+
+@admin.register(Finding)
+class FindingAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "kind", "review", "scope_question", "order"]
+    list_filter = ["kind", "review__host_council"]
+    search_fields = ["text", "review__title"]
+    list_select_related = ["review", "scope_question"]
+    raw_id_fields = ["review", "scope_question"]
+
+
+@admin.register(TeamMember)
+class TeamMemberAdmin(admin.ModelAdmin):
+    list_display = ["name", "role", "organisation", "review"]
+    list_filter = ["role"]
+    search_fields = ["name", "organisation"]
+    list_select_related = ["review"]
+    raw_id_fields = ["review"]
+
+
+@admin.register(ScopeQuestion)
+class ScopeQuestionAdmin(admin.ModelAdmin):
+    list_display = ["number", "text", "review"]
+    search_fields = ["text", "review__title"]
+    list_select_related = ["review"]
+    raw_id_fields = ["review"]
+
+
+@admin.register(FocusArea)
+class FocusAreaAdmin(admin.ModelAdmin):
+    list_display = ["number", "name", "code"]

@@ -1,0 +1,211 @@
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+
+class FocusArea(models.Model):
+    """One of the eight key areas of focus for adult social care peer challenges."""
+
+    number = models.PositiveSmallIntegerField(unique=True)
+    code = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["number"]
+
+    def __str__(self):
+        return self.name
+
+
+class ReviewQuerySet(models.QuerySet):
+    def issued(self):
+        return self.filter(status__in=Review.ISSUED_STATUSES)
+
+    def drafts(self):
+        return self.exclude(status__in=Review.ISSUED_STATUSES)
+
+
+class Review(models.Model):
+    class Kind(models.TextChoices):
+        PEER_CHALLENGE = "peer_challenge", "Peer challenge"
+        LGA_PEER_REVIEW = "lga_peer_review", "LGA peer review"
+        CQC_INSPECTION = "cqc_inspection", "CQC inspection"
+        INTERIM_PEER_CHALLENGE = "interim_peer_challenge", "Interim peer challenge"
+        THEMATIC_REVIEW = "thematic_review", "Thematic review"
+        CASE_FILE_AUDIT = "case_file_audit", "Case file audit"
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", "Planned"
+        FIELDWORK = "fieldwork", "Fieldwork"
+        DRAFTING = "drafting", "Drafting"
+        FACTUAL_ACCURACY = "factual_accuracy", "Factual accuracy check"
+        ISSUED = "issued", "Issued"
+        PROGRESS_REVIEW = "progress_review", "Progress review"
+        CLOSED = "closed", "Closed"
+
+    class CapacityToImprove(models.TextChoices):
+        POOR = "poor", "Poor"
+        UNCERTAIN = "uncertain", "Uncertain"
+        PROMISING = "promising", "Promising"
+        EXCELLENT = "excellent", "Excellent"
+
+    ISSUED_STATUSES = (Status.ISSUED, Status.PROGRESS_REVIEW, Status.CLOSED)
+
+    kind = models.CharField(max_length=30, choices=Kind.choices, default=Kind.PEER_CHALLENGE)
+    host_council = models.ForeignKey(
+        "councils.Council", on_delete=models.PROTECT, related_name="reviews"
+    )
+    title = models.CharField(max_length=250)
+    visit_start = models.DateField()
+    visit_end = models.DateField()
+    letter_date = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLANNED)
+    focus_areas = models.ManyToManyField(FocusArea, blank=True, related_name="reviews")
+    capacity_to_improve = models.CharField(
+        max_length=20, choices=CapacityToImprove.choices, blank=True
+    )
+
+    # The feedback letter, as councils receive it.
+    letter_addressee = models.CharField(max_length=250, blank=True)
+    letter_address = models.TextField(blank=True)
+    letter_salutation = models.CharField(max_length=250, blank=True)
+    letter_reference = models.CharField(max_length=100, blank=True)
+    letter_opening = models.TextField(blank=True)
+    letter_team_paragraph = models.TextField(blank=True)
+    letter_scope = models.TextField(blank=True)
+    letter_executive_summary = models.TextField(blank=True)
+    letter_overview = models.TextField(blank=True)
+    letter_conclusion = models.TextField(blank=True)
+    letter_signatory_name = models.CharField(max_length=200, blank=True)
+    letter_signatory_title = models.CharField(max_length=250, blank=True)
+    letter_copy_list = models.TextField(blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ReviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-visit_start", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(visit_end__gte=F("visit_start")),
+                name="review_visit_end_not_before_start",
+                violation_error_message="The visit cannot end before it starts.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("reviews:detail", args=[self.pk])
+
+    @property
+    def is_issued(self):
+        return self.status in self.ISSUED_STATUSES
+
+    @property
+    def is_inspection(self):
+        return self.kind == self.Kind.CQC_INSPECTION
+
+
+class Judgement(models.Model):
+    """A graded judgement of an inspection, for one outcome area."""
+
+    class Grade(models.TextChoices):
+        PERFORMING_POORLY = "performing_poorly", "Performing poorly"
+        PERFORMING_ADEQUATELY = "performing_adequately", "Performing adequately"
+        PERFORMING_WELL = "performing_well", "Performing well"
+        PERFORMING_EXCELLENTLY = "performing_excellently", "Performing excellently"
+        INADEQUATE = "inadequate", "Inadequate"
+        REQUIRES_IMPROVEMENT = "requires_improvement", "Requires improvement"
+        GOOD = "good", "Good"
+        OUTSTANDING = "outstanding", "Outstanding"
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="judgements")
+    outcome_area = models.CharField(max_length=200)
+    grade = models.CharField(max_length=30, choices=Grade.choices)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["review", "order", "pk"]
+
+    def __str__(self):
+        return f"{self.outcome_area}: {self.get_grade_display().lower()}"
+
+    def get_absolute_url(self):
+        return self.review.get_absolute_url()
+
+
+class TeamMember(models.Model):
+    class Role(models.TextChoices):
+        LEAD = "lead", "Lead"
+        EXPERT_BY_EXPERIENCE = "expert_by_experience", "Expert by experience"
+        COUNCILLOR = "councillor", "Councillor peer"
+        HEAD_OF_SERVICE = "head_of_service", "Head of service"
+        FINANCE_LEAD = "finance_lead", "Finance lead"
+        PROGRAMME_LEAD = "programme_lead", "Programme lead"
+        PEER = "peer", "Peer"
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="team")
+    name = models.CharField(max_length=200)
+    role = models.CharField(max_length=30, choices=Role.choices, default=Role.PEER)
+    organisation = models.CharField(max_length=250, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["review", "order", "pk"]
+
+    def __str__(self):
+        return f"{self.name}, {self.get_role_display()}"
+
+    def get_absolute_url(self):
+        return self.review.get_absolute_url()
+
+
+class ScopeQuestion(models.Model):
+    """A numbered key line of enquiry (or, for an inspection, an outcome area)."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="scope_questions")
+    number = models.PositiveSmallIntegerField()
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["review", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review", "number"],
+                name="scope_question_number_unique_in_review",
+                violation_error_message="Each scope question in a review needs its own number.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Scope question {self.number}: {self.text}"
+
+    def get_absolute_url(self):
+        return f"{self.review.get_absolute_url()}#scope-question-{self.number}"
+
+
+class Finding(models.Model):
+    class Kind(models.TextChoices):
+        STRENGTH = "strength", "Strength"
+        AREA_FOR_CONSIDERATION = "area_for_consideration", "Area for consideration"
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="findings")
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    scope_question = models.ForeignKey(
+        ScopeQuestion, null=True, blank=True, on_delete=models.SET_NULL, related_name="findings"
+    )
+    text = models.TextField()
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["review", "order", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.text[:80]}"
+
+    def get_absolute_url(self):
+        return f"{self.review.get_absolute_url()}#finding-{self.pk}"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SliConfig(AppConfig):
+    name = "sli"
+    verbose_name = "Sector-led improvement manager"
