@@ -78,12 +78,24 @@ class Membership(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    Q(role__in=["council_editor", "council_viewer"],
-                      council__isnull=False, review__isnull=True, region__isnull=True)
-                    | Q(role__in=["review_lead", "review_team"],
-                        council__isnull=True, review__isnull=False, region__isnull=True)
-                    | Q(role="regional_lead",
-                        council__isnull=True, review__isnull=True, region__isnull=False)
+                    Q(
+                        role__in=["council_editor", "council_viewer"],
+                        council__isnull=False,
+                        review__isnull=True,
+                        region__isnull=True,
+                    )
+                    | Q(
+                        role__in=["review_lead", "review_team"],
+                        council__isnull=True,
+                        review__isnull=False,
+                        region__isnull=True,
+                    )
+                    | Q(
+                        role="regional_lead",
+                        council__isnull=True,
+                        review__isnull=True,
+                        region__isnull=False,
+                    )
                 ),
                 name="membership_scope_matches_role",
                 violation_error_message=(

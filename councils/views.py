@@ -7,10 +7,14 @@ from reviews.models import Review
 
 
 def council_list(request):
-    councils = Council.objects.select_related("region").annotate(
-        review_count=Count("reviews", distinct=True),
-        plan_count=Count("improvement_plans", distinct=True),
-    ).order_by("region__name", "name")
+    councils = (
+        Council.objects.select_related("region")
+        .annotate(
+            review_count=Count("reviews", distinct=True),
+            plan_count=Count("improvement_plans", distinct=True),
+        )
+        .order_by("region__name", "name")
+    )
     return render(request, "councils/council_list.html", {"councils": councils})
 
 
@@ -33,6 +37,4 @@ def region_detail(request, slug):
         review_count=Count("reviews", distinct=True),
         plan_count=Count("improvement_plans", distinct=True),
     )
-    return render(
-        request, "councils/region_detail.html", {"region": region, "councils": councils}
-    )
+    return render(request, "councils/region_detail.html", {"region": region, "councils": councils})

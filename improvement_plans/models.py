@@ -36,9 +36,7 @@ class ImprovementPlanQuerySet(models.QuerySet):
         today = today or timezone.localdate()
         is_open = ~Q(actions__status__in=CLOSED_STATUSES)
         return self.annotate(
-            action_count=models.Count(
-                "actions", filter=~Q(actions__status=ActionStatus.CANCELLED)
-            ),
+            action_count=models.Count("actions", filter=~Q(actions__status=ActionStatus.CANCELLED)),
             completed_action_count=models.Count(
                 "actions", filter=Q(actions__status=ActionStatus.COMPLETED)
             ),
@@ -57,9 +55,7 @@ class ImprovementPlan(models.Model):
     council = models.ForeignKey(
         "councils.Council", on_delete=models.PROTECT, related_name="improvement_plans"
     )
-    reviews = models.ManyToManyField(
-        "reviews.Review", blank=True, related_name="improvement_plans"
-    )
+    reviews = models.ManyToManyField("reviews.Review", blank=True, related_name="improvement_plans")
     title = models.CharField(max_length=250)
     version_date = models.DateField(help_text="The date of this version of the plan.")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
@@ -124,24 +120,23 @@ class ActionQuerySet(models.QuerySet):
         return self.open().filter(due_date__lt=today or timezone.localdate())
 
     def with_flags(self, today=None):
-        """Annotate what the dates say, beside what the council says (its self-assessed RAG)."""
+        """Annotate what the dates say, beside the council's self-assessed RAG."""
         today = today or timezone.localdate()
-        missed = Milestone.objects.filter(action=OuterRef("pk")).missed(today)
         is_open = ~Q(status__in=CLOSED_STATUSES)
+        past_due = is_open & Q(due_date__lt=today)
+        missed = Exists(Milestone.objects.filter(action=OuterRef("pk")).missed(today))
         return self.annotate(
-            is_overdue_flag=models.ExpressionWrapper(
-                is_open & Q(due_date__lt=today), output_field=models.BooleanField()
+            is_overdue_flag=models.ExpressionWrapper(past_due, output_field=models.BooleanField()),
+            has_missed_milestone=missed,
+            is_rag_contradicted=models.ExpressionWrapper(
+                Q(rag=Rag.GREEN) & (past_due | (is_open & missed)),
+                output_field=models.BooleanField(),
             ),
-            has_missed_milestone=Exists(missed),
         )
 
     def rag_contradicted(self, today=None):
         """Rated green by the council while overdue or with a missed milestone."""
-        today = today or timezone.localdate()
-        missed = Milestone.objects.filter(action=OuterRef("pk")).missed(today)
-        return self.open().filter(rag=Rag.GREEN).filter(
-            Q(due_date__lt=today) | Exists(missed)
-        )
+        return self.with_flags(today).filter(is_rag_contradicted=True)
 
 
 class Action(models.Model):
@@ -175,9 +170,7 @@ class Action(models.Model):
     status = models.CharField(
         max_length=20, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED
     )
-    rag = models.CharField(
-        "Self-assessed RAG", max_length=10, choices=Rag.choices, blank=True
-    )
+    rag = models.CharField("Self-assessed RAG", max_length=10, choices=Rag.choices, blank=True)
     percent_complete = models.PositiveSmallIntegerField(default=0)
     version = models.PositiveIntegerField(
         default=1, help_text="Raised on every save, so that a stale form cannot overwrite."
@@ -238,6 +231,16 @@ class MilestoneQuerySet(models.QuerySet):
         ).exclude(action__status__in=CLOSED_STATUSES)
 
     overdue = missed
+
+    def with_missed_flag(self, today=None):
+        today = today or timezone.localdate()
+        return self.annotate(
+            is_missed_flag=models.ExpressionWrapper(
+                Q(done_on__isnull=True, due_date__lt=today)
+                & ~Q(action__status__in=CLOSED_STATUSES),
+                output_field=models.BooleanField(),
+            )
+        )
 
 
 class Milestone(models.Model):
@@ -304,9 +307,7 @@ class ProgressUpdate(models.Model):
 
 
 class Evidence(models.Model):
-    update = models.ForeignKey(
-        ProgressUpdate, on_delete=models.CASCADE, related_name="evidence"
-    )
+    update = models.ForeignKey(ProgressUpdate, on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField(upload_to="evidence/%Y/%m/", blank=True)
     link = models.URLField(max_length=500, blank=True)
     description = models.CharField(max_length=250)

@@ -1,6 +1,17 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -21,9 +32,9 @@ class ImplementationState(models.TextChoices):
 
 def _distinct_count(queryset):
     """A correlated subquery counting the distinct rows of ``queryset``."""
-    counted = queryset.order_by().values(key=Value(1)).annotate(
-        n=Count("pk", distinct=True)
-    ).values("n")
+    counted = (
+        queryset.order_by().values(key=Value(1)).annotate(n=Count("pk", distinct=True)).values("n")
+    )
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
@@ -70,22 +81,11 @@ class RecommendationQuerySet(models.QuerySet):
 
     def without_action(self):
         """Recommendations that no live action addresses, directly or through a sub-item."""
-        return self.exclude(pk__in=self._addressed_ids())
+        return self.exclude(Exists(self._actions_addressing_each()))
 
     def gaps(self):
         """Recommendations the council has not declined and that no action addresses yet."""
         return self.without_action().exclude(response=Recommendation.Response.NOT_ACCEPTED)
-
-    @staticmethod
-    def _addressed_ids():
-        from improvement_plans.models import Action
-
-        live = Action.objects.live()
-        direct = Recommendation.objects.filter(actions__in=live).values("pk")
-        through_sub_item = Recommendation.objects.filter(
-            children__actions__in=live
-        ).values("pk")
-        return direct.union(through_sub_item)
 
 
 class Recommendation(models.Model):

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from recommendations.models import Recommendation
-from reviews.models import FocusArea, Finding, Judgement, Review, ScopeQuestion, TeamMember
+from reviews.models import Finding, FocusArea, Judgement, Review, ScopeQuestion, TeamMember
 
 
 class TeamMemberInline(admin.TabularInline):
@@ -41,8 +41,15 @@ class ReviewAdmin(admin.ModelAdmin):
             None,
             {
                 "fields": [
-                    "host_council", "kind", "title", "status", "visit_start", "visit_end",
-                    "letter_date", "focus_areas", "capacity_to_improve",
+                    "host_council",
+                    "kind",
+                    "title",
+                    "status",
+                    "visit_start",
+                    "visit_end",
+                    "letter_date",
+                    "focus_areas",
+                    "capacity_to_improve",
                 ]
             },
         ),
@@ -51,10 +58,18 @@ class ReviewAdmin(admin.ModelAdmin):
             {
                 "classes": ["collapse"],
                 "fields": [
-                    "letter_addressee", "letter_address", "letter_salutation",
-                    "letter_reference", "letter_opening", "letter_team_paragraph",
-                    "letter_scope", "letter_executive_summary", "letter_overview",
-                    "letter_conclusion", "letter_signatory_name", "letter_signatory_title",
+                    "letter_addressee",
+                    "letter_address",
+                    "letter_salutation",
+                    "letter_reference",
+                    "letter_opening",
+                    "letter_team_paragraph",
+                    "letter_scope",
+                    "letter_executive_summary",
+                    "letter_overview",
+                    "letter_conclusion",
+                    "letter_signatory_name",
+                    "letter_signatory_title",
                     "letter_copy_list",
                 ],
             },

@@ -1,8 +1,11 @@
 """The eight key areas of focus for adult social care peer challenges (ADASS)."""
 
 FOCUS_AREAS = [
-    (1, "outcomes",
-     "Outcomes for people who need care and support to improve independence and wellbeing"),
+    (
+        1,
+        "outcomes",
+        "Outcomes for people who need care and support to improve independence and wellbeing",
+    ),
     (2, "participation", "Participation"),
     (3, "leadership", "Vision, Strategy and Leadership"),
     (4, "working_together", "Working Together"),

@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, When
 from django.urls import reverse
 
 
@@ -188,6 +188,13 @@ class ScopeQuestion(models.Model):
         return f"{self.review.get_absolute_url()}#scope-question-{self.number}"
 
 
+class FindingQuerySet(models.QuerySet):
+    def strengths_first(self):
+        """Strengths, then areas for consideration, each in the order entered."""
+        strengths_first = Case(When(kind=Finding.Kind.STRENGTH, then=0), default=1)
+        return self.order_by(strengths_first, "order", "pk")
+
+
 class Finding(models.Model):
     class Kind(models.TextChoices):
         STRENGTH = "strength", "Strength"
@@ -200,6 +207,8 @@ class Finding(models.Model):
     )
     text = models.TextField()
     order = models.PositiveIntegerField(default=0)
+
+    objects = FindingQuerySet.as_manager()
 
     class Meta:
         ordering = ["review", "order", "pk"]

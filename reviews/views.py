@@ -13,9 +13,11 @@ def review_detail(request, pk):
         pk=pk,
     )
     scope_questions = ScopeQuestion.objects.filter(review=review).prefetch_related(
-        Prefetch("findings", queryset=Finding.objects.order_by("order", "pk"))
+        Prefetch("findings", queryset=Finding.objects.strengths_first())
     )
-    unscoped_findings = Finding.objects.filter(review=review, scope_question__isnull=True)
+    unscoped_findings = Finding.objects.filter(
+        review=review, scope_question__isnull=True
+    ).strengths_first()
     recommendations = (
         Recommendation.objects.filter(review=review)
         .select_related("parent", "scope_question", "focus_area")

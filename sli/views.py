@@ -11,9 +11,7 @@ from reviews.models import Review
 def home(request):
     today = timezone.localdate()
     regions = Region.objects.annotate(council_count=Count("councils")).order_by("name")
-    recent_reviews = Review.objects.select_related("host_council").order_by(
-        "-visit_start"
-    )[:10]
+    recent_reviews = Review.objects.select_related("host_council").order_by("-visit_start")[:10]
     actions = Action.objects.aggregate(
         open=Count("pk", filter=~Q(status__in=["completed", "cancelled"])),
         overdue=Count("pk", filter=Q(pk__in=Action.objects.overdue(today).values("pk"))),

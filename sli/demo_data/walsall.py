@@ -18,7 +18,6 @@ progress review.
 
 from datetime import date
 
-
 REVIEW = {
     "host_council": "Walsall Council",
     "kind": "peer_challenge",

@@ -1,0 +1,301 @@
+"""Loads the demo data in ``sli/demo_data`` into the database.
+
+Every row is found by its natural key and updated in place, so loading twice changes nothing.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils.text import slugify
+
+from councils.models import Council, Membership, Region
+from improvement_plans.models import (
+    Action,
+    ImprovementArea,
+    ImprovementPlan,
+    Milestone,
+    ProgressUpdate,
+)
+from recommendations.models import Recommendation
+from reviews.models import Finding, FocusArea, Judgement, Review, ScopeQuestion, TeamMember
+from sli.demo_data import councils as council_data
+from sli.demo_data import sefton, walsall
+
+DEMO_PASSWORD = "improve-together"
+
+LETTER_FIELDS = [
+    "addressee",
+    "address",
+    "salutation",
+    "reference",
+    "opening",
+    "team_paragraph",
+    "scope",
+    "executive_summary",
+    "overview",
+    "conclusion",
+    "signatory_name",
+    "signatory_title",
+    "copy_list",
+]
+
+# The data modules name councils as people do; the council list uses their full names.
+COUNCIL_ALIASES = {"Sefton Council": "Sefton Metropolitan Borough Council"}
+
+GRADES = {label.lower(): value for value, label in Judgement.Grade.choices}
+
+
+@transaction.atomic
+def load_demo():
+    """Load everything; return the demo users as (username, description) pairs."""
+    load_regions_and_councils()
+    reviews = {}
+    for module in (sefton, walsall):
+        review = load_review(module.REVIEW)
+        load_plan(module.PLAN, review)
+        reviews[module] = review
+    return load_users(sefton_review=reviews[sefton], walsall_review=reviews[walsall])
+
+
+def load_regions_and_councils():
+    regions = {}
+    for name in council_data.REGIONS:
+        regions[name], _ = Region.objects.update_or_create(
+            slug=slugify(name), defaults={"name": name}
+        )
+    for region_name, name, kind in council_data.COUNCILS:
+        Council.objects.update_or_create(
+            slug=slugify(name),
+            defaults={"name": name, "kind": kind, "region": regions[region_name]},
+        )
+
+
+def council_named(name):
+    return Council.objects.get(name=COUNCIL_ALIASES.get(name, name))
+
+
+def load_review(data):
+    council = council_named(data["host_council"])
+    letter = data.get("letter", {})
+    review, _ = Review.objects.update_or_create(
+        host_council=council,
+        title=data["title"],
+        defaults={
+            "kind": data["kind"],
+            "visit_start": data["visit_start"],
+            "visit_end": data["visit_end"],
+            "letter_date": data["letter_date"],
+            "status": data["status"],
+            "capacity_to_improve": data.get("capacity_to_improve", ""),
+            **{f"letter_{field}": letter.get(field, "") for field in LETTER_FIELDS},
+        },
+    )
+    review.focus_areas.set(FocusArea.objects.filter(code__in=data["focus_areas"]))
+    for order, judgement in enumerate(data.get("judgements", []), start=1):
+        Judgement.objects.update_or_create(
+            review=review,
+            order=order,
+            defaults={
+                "outcome_area": judgement["outcome_area"],
+                "grade": GRADES[judgement["grade"].lower()],
+            },
+        )
+    for order, member in enumerate(data.get("team", []), start=1):
+        TeamMember.objects.update_or_create(
+            review=review,
+            order=order,
+            defaults={
+                "name": member["name"],
+                "role": member["role"],
+                "organisation": member.get("organisation", ""),
+            },
+        )
+    questions = {}
+    for question in data.get("scope_questions", []):
+        questions[question["number"]], _ = ScopeQuestion.objects.update_or_create(
+            review=review, number=question["number"], defaults={"text": question["text"]}
+        )
+    for order, finding in enumerate(data.get("findings", []), start=1):
+        Finding.objects.update_or_create(
+            review=review,
+            order=order,
+            defaults={
+                "kind": finding["kind"],
+                "text": finding["text"],
+                "scope_question": questions.get(finding.get("scope_question")),
+            },
+        )
+    focus_areas = {area.code: area for area in FocusArea.objects.all()}
+    for item in data.get("recommendations", []):
+        load_recommendation(review, item, questions, focus_areas)
+    return review
+
+
+def load_recommendation(review, item, questions, focus_areas):
+    fields = {
+        "text": item["text"],
+        "scope_question": questions.get(item.get("scope_question")),
+        "focus_area": focus_areas.get(item.get("focus_area")),
+        "page_reference": item.get("page_reference", ""),
+        "response": item.get("response", ""),
+        "response_reason": item.get("response_reason", ""),
+    }
+    recommendation, _ = Recommendation.objects.update_or_create(
+        review=review, parent=None, number=item["number"], defaults=fields
+    )
+    for number, sub_item in enumerate(item.get("sub_items", []), start=1):
+        Recommendation.objects.update_or_create(
+            review=review,
+            parent=recommendation,
+            number=number,
+            defaults={**fields, "text": sub_item["text"]},
+        )
+    return recommendation
+
+
+def load_plan(data, review):
+    plan, _ = ImprovementPlan.objects.update_or_create(
+        council=review.host_council,
+        title=data["title"],
+        defaults={"version_date": data["version_date"], "status": data["status"]},
+    )
+    plan.reviews.add(review)
+    recommendations = {
+        r.number: r for r in Recommendation.objects.filter(review=review, parent=None)
+    }
+    for area_data in data["areas"]:
+        area, _ = ImprovementArea.objects.update_or_create(
+            plan=plan, number=area_data["number"], defaults={"title": area_data["title"]}
+        )
+        answered = [recommendations[n] for n in area_data["recommendations"]]
+        area.recommendations.set(answered)
+        for action_data in area_data["actions"]:
+            load_action(plan, area, answered, action_data, default_start=data["start"])
+    return plan
+
+
+def load_action(plan, area, recommendations, data, default_start):
+    measure = data.get("measure") or {}
+    latest = max(data.get("updates", []), key=lambda update: update["date"], default={})
+    action, _ = Action.objects.update_or_create(
+        plan=plan,
+        number=data["number"],
+        defaults={
+            "area": area,
+            "title": data["title"][:250],
+            "how": data.get("how", ""),
+            "expected_evidence": data.get("expected_evidence", ""),
+            "owner_name": data.get("owner", ""),
+            "measure_description": measure.get("description", ""),
+            "measure_baseline": measure.get("baseline", ""),
+            "measure_target": measure.get("target", ""),
+            "measure_unit": measure.get("unit", ""),
+            "start_date": data.get("start") or default_start,
+            "due_date": data["due"],
+            "status": data["status"],
+            "rag": data.get("rag", ""),
+            "percent_complete": latest.get("percent_complete", 0),
+        },
+    )
+    action.recommendations.set(recommendations)
+    for milestone in data.get("milestones", []):
+        Milestone.objects.update_or_create(
+            action=action,
+            text=milestone["text"],
+            due_date=milestone["due"],
+            defaults={"done_on": milestone.get("done_on")},
+        )
+    for update in data.get("updates", []):
+        ProgressUpdate.objects.update_or_create(
+            action=action,
+            date=update["date"],
+            narrative=update.get("narrative", ""),
+            defaults={
+                "status": update["status"],
+                "rag": update.get("rag", ""),
+                "percent_complete": update.get("percent_complete", 0),
+                "measure_reading": update.get("measure_reading", ""),
+            },
+        )
+    return action
+
+
+def load_users(*, sefton_review, walsall_review):
+    sefton_council = sefton_review.host_council
+    walsall_council = walsall_review.host_council
+    north_west = Region.objects.get(slug="north-west")
+    west_midlands = Region.objects.get(slug="west-midlands")
+    R = Membership.Role
+    people = [
+        ("admin", "Site", "Administrator", "site administrator (Django staff)", []),
+        (
+            "sefton.editor",
+            "Sam",
+            "Sefton",
+            "council editor, Sefton",
+            [(R.COUNCIL_EDITOR, {"council": sefton_council})],
+        ),
+        (
+            "sefton.councillor",
+            "Chris",
+            "Scrutiny",
+            "council viewer (scrutiny councillor), Sefton",
+            [(R.COUNCIL_VIEWER, {"council": sefton_council})],
+        ),
+        (
+            "walsall.editor",
+            "Wendy",
+            "Walsall",
+            "council editor, Walsall",
+            [(R.COUNCIL_EDITOR, {"council": walsall_council})],
+        ),
+        (
+            "walsall.councillor",
+            "Pat",
+            "Councillor",
+            "council viewer, Walsall",
+            [(R.COUNCIL_VIEWER, {"council": walsall_council})],
+        ),
+        (
+            "peer.lead",
+            "Stephen",
+            "Lead",
+            "review lead, Walsall peer challenge",
+            [(R.REVIEW_LEAD, {"review": walsall_review})],
+        ),
+        (
+            "peer.member",
+            "Liam",
+            "Peer",
+            "review team member, Walsall peer challenge",
+            [(R.REVIEW_TEAM, {"review": walsall_review})],
+        ),
+        (
+            "nw.lead",
+            "Nadia",
+            "North-West",
+            "regional lead, North West ADASS",
+            [(R.REGIONAL_LEAD, {"region": north_west})],
+        ),
+        (
+            "wm.lead",
+            "Helen",
+            "West-Midlands",
+            "regional lead, West Midlands ADASS",
+            [(R.REGIONAL_LEAD, {"region": west_midlands})],
+        ),
+    ]
+    User = get_user_model()
+    created = []
+    for username, first, last, description, roles in people:
+        user, _ = User.objects.get_or_create(
+            username=username, defaults={"first_name": first, "last_name": last}
+        )
+        if not user.check_password(DEMO_PASSWORD):
+            user.set_password(DEMO_PASSWORD)
+        if username == "admin":
+            user.is_staff = user.is_superuser = True
+        user.save()
+        for role, scope in roles:
+            Membership.objects.get_or_create(user=user, role=role, **scope)
+        created.append((username, description))
+    return created
