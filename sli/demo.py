@@ -38,9 +38,6 @@ LETTER_FIELDS = [
     "copy_list",
 ]
 
-# The data modules name councils as people do; the council list uses their full names.
-COUNCIL_ALIASES = {"Sefton Council": "Sefton Metropolitan Borough Council"}
-
 GRADES = {label.lower(): value for value, label in Judgement.Grade.choices}
 
 
@@ -69,12 +66,8 @@ def load_regions_and_councils():
         )
 
 
-def council_named(name):
-    return Council.objects.get(name=COUNCIL_ALIASES.get(name, name))
-
-
 def load_review(data):
-    council = council_named(data["host_council"])
+    council = Council.objects.get(name=data["host_council"])
     letter = data.get("letter", {})
     review, _ = Review.objects.update_or_create(
         host_council=council,

@@ -33,7 +33,7 @@ Notes on how the document was mapped onto the schema:
 from datetime import date
 
 REVIEW = {
-    "host_council": "Sefton Council",
+    "host_council": "Sefton Metropolitan Borough Council",
     "kind": "cqc_inspection",
     "title": "Service inspection of adult social care, Sefton (December 2009)",
     # The report gives only "December 2009" and "six days in Sefton": dates assumed
