@@ -1,0 +1,53 @@
+# Two commands for a newcomer: `make run` (demo site on http://127.0.0.1:8000) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install assets lint format migrations-check browser clean
+
+run: install
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_demo
+	@echo "Serving on http://$(HOST):$(PORT)/ (stop with Ctrl+C)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install browser migrations-check
+	scripts/run-tests
+
+install: $(VENV)/.installed static/build/main.css
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e '.[dev]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+static/build/main.css: node_modules/.installed static/scss/main.scss static/scripts/copy-assets.js
+	npm run --silent build
+
+assets: node_modules/.installed
+	npm run --silent build
+
+# The browser tests drive Debian's Chromium; test tools cannot download browsers here.
+browser:
+	@scripts/ensure-chromium
+
+migrations-check: install
+	$(PY) manage.py makemigrations --check --dry-run
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) node_modules static/build static/govuk staticfiles

@@ -1,0 +1,86 @@
+import re
+
+import pytest
+from django.core.management import call_command
+
+from sli.demo import DEMO_PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def sign_in(page, live_server, username):
+    page.goto(f"{live_server.url}/")
+    assert page.url.startswith(f"{live_server.url}/sign-in/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{live_server.url}/")
+
+
+def test_councillor_follows_a_recommendation_to_its_action(page, live_server, check_accessibility):
+    call_command("load_demo", "--allow-production", verbosity=0)
+
+    page.goto(f"{live_server.url}/sign-in/")
+    check_accessibility(page)
+    sign_in(page, live_server, "sefton.councillor")
+    assert page.title() == "Home – Sector-led improvement manager"
+    check_accessibility(page)
+
+    page.get_by_role("link", name="Councils", exact=True).click()
+    check_accessibility(page)
+    page.get_by_role("link", name="Sefton Metropolitan Borough Council").click()
+    assert page.get_by_role("heading", level=1).inner_text() == (
+        "Sefton Metropolitan Borough Council"
+    )
+    check_accessibility(page)
+
+    page.get_by_role("link", name=re.compile("Service inspection")).first.click()
+    assert page.get_by_role("heading", name="Judgements").is_visible()
+    check_accessibility(page)
+
+    page.get_by_role("link", name="Recommendation 1", exact=True).click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Recommendation 1"
+    check_accessibility(page)
+
+    page.get_by_role("link", name="Action 1", exact=True).click()
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Action 1:")
+    breadcrumb = page.get_by_role("navigation", name="Breadcrumb")
+    assert breadcrumb.get_by_role("link", name="Recommendation 1").is_visible()
+    assert breadcrumb.get_by_role("link", name=re.compile("Service inspection")).is_visible()
+    check_accessibility(page)
+
+
+def test_skip_link_is_the_first_stop_for_keyboard_users(page, live_server):
+    page.goto(f"{live_server.url}/sign-in/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Skip to main content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main-content"
+
+
+def test_pages_work_on_a_phone(browser, live_server, check_accessibility):
+    call_command("load_demo", "--allow-production", verbosity=0)
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    try:
+        sign_in(page, live_server, "sefton.editor")
+        page.goto(f"{live_server.url}/councils/")
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth > document.documentElement.clientWidth"
+        )
+        assert not overflow, "The councils page scrolls sideways at 320 px"
+        check_accessibility(page)
+    finally:
+        context.close()
+
+
+def test_the_accessibility_check_catches_a_violation(page, live_server, check_accessibility):
+    page.goto(f"{live_server.url}/accessibility/")
+    check_accessibility(page)
+    page.evaluate(
+        "document.querySelector('main').insertAdjacentHTML('beforeend',"
+        ' \'<img src="data:,"><input type="text">\')'
+    )
+    with pytest.raises(AssertionError, match="image-alt"):
+        check_accessibility(page)
