@@ -42,13 +42,44 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def open_page(browser, **context_options):
+    """A new page that records script errors and failed loads, so tests can refuse them."""
+    context = browser.new_context(**context_options)
     page = context.new_page()
     page.set_default_timeout(15_000)
+    page.problems = []
+    page.on("pageerror", lambda error: page.problems.append(f"script error: {error}"))
+    page.on(
+        "console",
+        lambda message: (
+            message.type == "error" and page.problems.append(f"console error: {message.text}")
+        ),
+    )
+    page.on(
+        "response",
+        lambda response: (
+            response.status >= 400
+            and response.request.resource_type != "document"
+            and page.problems.append(f"{response.status} for {response.url}")
+        ),
+    )
+    return context, page
+
+
+@pytest.fixture
+def page(browser):
+    context, page = open_page(browser, viewport={"width": 1280, "height": 900})
     yield page
     context.close()
+    assert not page.problems, "The browser reported problems:\n" + "\n".join(page.problems)
+
+
+@pytest.fixture
+def phone_page(browser):
+    context, page = open_page(browser, viewport={"width": 320, "height": 640})
+    yield page
+    context.close()
+    assert not page.problems, "The browser reported problems:\n" + "\n".join(page.problems)
 
 
 @pytest.fixture(scope="session")
