@@ -4,9 +4,28 @@ from django.db.models import Q
 from django.urls import reverse
 
 
+class RegionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from councils.access import led_regions, scoped
+
+        return scoped(
+            self,
+            user,
+            Q(pk__in=led_regions(user))
+            | Q(pk__in=Council.objects.visible_to(user).values("region")),
+        )
+
+    def editable_by(self, user):
+        from councils.access import NOTHING, scoped
+
+        return scoped(self, user, NOTHING)
+
+
 class Region(models.Model):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
+
+    objects = RegionQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -16,6 +35,27 @@ class Region(models.Model):
 
     def get_absolute_url(self):
         return reverse("councils:region", args=[self.slug])
+
+
+class CouncilQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Councils the user belongs to, those in regions they lead, and hosts of their reviews."""
+        from councils.access import in_councils, in_led_regions, in_reviews, scoped
+        from reviews.models import Review
+
+        hosts_of_their_reviews = Review.objects.filter(in_reviews(user, "pk")).values(
+            "host_council"
+        )
+        return scoped(
+            self,
+            user,
+            in_councils(user, "pk") | in_led_regions(user, "") | Q(pk__in=hosts_of_their_reviews),
+        )
+
+    def editable_by(self, user):
+        from councils.access import NOTHING, scoped
+
+        return scoped(self, user, NOTHING)
 
 
 class Council(models.Model):
@@ -31,6 +71,8 @@ class Council(models.Model):
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="councils")
     address = models.TextField(blank=True, help_text="Postal address, as printed on letters.")
     logo = models.FileField(upload_to="council-logos/", blank=True)
+
+    objects = CouncilQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -4,6 +4,12 @@ from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from councils.access import in_councils, in_led_regions, in_reviews, scoped
+from councils.models import Membership
+
+Role = Membership.Role
 
 
 class Rag(models.TextChoices):
@@ -30,7 +36,37 @@ STARTED_STATUSES = (
 )
 
 
-class ImprovementPlanQuerySet(models.QuerySet):
+class PlanPartQuerySet(models.QuerySet):
+    """Plans and what hangs from them: seen by the council's people, the regional lead and
+    the teams of the reviews the plan answers; changed by the council's editors."""
+
+    plan_path = "plan"
+
+    def visible_to(self, user):
+        if self.plan_path == "":
+            return scoped(
+                self,
+                user,
+                in_councils(user, "council")
+                | in_led_regions(user, "council")
+                | Q(
+                    pk__in=ImprovementPlan.objects.filter(in_reviews(user, "reviews")).values("pk")
+                ),
+            )
+        visible = ImprovementPlan.objects.visible_to(user).values("pk")
+        return scoped(self, user, Q(**{f"{self.plan_path}__in": visible}))
+
+    def editable_by(self, user):
+        council_path = f"{self.plan_path}__council" if self.plan_path else "council"
+        return scoped(self, user, in_councils(user, council_path, [Role.COUNCIL_EDITOR]))
+
+
+class ImprovementPlanQuerySet(PlanPartQuerySet):
+    plan_path = ""
+
+    def published(self):
+        return self.filter(published_at__isnull=False)
+
     def with_action_summary(self, today=None):
         """Counts of actions per plan: all live, completed, overdue."""
         today = today or timezone.localdate()
@@ -62,7 +98,12 @@ class ImprovementPlan(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    published_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the council published the plan."
+    )
+
     objects = ImprovementPlanQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["council", "-version_date", "title"]
@@ -84,6 +125,9 @@ class ImprovementArea(models.Model):
         "recommendations.Recommendation", blank=True, related_name="improvement_areas"
     )
 
+    objects = PlanPartQuerySet.as_manager()
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["plan", "number"]
         constraints = [
@@ -101,7 +145,11 @@ class ImprovementArea(models.Model):
         return f"{self.plan.get_absolute_url()}#improvement-area-{self.number}"
 
 
-class ActionQuerySet(models.QuerySet):
+class ActionQuerySet(PlanPartQuerySet):
+    def public(self):
+        """What anyone may read: actions of published plans, never exempt ones."""
+        return self.filter(plan__published_at__isnull=False, exempt=False)
+
     def live(self):
         """Actions that count: everything but the cancelled."""
         return self.exclude(status=ActionStatus.CANCELLED)
@@ -172,6 +220,11 @@ class Action(models.Model):
     )
     rag = models.CharField("Self-assessed RAG", max_length=10, choices=Rag.choices, blank=True)
     percent_complete = models.PositiveSmallIntegerField(default=0)
+    exempt = models.BooleanField(
+        default=False,
+        help_text="Exempt information (Local Government Act 1972, Schedule 12A): "
+        "never shown publicly.",
+    )
     version = models.PositiveIntegerField(
         default=1, help_text="Raised on every save, so that a stale form cannot overwrite."
     )
@@ -179,6 +232,7 @@ class Action(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ActionQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["version", "updated_at"])
 
     class Meta:
         ordering = ["plan", "number"]
@@ -219,11 +273,19 @@ class Action(models.Model):
         """The measure in words: "70% Protection plans reviewed within 28 days"."""
         if not (self.measure_description or self.measure_target):
             return ""
-        target = f"{self.measure_target}{self.measure_unit}".strip()
+        unit = self.measure_unit
+        if unit == "£" and self.measure_target:
+            target = f"£{self.measure_target}"
+        else:
+            # Symbols hug the number ("70%"); words take a space ("4 meetings").
+            joiner = "" if unit in {"%", ""} else " "
+            target = f"{self.measure_target}{joiner}{unit}".strip()
         return " ".join(part for part in (target, self.measure_description) if part)
 
 
-class MilestoneQuerySet(models.QuerySet):
+class MilestoneQuerySet(PlanPartQuerySet):
+    plan_path = "action__plan"
+
     def missed(self, today=None):
         """Past due and not done, on an action still open."""
         return self.filter(
@@ -250,6 +312,7 @@ class Milestone(models.Model):
     done_on = models.DateField(null=True, blank=True)
 
     objects = MilestoneQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["action", "due_date", "pk"]
@@ -266,6 +329,14 @@ class Milestone(models.Model):
             and self.due_date < (today or timezone.localdate())
             and not self.action.is_closed
         )
+
+
+class ProgressUpdateQuerySet(PlanPartQuerySet):
+    plan_path = "action__plan"
+
+
+class EvidenceQuerySet(PlanPartQuerySet):
+    plan_path = "update__action__plan"
 
 
 class ProgressUpdate(models.Model):
@@ -287,6 +358,8 @@ class ProgressUpdate(models.Model):
     measure_reading = models.CharField(max_length=100, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = ProgressUpdateQuerySet.as_manager()
+
     class Meta:
         ordering = ["action", "-date", "-created_at"]
         get_latest_by = ["date", "created_at"]
@@ -302,6 +375,11 @@ class ProgressUpdate(models.Model):
     def __str__(self):
         return f"Update on action {self.action.number}, {self.date:%d %B %Y}"
 
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValidationError("Progress updates are never edited: add a new update.")
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return f"{self.action.get_absolute_url()}#update-{self.pk}"
 
@@ -311,6 +389,8 @@ class Evidence(models.Model):
     file = models.FileField(upload_to="evidence/%Y/%m/", blank=True)
     link = models.URLField(max_length=500, blank=True)
     description = models.CharField(max_length=250)
+
+    objects = EvidenceQuerySet.as_manager()
 
     class Meta:
         verbose_name_plural = "evidence"

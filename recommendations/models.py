@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import (
@@ -15,7 +16,11 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
+from councils.access import in_councils, scoped
+from councils.models import Membership
+from reviews.models import Review, ReviewFindingsQuerySet
 from sli.numbering import recommendation_label
 
 
@@ -38,7 +43,21 @@ def _distinct_count(queryset):
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
-class RecommendationQuerySet(models.QuerySet):
+class RecommendationQuerySet(ReviewFindingsQuerySet):
+    def public(self):
+        """What anyone may read: published letters, never exempt items."""
+        return self.filter(review__in=Review.objects.published(), exempt=False).exclude(
+            parent__exempt=True
+        )
+
+    def respondable_by(self, user):
+        """The host council's editors answer issued recommendations."""
+        return scoped(
+            self.filter(review__status__in=Review.ISSUED_STATUSES),
+            user,
+            in_councils(user, "review__host_council", [Membership.Role.COUNCIL_EDITOR]),
+        )
+
     def top_level(self):
         return self.filter(parent__isnull=True)
 
@@ -133,6 +152,7 @@ class Recommendation(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = RecommendationQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = [
@@ -162,8 +182,33 @@ class Recommendation(models.Model):
     def __str__(self):
         return f"Recommendation {self.label}"
 
+    def save(self, *args, amending=False, **kwargs):
+        if not amending and (changed := self.locked_changes()):
+            raise ValidationError(
+                f"Recommendation {self.label} was issued: its "
+                f"{' and '.join(name.removesuffix('_id') for name in changed)} can only "
+                "change through a recorded amendment."
+            )
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("recommendations:detail", args=[self.pk])
+
+    LOCKED_FIELDS = ("number", "text", "parent_id", "review_id")
+
+    def locked_changes(self):
+        """Numbers and texts are fixed once the letter is issued; return what this save would
+        change of them (a correction goes through ``amend_recommendation``)."""
+        if self._state.adding:
+            return []
+        stored = (
+            Recommendation.objects.filter(pk=self.pk)
+            .values(*self.LOCKED_FIELDS, "review__status")
+            .first()
+        )
+        if stored is None or stored["review__status"] not in Review.ISSUED_STATUSES:
+            return []
+        return [field for field in self.LOCKED_FIELDS if stored[field] != getattr(self, field)]
 
     @property
     def label(self):
@@ -173,6 +218,10 @@ class Recommendation(models.Model):
 
     def clean(self):
         errors = {}
+        if self.locked_changes():
+            errors["text"] = (
+                "This recommendation has been issued. Record an amendment to correct it."
+            )
         if self.parent_id:
             if self.parent.parent_id:
                 errors["parent"] = "A sub-item cannot have sub-items of its own."
@@ -182,3 +231,27 @@ class Recommendation(models.Model):
             errors["scope_question"] = "Choose a scope question from the same review."
         if errors:
             raise ValidationError(errors)
+
+
+class Amendment(models.Model):
+    """A correction to an issued recommendation, recorded with who, when and why."""
+
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.CASCADE, related_name="amendments"
+    )
+    previous_text = models.TextField()
+    new_text = models.TextField()
+    reason = models.TextField()
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    made_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["recommendation", "made_at"]
+
+    def __str__(self):
+        return f"Amendment to {self.recommendation} on {self.made_at:%d %B %Y}"
+
+    def get_absolute_url(self):
+        return f"{self.recommendation.get_absolute_url()}#amendment-{self.pk}"

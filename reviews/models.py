@@ -1,6 +1,12 @@
 from django.db import models
 from django.db.models import Case, F, Q, When
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from councils.access import in_councils, in_led_regions, in_reviews, scoped
+from councils.models import Membership
+
+Role = Membership.Role
 
 
 class FocusArea(models.Model):
@@ -21,8 +27,69 @@ class ReviewQuerySet(models.QuerySet):
     def issued(self):
         return self.filter(status__in=Review.ISSUED_STATUSES)
 
+    def published(self):
+        """Issued letters their council chose to publish: readable by anyone."""
+        return self.issued().filter(published_at__isnull=False)
+
     def drafts(self):
         return self.exclude(status__in=Review.ISSUED_STATUSES)
+
+    def visible_to(self, user):
+        """The review team's, the host council's people's and the regional lead's reviews."""
+        return scoped(
+            self,
+            user,
+            in_reviews(user, "pk")
+            | in_councils(user, "host_council")
+            | in_led_regions(user, "host_council"),
+        )
+
+    def editable_by(self, user):
+        """The review lead edits the review; the regional lead plans reviews in the region."""
+        return scoped(
+            self,
+            user,
+            in_reviews(user, "pk", [Role.REVIEW_LEAD]) | in_led_regions(user, "host_council"),
+        )
+
+
+class ReviewPartQuerySet(models.QuerySet):
+    """Things that belong to one review, seen with it and edited by its lead.
+
+    Findings and recommendations are confidential until the letter is issued: only the
+    review team, the regional lead and the host council's editors (who check factual
+    accuracy) see them; team members may edit them while the review is a draft.
+    """
+
+    review_path = "review"
+    confidential_until_issued = False
+    team_edits_drafts = False
+
+    def visible_to(self, user):
+        path = self.review_path
+        condition = Q(**{f"{path}__in": Review.objects.visible_to(user).values("pk")})
+        if self.confidential_until_issued:
+            condition &= (
+                Q(**{f"{path}__status__in": Review.ISSUED_STATUSES})
+                | in_reviews(user, path)
+                | in_councils(user, f"{path}__host_council", [Role.COUNCIL_EDITOR])
+                | in_led_regions(user, f"{path}__host_council")
+            )
+        return scoped(self, user, condition)
+
+    def editable_by(self, user):
+        path = self.review_path
+        condition = in_reviews(user, path, [Role.REVIEW_LEAD])
+        if self.team_edits_drafts:
+            condition |= in_reviews(user, path, [Role.REVIEW_TEAM]) & ~Q(
+                **{f"{path}__status__in": Review.ISSUED_STATUSES}
+            )
+        return scoped(self, user, condition)
+
+
+class ReviewFindingsQuerySet(ReviewPartQuerySet):
+    confidential_until_issued = True
+    team_edits_drafts = True
 
 
 class Review(models.Model):
@@ -80,10 +147,14 @@ class Review(models.Model):
     letter_signatory_title = models.CharField(max_length=250, blank=True)
     letter_copy_list = models.TextField(blank=True)
 
+    published_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the host council published the letter."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ReviewQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-visit_start", "title"]
@@ -104,6 +175,10 @@ class Review(models.Model):
     @property
     def is_issued(self):
         return self.status in self.ISSUED_STATUSES
+
+    @property
+    def is_published(self):
+        return self.is_issued and self.published_at is not None
 
     @property
     def is_inspection(self):
@@ -127,6 +202,9 @@ class Judgement(models.Model):
     outcome_area = models.CharField(max_length=200)
     grade = models.CharField(max_length=30, choices=Grade.choices)
     order = models.PositiveSmallIntegerField(default=0)
+
+    objects = ReviewFindingsQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["review", "order", "pk"]
@@ -154,6 +232,9 @@ class TeamMember(models.Model):
     organisation = models.CharField(max_length=250, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
+    objects = ReviewPartQuerySet.as_manager()
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["review", "order", "pk"]
 
@@ -170,6 +251,9 @@ class ScopeQuestion(models.Model):
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="scope_questions")
     number = models.PositiveSmallIntegerField()
     text = models.TextField()
+
+    objects = ReviewPartQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["review", "number"]
@@ -188,7 +272,7 @@ class ScopeQuestion(models.Model):
         return f"{self.review.get_absolute_url()}#scope-question-{self.number}"
 
 
-class FindingQuerySet(models.QuerySet):
+class FindingQuerySet(ReviewFindingsQuerySet):
     def strengths_first(self):
         """Strengths, then areas for consideration, each in the order entered."""
         strengths_first = Case(When(kind=Finding.Kind.STRENGTH, then=0), default=1)
@@ -209,6 +293,7 @@ class Finding(models.Model):
     order = models.PositiveIntegerField(default=0)
 
     objects = FindingQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["review", "order", "pk"]

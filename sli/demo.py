@@ -41,6 +41,21 @@ LETTER_FIELDS = [
 GRADES = {label.lower(): value for value, label in Judgement.Grade.choices}
 
 
+def upsert(model, defaults=None, **lookup):
+    """Like ``update_or_create``, but saves only when something differs, so that running the
+    loader again writes nothing (not even a history record)."""
+    defaults = defaults or {}
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        return model.objects.create(**lookup, **defaults), True
+    changed = [name for name, value in defaults.items() if getattr(obj, name) != value]
+    if changed:
+        for name in changed:
+            setattr(obj, name, defaults[name])
+        obj.save()
+    return obj, False
+
+
 @transaction.atomic
 def load_demo():
     """Load everything; return the demo users as (username, description) pairs."""
@@ -56,11 +71,10 @@ def load_demo():
 def load_regions_and_councils():
     regions = {}
     for name in council_data.REGIONS:
-        regions[name], _ = Region.objects.update_or_create(
-            slug=slugify(name), defaults={"name": name}
-        )
+        regions[name], _ = upsert(Region, slug=slugify(name), defaults={"name": name})
     for region_name, name, kind in council_data.COUNCILS:
-        Council.objects.update_or_create(
+        upsert(
+            Council,
             slug=slugify(name),
             defaults={"name": name, "kind": kind, "region": regions[region_name]},
         )
@@ -69,7 +83,8 @@ def load_regions_and_councils():
 def load_review(data):
     council = Council.objects.get(name=data["host_council"])
     letter = data.get("letter", {})
-    review, _ = Review.objects.update_or_create(
+    review, _ = upsert(
+        Review,
         host_council=council,
         title=data["title"],
         defaults={
@@ -84,7 +99,8 @@ def load_review(data):
     )
     review.focus_areas.set(FocusArea.objects.filter(code__in=data["focus_areas"]))
     for order, judgement in enumerate(data.get("judgements", []), start=1):
-        Judgement.objects.update_or_create(
+        upsert(
+            Judgement,
             review=review,
             order=order,
             defaults={
@@ -93,7 +109,8 @@ def load_review(data):
             },
         )
     for order, member in enumerate(data.get("team", []), start=1):
-        TeamMember.objects.update_or_create(
+        upsert(
+            TeamMember,
             review=review,
             order=order,
             defaults={
@@ -104,11 +121,15 @@ def load_review(data):
         )
     questions = {}
     for question in data.get("scope_questions", []):
-        questions[question["number"]], _ = ScopeQuestion.objects.update_or_create(
-            review=review, number=question["number"], defaults={"text": question["text"]}
+        questions[question["number"]], _ = upsert(
+            ScopeQuestion,
+            review=review,
+            number=question["number"],
+            defaults={"text": question["text"]},
         )
     for order, finding in enumerate(data.get("findings", []), start=1):
-        Finding.objects.update_or_create(
+        upsert(
+            Finding,
             review=review,
             order=order,
             defaults={
@@ -132,11 +153,12 @@ def load_recommendation(review, item, questions, focus_areas):
         "response": item.get("response", ""),
         "response_reason": item.get("response_reason", ""),
     }
-    recommendation, _ = Recommendation.objects.update_or_create(
-        review=review, parent=None, number=item["number"], defaults=fields
+    recommendation, _ = upsert(
+        Recommendation, review=review, parent=None, number=item["number"], defaults=fields
     )
     for number, sub_item in enumerate(item.get("sub_items", []), start=1):
-        Recommendation.objects.update_or_create(
+        upsert(
+            Recommendation,
             review=review,
             parent=recommendation,
             number=number,
@@ -146,7 +168,8 @@ def load_recommendation(review, item, questions, focus_areas):
 
 
 def load_plan(data, review):
-    plan, _ = ImprovementPlan.objects.update_or_create(
+    plan, _ = upsert(
+        ImprovementPlan,
         council=review.host_council,
         title=data["title"],
         defaults={"version_date": data["version_date"], "status": data["status"]},
@@ -156,8 +179,11 @@ def load_plan(data, review):
         r.number: r for r in Recommendation.objects.filter(review=review, parent=None)
     }
     for area_data in data["areas"]:
-        area, _ = ImprovementArea.objects.update_or_create(
-            plan=plan, number=area_data["number"], defaults={"title": area_data["title"]}
+        area, _ = upsert(
+            ImprovementArea,
+            plan=plan,
+            number=area_data["number"],
+            defaults={"title": area_data["title"]},
         )
         answered = [recommendations[n] for n in area_data["recommendations"]]
         area.recommendations.set(answered)
@@ -169,7 +195,8 @@ def load_plan(data, review):
 def load_action(plan, area, recommendations, data, default_start):
     measure = data.get("measure") or {}
     latest = max(data.get("updates", []), key=lambda update: update["date"], default={})
-    action, _ = Action.objects.update_or_create(
+    action, _ = upsert(
+        Action,
         plan=plan,
         number=data["number"],
         defaults={
@@ -191,14 +218,15 @@ def load_action(plan, area, recommendations, data, default_start):
     )
     action.recommendations.set(recommendations)
     for milestone in data.get("milestones", []):
-        Milestone.objects.update_or_create(
+        upsert(
+            Milestone,
             action=action,
             text=milestone["text"],
             due_date=milestone["due"],
             defaults={"done_on": milestone.get("done_on")},
         )
     for update in data.get("updates", []):
-        ProgressUpdate.objects.update_or_create(
+        ProgressUpdate.objects.get_or_create(
             action=action,
             date=update["date"],
             narrative=update.get("narrative", ""),
@@ -280,14 +308,20 @@ def load_users(*, sefton_review, walsall_review):
     User = get_user_model()
     created = []
     for username, first, last, description, roles in people:
-        user, _ = User.objects.get_or_create(
-            username=username, defaults={"first_name": first, "last_name": last}
+        is_admin = username == "admin"
+        user, created_now = upsert(
+            User,
+            username=username,
+            defaults={
+                "first_name": first,
+                "last_name": last,
+                "is_staff": is_admin,
+                "is_superuser": is_admin,
+            },
         )
-        if not user.check_password(DEMO_PASSWORD):
+        if created_now or not user.check_password(DEMO_PASSWORD):
             user.set_password(DEMO_PASSWORD)
-        if username == "admin":
-            user.is_staff = user.is_superuser = True
-        user.save()
+            user.save(update_fields=["password"])
         for role, scope in roles:
             Membership.objects.get_or_create(user=user, role=role, **scope)
         created.append((username, description))

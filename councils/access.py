@@ -1,0 +1,49 @@
+"""Who may see and change what: the membership rules, in one place.
+
+Every scoped model's QuerySet has ``visible_to(user)`` and ``editable_by(user)``, built from
+the conditions below. Views, form choices, filters, exports and the admin all go through them.
+"""
+
+from django.db.models import Q
+
+from councils.models import Membership
+
+Role = Membership.Role
+NOTHING = Q(pk__in=[])
+
+
+def is_site_admin(user):
+    return user.is_active and (user.is_staff or user.is_superuser)
+
+
+def _memberships(user, roles):
+    return Membership.objects.filter(user=user, user__is_active=True, role__in=roles)
+
+
+def in_councils(user, council_path, roles=Membership.COUNCIL_ROLES):
+    """The object's council is one where the user holds one of ``roles``."""
+    return Q(**{f"{council_path}__in": _memberships(user, roles).values("council")})
+
+
+def led_regions(user):
+    return _memberships(user, [Role.REGIONAL_LEAD]).values("region")
+
+
+def in_led_regions(user, council_path):
+    """The object's council is in a region the user leads ("" when the object is a council)."""
+    path = f"{council_path}__region__in" if council_path else "region__in"
+    return Q(**{path: led_regions(user)})
+
+
+def in_reviews(user, review_path, roles=Membership.REVIEW_ROLES):
+    """The object belongs to a review whose team the user is on (with one of ``roles``)."""
+    return Q(**{f"{review_path}__in": _memberships(user, roles).values("review")})
+
+
+def scoped(queryset, user, condition):
+    """Filter ``queryset`` to ``condition`` for ``user``: all for site admins, none for guests."""
+    if not user.is_authenticated or not user.is_active:
+        return queryset.none()
+    if is_site_admin(user):
+        return queryset
+    return queryset.filter(condition)
