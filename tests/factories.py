@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Max
 from django.utils import timezone
 
-from councils.models import Council, Region
+from councils.models import Council, Membership, Region
 from improvement_plans.models import (
     Action,
     ActionStatus,
@@ -43,6 +43,12 @@ def make_user(**overrides):
     # No password by default: tests sign in with force_login, and hashing is slow.
     password = fields.pop("password", None)
     return get_user_model().objects.create_user(password=password, **fields)
+
+
+def make_membership(user, role, scope):
+    """``user`` holds ``role`` for ``scope``: a council, a review or a region."""
+    field = {Council: "council", Review: "review", Region: "region"}[type(scope)]
+    return Membership.objects.create(user=user, role=role, **{field: scope})
 
 
 def make_region(**overrides):

@@ -1,6 +1,5 @@
 from datetime import date, timedelta
 
-import pytest
 from django.db import IntegrityError, transaction
 from django.test import TestCase
 
@@ -327,13 +326,6 @@ class MeasureTests(TestCase):
     def test_no_measure(self):
         self.assertEqual(make_action(measure_unit="%").measure, "")
 
-    @pytest.mark.xfail(
-        reason=(
-            "BUG: Action.measure glues a word unit onto the target with no space: "
-            "'4meetings Standardisation meetings ...' (Sefton action 12 and others)"
-        ),
-        strict=True,
-    )
     def test_measure_with_a_word_unit_keeps_a_space_after_the_number(self):
         action = make_action(
             measure_description="Standardisation meetings held per year by each group",
@@ -341,7 +333,16 @@ class MeasureTests(TestCase):
             measure_unit="meetings",
         )
 
-        self.assertTrue(action.measure.startswith("4 meetings"), action.measure)
+        self.assertEqual(
+            action.measure, "4 meetings Standardisation meetings held per year by each group"
+        )
+
+    def test_measure_in_pounds_puts_the_sign_before_the_number(self):
+        action = make_action(
+            measure_description="saved on agency staff", measure_target="5000", measure_unit="£"
+        )
+
+        self.assertEqual(action.measure, "£5000 saved on agency staff")
 
 
 class StringsAndUrlsTests(TestCase):
