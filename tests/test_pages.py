@@ -285,7 +285,7 @@ class PageContentTests(SeftonPagesTestCase):
         self.assertContains(response, "Improvement Area 3")
 
     def test_late_action_rated_green_is_flagged(self):
-        flags = ["Overdue", "Rated green against the dates"]
+        flags = ["Overdue", "Milestone missed", "Rated green against the dates"]
         for url in [
             self.green_but_late.get_absolute_url(),
             self.plan.get_absolute_url(),
@@ -296,6 +296,23 @@ class PageContentTests(SeftonPagesTestCase):
 
                 for flag in flags:
                     self.assertContains(response, f'<strong class="sli-flag">{flag}</strong>', 1)
+
+    def test_action_page_marks_the_missed_milestone(self):
+        response = self.get(self.green_but_late.get_absolute_url())
+
+        milestones = html_part(response, r"<table.*?Milestones of action 5.*?</table>")
+        self.assertIn("Audit tool agreed", milestones)
+        self.assertIn('<strong class="sli-flag">Missed</strong>', milestones)
+
+    def test_action_without_a_recommendation_leads_back_to_its_plan(self):
+        action = make_action(plan=self.plan, title="Recruit a carers' lead")
+
+        response = self.get(action.get_absolute_url())
+
+        breadcrumbs = html_part(response, r'<nav class="govuk-breadcrumbs".*?</nav>')
+        self.assertIn(f'href="{self.plan.get_absolute_url()}"', breadcrumbs)
+        self.assertNotIn("Recommendation", breadcrumbs)
+        self.assertContains(response, "No recommendation linked")
 
     def test_completed_action_is_not_flagged(self):
         response = self.get(self.audit.get_absolute_url())
