@@ -4,7 +4,9 @@ Every scoped model's QuerySet has ``visible_to(user)`` and ``editable_by(user)``
 the conditions below. Views, form choices, filters, exports and the admin all go through them.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.shortcuts import get_object_or_404
 
 from councils.models import Membership
 
@@ -47,3 +49,18 @@ def scoped(queryset, user, condition):
     if is_site_admin(user):
         return queryset
     return queryset.filter(condition)
+
+
+def visible_or_404(queryset, user, **lookup):
+    """The object if the user may see it; otherwise a 404, so its existence is not revealed."""
+    return get_object_or_404(queryset.visible_to(user), **lookup)
+
+
+def require_editable(queryset, user, obj):
+    """Refuse (403) a change to an object the user may see but not change."""
+    if not can_edit(queryset, user, obj):
+        raise PermissionDenied("You can see this but not change it.")
+
+
+def can_edit(queryset, user, obj):
+    return queryset.editable_by(user).filter(pk=obj.pk).exists()
