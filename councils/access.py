@@ -56,10 +56,17 @@ def visible_or_404(queryset, user, **lookup):
     return get_object_or_404(queryset.visible_to(user), **lookup)
 
 
-def require_editable(queryset, user, obj):
-    """Refuse (403) a change to an object the user may see but not change."""
-    if not can_edit(queryset, user, obj):
+def require(permitted, obj):
+    """Refuse (403) an action on an object the user may see but not act on.
+
+    ``permitted`` is the queryset of objects the user may act on, e.g. ``editable_by(user)``.
+    """
+    if not permitted.filter(pk=obj.pk).exists():
         raise PermissionDenied("You can see this but not change it.")
+
+
+def require_editable(queryset, user, obj):
+    require(queryset.editable_by(user), obj)
 
 
 def can_edit(queryset, user, obj):

@@ -1,6 +1,7 @@
 from django.db.models import Count
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
+from councils.access import visible_or_404
 from councils.models import Council, Region
 from improvement_plans.models import ImprovementPlan
 from reviews.models import Review
@@ -8,7 +9,8 @@ from reviews.models import Review
 
 def council_list(request):
     councils = (
-        Council.objects.select_related("region")
+        Council.objects.visible_to(request.user)
+        .select_related("region")
         .annotate(
             review_count=Count("reviews", distinct=True),
             plan_count=Count("improvement_plans", distinct=True),
@@ -19,11 +21,17 @@ def council_list(request):
 
 
 def council_detail(request, slug):
-    council = get_object_or_404(Council.objects.select_related("region"), slug=slug)
-    reviews = Review.objects.filter(host_council=council).annotate(
-        recommendation_count=Count("recommendations")
+    council = visible_or_404(Council.objects.select_related("region"), request.user, slug=slug)
+    reviews = (
+        Review.objects.visible_to(request.user)
+        .filter(host_council=council)
+        .annotate(recommendation_count=Count("recommendations"))
     )
-    plans = ImprovementPlan.objects.filter(council=council).with_action_summary()
+    plans = (
+        ImprovementPlan.objects.visible_to(request.user)
+        .filter(council=council)
+        .with_action_summary()
+    )
     return render(
         request,
         "councils/council_detail.html",
@@ -32,9 +40,13 @@ def council_detail(request, slug):
 
 
 def region_detail(request, slug):
-    region = get_object_or_404(Region, slug=slug)
-    councils = region.councils.annotate(
-        review_count=Count("reviews", distinct=True),
-        plan_count=Count("improvement_plans", distinct=True),
+    region = visible_or_404(Region.objects, request.user, slug=slug)
+    councils = (
+        Council.objects.visible_to(request.user)
+        .filter(region=region)
+        .annotate(
+            review_count=Count("reviews", distinct=True),
+            plan_count=Count("improvement_plans", distinct=True),
+        )
     )
     return render(request, "councils/region_detail.html", {"region": region, "councils": councils})

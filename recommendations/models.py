@@ -44,6 +44,9 @@ def _distinct_count(queryset):
 
 
 class RecommendationQuerySet(ReviewFindingsQuerySet):
+    def issued(self):
+        return self.filter(review__status__in=Review.ISSUED_STATUSES)
+
     def public(self):
         """What anyone may read: published letters, never exempt items."""
         return self.filter(review__in=Review.objects.published(), exempt=False).exclude(

@@ -44,6 +44,10 @@ class ReviewQuerySet(models.QuerySet):
             | in_led_regions(user, "host_council"),
         )
 
+    def publishable_by(self, user):
+        """The host council's editors publish an issued letter."""
+        return scoped(self.issued(), user, in_councils(user, "host_council", [Role.COUNCIL_EDITOR]))
+
     def editable_by(self, user):
         """The review lead edits the review; the regional lead plans reviews in the region."""
         return scoped(

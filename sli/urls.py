@@ -1,8 +1,9 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from improvement_plans import views as plan_views
+from reviews import views as review_views
 from sli import views
 from sli.forms import SignInForm
 
@@ -39,14 +40,12 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("accessibility/", views.accessibility, name="accessibility"),
+    path("public/", views.public_index, name="public_index"),
+    path("public/letters/<int:pk>/", review_views.public_letter, name="public_letter"),
+    path("public/plans/<int:pk>/", plan_views.public_plan, name="public_plan"),
     path("", include("councils.urls")),
     path("reviews/", include("reviews.urls")),
     path("recommendations/", include("recommendations.urls")),
     path("", include("improvement_plans.urls")),
     path("admin/", admin.site.urls),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

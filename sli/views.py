@@ -4,28 +4,42 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from councils.models import Region
-from improvement_plans.models import Action
+from improvement_plans.models import Action, ImprovementPlan
 from reviews.models import Review
 
 
 def home(request):
     today = timezone.localdate()
-    regions = Region.objects.annotate(council_count=Count("councils")).order_by("name")
-    recent_reviews = Review.objects.select_related("host_council").order_by("-visit_start")[:10]
-    actions = Action.objects.aggregate(
+    actions = Action.objects.visible_to(request.user)
+    summary = actions.aggregate(
         open=Count("pk", filter=~Q(status__in=["completed", "cancelled"])),
-        overdue=Count("pk", filter=Q(pk__in=Action.objects.overdue(today).values("pk"))),
-        rag_contradicted=Count(
-            "pk", filter=Q(pk__in=Action.objects.rag_contradicted(today).values("pk"))
-        ),
+        overdue=Count("pk", filter=Q(pk__in=actions.overdue(today).values("pk"))),
+        rag_contradicted=Count("pk", filter=Q(pk__in=actions.rag_contradicted(today).values("pk"))),
+    )
+    regions = Region.objects.visible_to(request.user).annotate(council_count=Count("councils"))
+    recent_reviews = (
+        Review.objects.visible_to(request.user)
+        .select_related("host_council")
+        .order_by("-visit_start")[:10]
     )
     return render(
         request,
         "home.html",
-        {"regions": regions, "recent_reviews": recent_reviews, "actions": actions},
+        {"regions": regions, "recent_reviews": recent_reviews, "actions": summary},
     )
 
 
 @login_not_required
 def accessibility(request):
     return render(request, "accessibility.html")
+
+
+@login_not_required
+def public_index(request):
+    reviews = (
+        Review.objects.published()
+        .select_related("host_council")
+        .order_by("host_council__name", "-letter_date")
+    )
+    plans = ImprovementPlan.objects.published().select_related("council")
+    return render(request, "public/index.html", {"reviews": reviews, "plans": plans})

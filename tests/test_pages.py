@@ -445,19 +445,19 @@ class QueryBudgetTests(QueryBudgetTestCase):
         self.assert_budget_for_chains(3, lambda chain: chain.council.get_absolute_url())
 
     def test_review_page(self):
-        self.assert_budget_for_chains(9, lambda chain: chain.review.get_absolute_url())
+        self.assert_budget_for_chains(13, lambda chain: chain.review.get_absolute_url())
 
     def test_recommendation_page(self):
-        self.assert_budget_for_chains(5, lambda chain: chain.recommendation.get_absolute_url())
+        self.assert_budget_for_chains(7, lambda chain: chain.recommendation.get_absolute_url())
 
     def test_sub_item_page(self):
-        self.assert_budget_for_chains(4, lambda chain: chain.sub_item.get_absolute_url())
+        self.assert_budget_for_chains(6, lambda chain: chain.sub_item.get_absolute_url())
 
     def test_plan_page(self):
-        self.assert_budget_for_chains(10, lambda chain: chain.plan.get_absolute_url())
+        self.assert_budget_for_chains(12, lambda chain: chain.plan.get_absolute_url())
 
     def test_action_page(self):
-        self.assert_budget_for_chains(6, lambda chain: chain.action.get_absolute_url())
+        self.assert_budget_for_chains(7, lambda chain: chain.action.get_absolute_url())
 
 
 class ListQueryBudgetTests(QueryBudgetTestCase):
