@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from councils.models import Council, Membership, Region
+from sli.admin import ScopedModelAdmin
 
 
 class CouncilInline(admin.TabularInline):
@@ -11,7 +12,7 @@ class CouncilInline(admin.TabularInline):
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(ScopedModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -19,7 +20,7 @@ class RegionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Council)
-class CouncilAdmin(admin.ModelAdmin):
+class CouncilAdmin(ScopedModelAdmin):
     list_display = ["name", "kind", "region"]
     list_filter = ["region", "kind"]
     search_fields = ["name"]
@@ -28,7 +29,7 @@ class CouncilAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(ScopedModelAdmin):
     list_display = ["user", "role", "council", "review", "region"]
     list_filter = ["role", "region", "council__region"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "council__name"]

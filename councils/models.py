@@ -57,6 +57,12 @@ class CouncilQuerySet(models.QuerySet):
 
         return scoped(self, user, NOTHING)
 
+    def people_managed_by(self, user):
+        """Councils whose editors and viewers this user may add and remove."""
+        from councils.access import in_councils, scoped
+
+        return scoped(self, user, in_councils(user, "pk", [Membership.Role.COUNCIL_EDITOR]))
+
 
 class Council(models.Model):
     class Kind(models.TextChoices):
@@ -82,6 +88,20 @@ class Council(models.Model):
 
     def get_absolute_url(self):
         return reverse("councils:detail", args=[self.slug])
+
+
+class MembershipQuerySet(models.QuerySet):
+    def editable_by(self, user):
+        """A council's editors manage who holds its council roles; the rest is for admins."""
+        from councils.access import in_councils, scoped
+
+        return scoped(
+            self.filter(role__in=Membership.COUNCIL_ROLES),
+            user,
+            in_councils(user, "council", [Membership.Role.COUNCIL_EDITOR]),
+        )
+
+    visible_to = editable_by
 
 
 class Membership(models.Model):
@@ -114,6 +134,8 @@ class Membership(models.Model):
     region = models.ForeignKey(
         Region, null=True, blank=True, on_delete=models.CASCADE, related_name="memberships"
     )
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         ordering = ["user", "role"]

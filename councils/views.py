@@ -1,8 +1,12 @@
+from django.contrib import messages
 from django.db.models import Count
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
-from councils.access import visible_or_404
-from councils.models import Council, Region
+from councils.access import require, visible_or_404
+from councils.forms import AddPersonForm
+from councils.models import Council, Membership, Region
+from councils.services import add_person
 from improvement_plans.models import ImprovementPlan
 from reviews.models import Review
 
@@ -35,7 +39,14 @@ def council_detail(request, slug):
     return render(
         request,
         "councils/council_detail.html",
-        {"council": council, "reviews": reviews, "plans": plans},
+        {
+            "council": council,
+            "reviews": reviews,
+            "plans": plans,
+            "can_manage_people": Council.objects.people_managed_by(request.user)
+            .filter(pk=council.pk)
+            .exists(),
+        },
     )
 
 
@@ -50,3 +61,45 @@ def region_detail(request, slug):
         )
     )
     return render(request, "councils/region_detail.html", {"region": region, "councils": councils})
+
+
+def people(request, slug):
+    council = visible_or_404(Council.objects, request.user, slug=slug)
+    require(Council.objects.people_managed_by(request.user), council)
+    form = AddPersonForm(request.POST or None, council=council)
+    if request.method == "POST" and form.is_valid():
+        membership = add_person(council=council, request=request, **form.cleaned_data)
+        messages.success(
+            request,
+            f"{membership.user.get_full_name() or membership.user.email} is now a "
+            f"{membership.get_role_display().lower()} for {council}.",
+        )
+        return redirect("councils:people", slug=council.slug)
+    memberships = Membership.objects.editable_by(request.user).filter(council=council)
+    return render(
+        request,
+        "councils/people.html",
+        {"council": council, "memberships": memberships.select_related("user"), "form": form},
+    )
+
+
+@require_POST
+def remove_person(request, slug, pk):
+    council = visible_or_404(Council.objects, request.user, slug=slug)
+    require(Council.objects.people_managed_by(request.user), council)
+    membership = get_object_or_404(
+        Membership.objects.editable_by(request.user).select_related("user"),
+        council=council,
+        pk=pk,
+    )
+    editors = Membership.objects.filter(council=council, role=Membership.Role.COUNCIL_EDITOR)
+    if membership.role == Membership.Role.COUNCIL_EDITOR and editors.count() == 1:
+        messages.error(request, f"{council} needs at least one editor: add another first.")
+    else:
+        membership.delete()
+        messages.success(
+            request,
+            f"{membership.user.get_full_name() or membership.user.get_username()} is no "
+            f"longer a {membership.get_role_display().lower()} for {council}.",
+        )
+    return redirect("councils:people", slug=council.slug)

@@ -8,6 +8,7 @@ from improvement_plans.models import (
     Milestone,
     ProgressUpdate,
 )
+from sli.admin import ScopedModelAdmin
 
 
 class ImprovementAreaInline(admin.TabularInline):
@@ -18,7 +19,7 @@ class ImprovementAreaInline(admin.TabularInline):
 
 
 @admin.register(ImprovementPlan)
-class ImprovementPlanAdmin(admin.ModelAdmin):
+class ImprovementPlanAdmin(ScopedModelAdmin):
     list_display = ["title", "council", "status", "version_date"]
     list_filter = ["status", "council__region"]
     search_fields = ["title", "council__name"]
@@ -29,7 +30,7 @@ class ImprovementPlanAdmin(admin.ModelAdmin):
 
 
 @admin.register(ImprovementArea)
-class ImprovementAreaAdmin(admin.ModelAdmin):
+class ImprovementAreaAdmin(ScopedModelAdmin):
     list_display = ["__str__", "title", "plan"]
     search_fields = ["title", "plan__title"]
     list_select_related = ["plan"]
@@ -42,7 +43,7 @@ class MilestoneInline(admin.TabularInline):
 
 
 @admin.register(Action)
-class ActionAdmin(admin.ModelAdmin):
+class ActionAdmin(ScopedModelAdmin):
     list_display = ["number", "title", "plan", "owner_name", "due_date", "status", "rag"]
     list_display_links = ["number", "title"]
     list_filter = ["status", "rag", "plan__council"]
@@ -59,7 +60,7 @@ class EvidenceInline(admin.TabularInline):
 
 
 @admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(admin.ModelAdmin):
+class ProgressUpdateAdmin(ScopedModelAdmin):
     list_display = ["__str__", "status", "rag", "percent_complete", "author"]
     list_filter = ["status", "rag"]
     search_fields = ["narrative", "action__title"]
@@ -73,13 +74,13 @@ class ProgressUpdateAdmin(admin.ModelAdmin):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(admin.ModelAdmin):
+class MilestoneAdmin(ScopedModelAdmin):
     list_display = ["text", "action", "due_date", "done_on"]
     list_select_related = ["action"]
     raw_id_fields = ["action"]
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(admin.ModelAdmin):
+class EvidenceAdmin(ScopedModelAdmin):
     list_display = ["description", "update", "file", "link"]
     raw_id_fields = ["update"]

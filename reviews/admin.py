@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from recommendations.models import Recommendation
 from reviews.models import Finding, FocusArea, Judgement, Review, ScopeQuestion, TeamMember
+from sli.admin import ScopedModelAdmin
 
 
 class TeamMemberInline(admin.TabularInline):
@@ -27,7 +28,7 @@ class RecommendationInline(admin.TabularInline):
 
 
 @admin.register(Review)
-class ReviewAdmin(admin.ModelAdmin):
+class ReviewAdmin(ScopedModelAdmin):
     list_display = ["title", "host_council", "kind", "status", "visit_start", "letter_date"]
     list_filter = ["kind", "status", "host_council__region"]
     search_fields = ["title", "host_council__name"]
@@ -78,7 +79,7 @@ class ReviewAdmin(admin.ModelAdmin):
 
 
 @admin.register(Finding)
-class FindingAdmin(admin.ModelAdmin):
+class FindingAdmin(ScopedModelAdmin):
     list_display = ["__str__", "kind", "review", "scope_question", "order"]
     list_filter = ["kind", "review__host_council"]
     search_fields = ["text", "review__title"]
@@ -87,7 +88,7 @@ class FindingAdmin(admin.ModelAdmin):
 
 
 @admin.register(TeamMember)
-class TeamMemberAdmin(admin.ModelAdmin):
+class TeamMemberAdmin(ScopedModelAdmin):
     list_display = ["name", "role", "organisation", "review"]
     list_filter = ["role"]
     search_fields = ["name", "organisation"]
@@ -96,7 +97,7 @@ class TeamMemberAdmin(admin.ModelAdmin):
 
 
 @admin.register(ScopeQuestion)
-class ScopeQuestionAdmin(admin.ModelAdmin):
+class ScopeQuestionAdmin(ScopedModelAdmin):
     list_display = ["number", "text", "review"]
     search_fields = ["text", "review__title"]
     list_select_related = ["review"]
@@ -104,5 +105,5 @@ class ScopeQuestionAdmin(admin.ModelAdmin):
 
 
 @admin.register(FocusArea)
-class FocusAreaAdmin(admin.ModelAdmin):
+class FocusAreaAdmin(ScopedModelAdmin):
     list_display = ["number", "name", "code"]

@@ -442,7 +442,7 @@ class QueryBudgetTests(QueryBudgetTestCase):
         self.assertEqual(small, large)
 
     def test_council_page(self):
-        self.assert_budget_for_chains(3, lambda chain: chain.council.get_absolute_url())
+        self.assert_budget_for_chains(4, lambda chain: chain.council.get_absolute_url())
 
     def test_review_page(self):
         self.assert_budget_for_chains(13, lambda chain: chain.review.get_absolute_url())
