@@ -19,6 +19,8 @@ def is_site_admin(user):
 
 
 def _memberships(user, roles):
+    if not user.is_authenticated:
+        return Membership.objects.none()
     return Membership.objects.filter(user=user, user__is_active=True, role__in=roles)
 
 

@@ -48,6 +48,17 @@ class ReviewQuerySet(models.QuerySet):
         """The host council's editors publish an issued letter."""
         return scoped(self.issued(), user, in_councils(user, "host_council", [Role.COUNCIL_EDITOR]))
 
+    def content_visible_to(self, user):
+        """Reviews whose findings and recommendations the user may read: once the letter is
+        issued, everyone who sees the review; before, only the review team, the regional lead
+        and the host council's editors (who check factual accuracy)."""
+        return self.visible_to(user).filter(
+            Q(status__in=Review.ISSUED_STATUSES)
+            | in_reviews(user, "pk")
+            | in_councils(user, "host_council", [Role.COUNCIL_EDITOR])
+            | in_led_regions(user, "host_council")
+        )
+
     def editable_by(self, user):
         """The review lead edits the review; the regional lead plans reviews in the region."""
         return scoped(
@@ -70,16 +81,12 @@ class ReviewPartQuerySet(models.QuerySet):
     team_edits_drafts = False
 
     def visible_to(self, user):
-        path = self.review_path
-        condition = Q(**{f"{path}__in": Review.objects.visible_to(user).values("pk")})
-        if self.confidential_until_issued:
-            condition &= (
-                Q(**{f"{path}__status__in": Review.ISSUED_STATUSES})
-                | in_reviews(user, path)
-                | in_councils(user, f"{path}__host_council", [Role.COUNCIL_EDITOR])
-                | in_led_regions(user, f"{path}__host_council")
-            )
-        return scoped(self, user, condition)
+        reviews = (
+            Review.objects.content_visible_to(user)
+            if self.confidential_until_issued
+            else Review.objects.visible_to(user)
+        )
+        return scoped(self, user, Q(**{f"{self.review_path}__in": reviews.values("pk")}))
 
     def editable_by(self, user):
         path = self.review_path

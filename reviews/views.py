@@ -20,6 +20,7 @@ def review_detail(request, pk):
         user,
         pk=pk,
     )
+    content_visible = Review.objects.content_visible_to(user).filter(pk=review.pk).exists()
     findings = Finding.objects.visible_to(user).filter(review=review).strengths_first()
     recommendations = (
         Recommendation.objects.visible_to(user)
@@ -35,24 +36,24 @@ def review_detail(request, pk):
         "unscoped_findings": findings.filter(scope_question__isnull=True),
         "recommendations": recommendations,
         "judgements": Judgement.objects.visible_to(user).filter(review=review),
-        "content_withheld": not review.is_issued
-        and not Recommendation.objects.visible_to(user).filter(review=review).exists()
-        and Recommendation.objects.filter(review=review).exists(),
+        "content_withheld": not content_visible,
         "can_publish": Review.objects.publishable_by(user).filter(pk=review.pk).exists(),
         "can_edit": can_edit(Review.objects, user, review),
-        "history": review_history(review),
+        "history": review_history(review, include_findings=content_visible),
     }
     return render(request, "reviews/review_detail.html", context)
 
 
-def review_history(review):
-    return history_entries(
-        (Review.history.filter(id=review.pk), "the review"),
-        (
-            Finding.history.filter(review_id=review.pk),
-            lambda record: f"a {record.get_kind_display().lower()}: “{record.text[:60]}…”",
-        ),
-    )
+def review_history(review, *, include_findings):
+    sources = [(Review.history.filter(id=review.pk), "the review")]
+    if include_findings:
+        sources.append(
+            (
+                Finding.history.filter(review_id=review.pk),
+                lambda record: f"a {record.get_kind_display().lower()}: “{record.text[:60]}…”",
+            )
+        )
+    return history_entries(*sources)
 
 
 @require_POST

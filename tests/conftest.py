@@ -15,6 +15,9 @@ def pytest_runtest_makereport(item, call):
         pytest.fail(f"Skipped under CI=true, which must not happen: {reason}", pytrace=False)
 
 
-@pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+@pytest.fixture(autouse=True, scope="session")
+def _media_in_tmp(tmp_path_factory):
+    """Uploaded files go to a temporary folder (class-level test data writes files too)."""
+    from django.conf import settings
+
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))

@@ -445,7 +445,7 @@ class QueryBudgetTests(QueryBudgetTestCase):
         self.assert_budget_for_chains(4, lambda chain: chain.council.get_absolute_url())
 
     def test_review_page(self):
-        self.assert_budget_for_chains(13, lambda chain: chain.review.get_absolute_url())
+        self.assert_budget_for_chains(14, lambda chain: chain.review.get_absolute_url())
 
     def test_recommendation_page(self):
         self.assert_budget_for_chains(7, lambda chain: chain.recommendation.get_absolute_url())

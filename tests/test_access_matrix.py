@@ -1,0 +1,541 @@
+"""Who may see and change what, enumerated rather than sampled.
+
+One small world (two regions, three councils, an issued and a draft review, plans, actions,
+evidence) and one user per role. The expected answers are written out by hand below; the tests
+compare them with what the querysets return and with what every URL of the site answers, for
+every role, object and verb. A URL that is not listed in ROUTES fails the suite, so a new view
+cannot slip in without its access being declared and checked here.
+"""
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.test import TestCase
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from councils.models import Council, Membership, Region
+from improvement_plans.models import (
+    Action,
+    Evidence,
+    ImprovementArea,
+    ImprovementPlan,
+    Milestone,
+    ProgressUpdate,
+)
+from recommendations.models import Recommendation
+from reviews.models import Finding, Judgement, Review, ScopeQuestion, TeamMember
+from tests.factories import (
+    make_action,
+    make_area,
+    make_council,
+    make_evidence,
+    make_finding,
+    make_membership,
+    make_milestone,
+    make_plan,
+    make_recommendation,
+    make_region,
+    make_review,
+    make_scope_question,
+    make_team_member,
+    make_update,
+    make_user,
+)
+
+Role = Membership.Role
+
+# The people. Staff (site administrators) may see and change everything.
+STAFF = "staff"
+A_EDITOR = "council A editor"
+A_VIEWER = "council A viewer (scrutiny councillor)"
+A_LEAD = "lead of council A's issued review"
+A_DRAFT_TEAM = "team member of council A's draft review"
+NORTH_LEAD = "regional lead, North"
+SOUTH_LEAD = "regional lead, South"
+C_EDITOR = "council C editor"
+NO_ROLE = "signed in, no role"
+ROLES = [STAFF, A_EDITOR, A_VIEWER, A_LEAD, A_DRAFT_TEAM, NORTH_LEAD, SOUTH_LEAD, C_EDITOR, NO_ROLE]
+
+A_PEOPLE = {A_EDITOR, A_VIEWER}
+A_ISSUED_READERS = A_PEOPLE | {A_LEAD, NORTH_LEAD}
+A_DRAFT_READERS = A_PEOPLE | {A_DRAFT_TEAM, NORTH_LEAD}
+# Before issue, findings and recommendations are for the team, the regional lead and the
+# host council's editors (checking factual accuracy), not its viewers.
+A_DRAFT_CONTENT_READERS = {A_EDITOR, A_DRAFT_TEAM, NORTH_LEAD}
+C_READERS = {C_EDITOR, SOUTH_LEAD}
+A_PLAN_READERS = A_PEOPLE | {A_LEAD, NORTH_LEAD}
+
+# key: (who may see it, who may change it), besides staff.
+EXPECTED = {
+    "region north": (A_PEOPLE | {A_LEAD, A_DRAFT_TEAM, NORTH_LEAD}, set()),
+    "region south": ({SOUTH_LEAD, C_EDITOR}, set()),
+    "council A": (A_PEOPLE | {A_LEAD, A_DRAFT_TEAM, NORTH_LEAD}, set()),
+    "council B": ({NORTH_LEAD}, set()),
+    "council C": ({SOUTH_LEAD, C_EDITOR}, set()),
+    # Council A's issued (and published) review.
+    "review A issued": (A_ISSUED_READERS, {A_LEAD, NORTH_LEAD}),
+    "team member A issued": (A_ISSUED_READERS, {A_LEAD}),
+    "scope question A issued": (A_ISSUED_READERS, {A_LEAD}),
+    "judgement A issued": (A_ISSUED_READERS, {A_LEAD}),
+    "finding A issued": (A_ISSUED_READERS, {A_LEAD}),
+    "recommendation A issued": (A_ISSUED_READERS, {A_LEAD}),
+    "sub-item A issued": (A_ISSUED_READERS, {A_LEAD}),
+    "exempt recommendation A issued": (A_ISSUED_READERS, {A_LEAD}),
+    # Council A's draft review.
+    "review A draft": (A_DRAFT_READERS, {NORTH_LEAD}),
+    "team member A draft": (A_DRAFT_READERS, set()),
+    "scope question A draft": (A_DRAFT_READERS, set()),
+    "judgement A draft": (A_DRAFT_CONTENT_READERS, {A_DRAFT_TEAM}),
+    "finding A draft": (A_DRAFT_CONTENT_READERS, {A_DRAFT_TEAM}),
+    "recommendation A draft": (A_DRAFT_CONTENT_READERS, {A_DRAFT_TEAM}),
+    # Council C's issued, unpublished review.
+    "review C": (C_READERS, {SOUTH_LEAD}),
+    "finding C": (C_READERS, set()),
+    "recommendation C": (C_READERS, set()),
+    # Plans and what hangs from them.
+    "plan A": (A_PLAN_READERS, {A_EDITOR}),
+    "area A": (A_PLAN_READERS, {A_EDITOR}),
+    "action A": (A_PLAN_READERS, {A_EDITOR}),
+    "exempt action A": (A_PLAN_READERS, {A_EDITOR}),
+    "milestone A": (A_PLAN_READERS, {A_EDITOR}),
+    "update A": (A_PLAN_READERS, {A_EDITOR}),
+    "evidence file A": (A_PLAN_READERS, {A_EDITOR}),
+    "evidence link A": (A_PLAN_READERS, {A_EDITOR}),
+    "plan C": (C_READERS, {C_EDITOR}),
+    "action C": (C_READERS, {C_EDITOR}),
+    "update C": (C_READERS, {C_EDITOR}),
+    "evidence file C": (C_READERS, {C_EDITOR}),
+}
+
+SCOPED_MODELS = [
+    Region,
+    Council,
+    Review,
+    TeamMember,
+    ScopeQuestion,
+    Judgement,
+    Finding,
+    Recommendation,
+    ImprovementPlan,
+    ImprovementArea,
+    Action,
+    Milestone,
+    ProgressUpdate,
+    Evidence,
+]
+
+
+def sees(role, key):
+    return role == STAFF or role in EXPECTED[key][0]
+
+
+def changes(role, key):
+    return role == STAFF or role in EXPECTED[key][1]
+
+
+class AccessWorld(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        o = cls.objects = {}
+        o["region north"] = north = make_region(name="North", slug="north")
+        o["region south"] = south = make_region(name="South", slug="south")
+        o["council A"] = council_a = make_council(name="Council A", slug="council-a", region=north)
+        o["council B"] = make_council(name="Council B", slug="council-b", region=north)
+        o["council C"] = council_c = make_council(name="Council C", slug="council-c", region=south)
+
+        o["review A issued"] = issued = make_review(
+            host_council=council_a, title="Issued review of A", status=Review.Status.ISSUED
+        )
+        issued.published_at = issued.created_at
+        issued.save()
+        o["team member A issued"] = make_team_member(review=issued, name="Issued Peer")
+        o["scope question A issued"] = question = make_scope_question(review=issued)
+        o["judgement A issued"] = Judgement.objects.create(
+            review=issued, outcome_area="Safeguarding", grade=Judgement.Grade.GOOD
+        )
+        o["finding A issued"] = make_finding(
+            review=issued, scope_question=question, text="Issued strength of A"
+        )
+        o["recommendation A issued"] = rec_a = make_recommendation(
+            review=issued, text="Issued recommendation of A"
+        )
+        o["sub-item A issued"] = make_recommendation(parent=rec_a, text="Issued sub-item of A")
+        o["exempt recommendation A issued"] = exempt = make_recommendation(
+            review=issued, text="Exempt recommendation about a named provider", exempt=True
+        )
+
+        o["review A draft"] = draft = make_review(
+            host_council=council_a, title="Draft review of A", status=Review.Status.DRAFTING
+        )
+        o["team member A draft"] = make_team_member(review=draft, name="Draft Peer")
+        o["scope question A draft"] = make_scope_question(review=draft)
+        o["judgement A draft"] = Judgement.objects.create(
+            review=draft, outcome_area="Draft outcome area", grade=Judgement.Grade.GOOD
+        )
+        o["finding A draft"] = make_finding(review=draft, text="Draft finding of A")
+        o["recommendation A draft"] = make_recommendation(
+            review=draft, text="Draft recommendation of A"
+        )
+
+        o["review C"] = review_c = make_review(host_council=council_c, title="Review of C")
+        o["finding C"] = make_finding(review=review_c, text="Strength of C")
+        o["recommendation C"] = rec_c = make_recommendation(
+            review=review_c, text="Recommendation of C"
+        )
+
+        o["plan A"] = plan_a = make_plan(review=issued, title="Plan of A")
+        plan_a.published_at = plan_a.created_at
+        plan_a.save()
+        o["area A"] = area = make_area(plan=plan_a, recommendations=[rec_a])
+        o["action A"] = action_a = make_action(
+            plan=plan_a, area=area, recommendations=[rec_a], title="Action of A"
+        )
+        o["exempt action A"] = make_action(
+            plan=plan_a, recommendations=[exempt], title="Exempt action of A", exempt=True
+        )
+        o["milestone A"] = make_milestone(action=action_a)
+        o["update A"] = update_a = make_update(action=action_a)
+        o["evidence file A"] = make_evidence(
+            update=update_a, link="", file=ContentFile(b"%PDF-1.4 audit", name="audit-a.pdf")
+        )
+        o["evidence link A"] = make_evidence(update=update_a)
+
+        o["plan C"] = plan_c = make_plan(review=review_c, title="Plan of C")
+        o["action C"] = action_c = make_action(plan=plan_c, recommendations=[rec_c])
+        o["update C"] = update_c = make_update(action=action_c)
+        o["evidence file C"] = make_evidence(
+            update=update_c, link="", file=ContentFile(b"%PDF-1.4 audit", name="audit-c.pdf")
+        )
+
+        u = cls.users = {
+            STAFF: make_user(is_staff=True, is_superuser=True),
+            A_EDITOR: make_user(),
+            A_VIEWER: make_user(),
+            A_LEAD: make_user(),
+            A_DRAFT_TEAM: make_user(),
+            NORTH_LEAD: make_user(),
+            SOUTH_LEAD: make_user(),
+            C_EDITOR: make_user(),
+            NO_ROLE: make_user(),
+        }
+        make_membership(u[A_EDITOR], Role.COUNCIL_EDITOR, council_a)
+        make_membership(u[A_VIEWER], Role.COUNCIL_VIEWER, council_a)
+        make_membership(u[A_LEAD], Role.REVIEW_LEAD, issued)
+        make_membership(u[A_DRAFT_TEAM], Role.REVIEW_TEAM, draft)
+        make_membership(u[NORTH_LEAD], Role.REGIONAL_LEAD, north)
+        make_membership(u[SOUTH_LEAD], Role.REGIONAL_LEAD, south)
+        make_membership(u[C_EDITOR], Role.COUNCIL_EDITOR, council_c)
+
+    def keys_of(self, model):
+        return {key for key, obj in self.objects.items() if type(obj) is model}
+
+    def sign_in(self, role):
+        self.client.logout()
+        if role is not None:
+            self.client.force_login(self.users[role])
+
+
+class QuerySetMatrixTests(AccessWorld):
+    def test_every_object_in_the_world_has_an_expectation(self):
+        for model in SCOPED_MODELS:
+            with self.subTest(model=model.__name__):
+                self.assertEqual(
+                    set(model.objects.values_list("pk", flat=True)),
+                    {self.objects[key].pk for key in self.keys_of(model)},
+                )
+
+    def test_visible_to_for_every_role_and_model(self):
+        for role in ROLES:
+            user = self.users[role]
+            for model in SCOPED_MODELS:
+                with self.subTest(role=role, model=model.__name__):
+                    expected = {k for k in self.keys_of(model) if sees(role, k)}
+                    actual = {
+                        k
+                        for k in self.keys_of(model)
+                        if model.objects.visible_to(user).filter(pk=self.objects[k].pk).exists()
+                    }
+                    self.assertEqual(actual, expected)
+
+    def test_editable_by_for_every_role_and_model(self):
+        for role in ROLES:
+            user = self.users[role]
+            for model in SCOPED_MODELS:
+                with self.subTest(role=role, model=model.__name__):
+                    expected = {k for k in self.keys_of(model) if changes(role, k)}
+                    editable = model.objects.editable_by(user)
+                    actual = {
+                        k
+                        for k in self.keys_of(model)
+                        if editable.filter(pk=self.objects[k].pk).exists()
+                    }
+                    self.assertEqual(actual, expected)
+
+    def test_nothing_editable_is_invisible(self):
+        for role in ROLES:
+            for key in EXPECTED:
+                with self.subTest(role=role, key=key):
+                    self.assertTrue(sees(role, key) or not changes(role, key))
+
+    def test_anonymous_and_switched_off_users_see_nothing(self):
+        from django.contrib.auth.models import AnonymousUser
+
+        switched_off = make_user(is_active=False, is_staff=True)
+        make_membership(switched_off, Role.COUNCIL_EDITOR, self.objects["council A"])
+        for user in (AnonymousUser(), switched_off):
+            for model in SCOPED_MODELS:
+                with self.subTest(user=str(user), model=model.__name__):
+                    self.assertFalse(model.objects.visible_to(user).exists())
+                    self.assertFalse(model.objects.editable_by(user).exists())
+
+
+def _status_for(role, key, permitted):
+    """What a request should answer: 404 outside the user's scope, 403 when they can see
+    the object but may not do this, and the success status otherwise."""
+    if not sees(role, key):
+        return 404
+    return "ok" if permitted else 403
+
+
+# Every named URL of the site (the admin's aside), with the objects and verb to try on it.
+# route name: (method, objects' keys, whether the role may do it, the URL for an object).
+ROUTES = {
+    "home": ("GET", None),
+    "councils:list": ("GET", None),
+    "accessibility": ("public", None),
+    "login": ("public", None),
+    "logout": ("POST-self", None),
+    "password_change": ("GET", None),
+    "password_change_done": ("GET", None),
+    "password_reset": ("public", None),
+    "password_reset_done": ("public", None),
+    "password_reset_confirm": ("public", None),
+    "password_reset_complete": ("public", None),
+    "public_index": ("public", None),
+    "public_letter": ("public-object", None),
+    "public_plan": ("public-object", None),
+    "councils:detail": ("GET", ["council A", "council B", "council C"]),
+    "councils:region": ("GET", ["region north", "region south"]),
+    "councils:people": ("GET", ["council A", "council B", "council C"]),
+    "councils:remove_person": ("POST", ["council A", "council C"]),
+    "reviews:detail": ("GET", ["review A issued", "review A draft", "review C"]),
+    "reviews:publish": ("POST", ["review A issued", "review A draft", "review C"]),
+    "recommendations:detail": (
+        "GET",
+        [
+            "recommendation A issued",
+            "sub-item A issued",
+            "exempt recommendation A issued",
+            "recommendation A draft",
+            "recommendation C",
+        ],
+    ),
+    "recommendations:amend": (
+        "GET",
+        ["recommendation A issued", "recommendation A draft", "recommendation C"],
+    ),
+    "improvement_plans:plan": ("GET", ["plan A", "plan C"]),
+    "improvement_plans:publish_plan": ("POST", ["plan A", "plan C"]),
+    "improvement_plans:action": ("GET", ["action A", "exempt action A", "action C"]),
+    "improvement_plans:evidence": ("GET", ["evidence file A", "evidence file C"]),
+}
+
+
+def permitted(route, role, key):
+    """Beyond seeing the object: who may use each route that acts on one."""
+    if route == "councils:people" or route == "councils:remove_person":
+        return role == STAFF or (role, key) in {(A_EDITOR, "council A"), (C_EDITOR, "council C")}
+    if route == "reviews:publish":
+        # The host council's editors publish an issued letter.
+        return key != "review A draft" and (
+            role == STAFF or (role, key) in {(A_EDITOR, "review A issued"), (C_EDITOR, "review C")}
+        )
+    if route == "recommendations:amend":
+        # Amendments are for issued recommendations, by those who may change them.
+        return key != "recommendation A draft" and changes(role, key)
+    if route == "improvement_plans:publish_plan":
+        return changes(role, key)
+    return True
+
+
+def all_route_names(resolver=None, namespace=""):
+    names = set()
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace == "admin":
+                continue
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names |= all_route_names(pattern, inner)
+        elif isinstance(pattern, URLPattern):
+            names.add(f"{namespace}{pattern.name}" if pattern.name else repr(pattern))
+    return names
+
+
+class UrlMatrixTests(AccessWorld):
+    def url(self, route, key):
+        from django.urls import reverse
+
+        obj = self.objects[key]
+        if route.startswith("councils:") and route != "councils:remove_person":
+            return reverse(route, args=[obj.slug])
+        if route == "councils:remove_person":
+            membership = Membership.objects.filter(council=obj).first()
+            return reverse(route, args=[obj.slug, membership.pk])
+        return reverse(route, args=[obj.pk])
+
+    def test_every_url_of_the_site_is_in_the_matrix(self):
+        missing = all_route_names() - set(ROUTES)
+        self.assertFalse(
+            missing, f"Declare and test the access of these views in ROUTES: {sorted(missing)}"
+        )
+        self.assertFalse(set(ROUTES) - all_route_names(), "ROUTES names a URL that is gone")
+
+    def test_every_role_on_every_object_route(self):
+        for route, (method, keys) in ROUTES.items():
+            if keys is None:
+                continue
+            for key in keys:
+                for role in ROLES:
+                    with self.subTest(route=route, key=key, role=role):
+                        expected = _status_for(role, key, permitted(route, role, key))
+                        status = self.request(method, self.url(route, key), role)
+                        if expected == "ok":
+                            self.assertIn(status, {200, 302}, "refused someone it should serve")
+                        else:
+                            self.assertEqual(status, expected)
+
+    def test_anonymous_visitors_are_sent_to_sign_in_everywhere_but_public_pages(self):
+        for route, (method, keys) in ROUTES.items():
+            if method.startswith("public") or route == "logout":
+                continue
+            for key in keys or [None]:
+                url = self.url(route, key) if key else self.reverse_plain(route)
+                with self.subTest(route=route, key=key):
+                    self.client.logout()
+                    response = getattr(self.client, "post" if method == "POST" else "get")(url)
+                    self.assertEqual(response.status_code, 302)
+                    self.assertTrue(response["Location"].startswith("/sign-in/"))
+
+    def test_signed_in_pages_without_objects_answer_everyone(self):
+        for route, (method, keys) in ROUTES.items():
+            if keys is not None or method != "GET":
+                continue
+            for role in ROLES:
+                with self.subTest(route=route, role=role):
+                    self.assertEqual(self.request("GET", self.reverse_plain(route), role), 200)
+
+    def reverse_plain(self, route):
+        from django.urls import reverse
+
+        return reverse(route)
+
+    def request(self, method, url, role):
+        """Make the request inside a rolled-back savepoint, so a change it makes (a removed
+        membership, a published letter) does not alter the world for the next one."""
+        self.sign_in(role)
+        with transaction.atomic():
+            if method == "POST":
+                response = self.client.post(url, {"publish": "yes"})
+            else:
+                response = self.client.get(url)
+            transaction.set_rollback(True)
+        return response.status_code
+
+
+class PageContentLeakTests(AccessWorld):
+    """Pages a user may open must not show objects they may not see."""
+
+    def test_draft_findings_and_recommendations_on_the_review_page(self):
+        url = self.objects["review A draft"].get_absolute_url()
+        for role in ROLES:
+            if not sees(role, "review A draft"):
+                continue
+            with self.subTest(role=role):
+                self.sign_in(role)
+                page = self.client.get(url).content.decode()
+                for key in ("finding A draft", "recommendation A draft"):
+                    self.assertEqual(self.objects[key].text in page, sees(role, key), key)
+                self.assertEqual(
+                    "Draft outcome area" in page, sees(role, "judgement A draft"), "judgement"
+                )
+
+    def test_home_and_lists_name_only_visible_councils_and_reviews(self):
+        for role in ROLES:
+            with self.subTest(role=role):
+                self.sign_in(role)
+                pages = (
+                    self.client.get("/").content.decode()
+                    + self.client.get("/councils/").content.decode()
+                )
+                for key in ("council A", "council B", "council C"):
+                    self.assertEqual(self.objects[key].name in pages, sees(role, key), key)
+                for key in ("review A issued", "review A draft", "review C"):
+                    self.assertEqual(self.objects[key].title in pages, sees(role, key), key)
+
+
+class PublicPagesTests(AccessWorld):
+    def test_published_letter_is_public_without_exempt_items(self):
+        self.client.logout()
+        response = self.client.get(f"/public/letters/{self.objects['review A issued'].pk}/")
+        self.assertEqual(response.status_code, 200)
+        page = response.content.decode()
+        self.assertIn("Issued recommendation of A", page)
+        self.assertIn("Recommendation 1(i)", page)
+        self.assertNotIn("Exempt recommendation about a named provider", page)
+
+    def test_drafts_and_unpublished_letters_are_not_public(self):
+        self.client.logout()
+        for key in ("review A draft", "review C"):
+            with self.subTest(key=key):
+                response = self.client.get(f"/public/letters/{self.objects[key].pk}/")
+                self.assertEqual(response.status_code, 404)
+
+    def test_a_published_draft_stays_private(self):
+        draft = self.objects["review A draft"]
+        Review.objects.filter(pk=draft.pk).update(published_at=draft.created_at)
+        self.client.logout()
+        self.assertEqual(self.client.get(f"/public/letters/{draft.pk}/").status_code, 404)
+
+    def test_published_plan_is_public_without_exempt_actions(self):
+        self.client.logout()
+        response = self.client.get(f"/public/plans/{self.objects['plan A'].pk}/")
+        self.assertEqual(response.status_code, 200)
+        page = response.content.decode()
+        self.assertIn("Action of A", page)
+        self.assertNotIn("Exempt action of A", page)
+        self.assertNotIn("Exempt recommendation", page)
+        self.assertEqual(
+            self.client.get(f"/public/plans/{self.objects['plan C'].pk}/").status_code, 404
+        )
+
+    def test_public_index_lists_only_published_items(self):
+        self.client.logout()
+        page = self.client.get("/public/").content.decode()
+        self.assertIn("Issued review of A", page)
+        self.assertIn("Plan of A", page)
+        for hidden in ("Draft review of A", "Review of C", "Plan of C"):
+            self.assertNotIn(hidden, page)
+
+
+class AdminAccessTests(AccessWorld):
+    def test_the_admin_is_only_for_staff(self):
+        for role in ROLES:
+            with self.subTest(role=role):
+                self.sign_in(role)
+                response = self.client.get("/admin/improvement_plans/action/")
+                if role == STAFF:
+                    self.assertEqual(response.status_code, 200)
+                else:
+                    self.assertEqual(response.status_code, 302)
+                    self.assertIn("/admin/login/", response["Location"])
+
+    def test_evidence_files_are_served_only_through_the_scoped_download(self):
+        evidence = self.objects["evidence file A"]
+        for role in (None, STAFF, A_EDITOR):
+            with self.subTest(role=role):
+                self.sign_in(role)
+                self.assertEqual(self.client.get(evidence.file.url).status_code, 404)
+        self.sign_in(A_EDITOR)
+        response = self.client.get(f"/evidence/{evidence.pk}/")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(b"".join(response.streaming_content), b"%PDF-1.4 audit")
+        self.assertIn("attachment", response["Content-Disposition"])
