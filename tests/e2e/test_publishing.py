@@ -1,0 +1,50 @@
+import re
+
+import pytest
+from django.core.management import call_command
+
+from tests.e2e.test_journey import sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_editor_publishes_the_letter_and_the_public_reads_it(
+    page, live_server, check_accessibility
+):
+    call_command("load_demo", "--allow-production", verbosity=0)
+    sign_in(page, live_server, "walsall.editor")
+    page.get_by_role("link", name="Councils", exact=True).click()
+    page.get_by_role("link", name="Walsall Council").click()
+    page.get_by_role("link", name="People with a role for Walsall Council").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "People"
+    check_accessibility(page)
+
+    page.get_by_role("button", name="Add").click()
+    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    assert page.title().startswith("Error:")
+    check_accessibility(page)
+
+    page.get_by_role("link", name="Walsall Council").first.click()
+    page.get_by_role("link", name=re.compile("peer challenge, Walsall")).first.click()
+    page.get_by_role("button", name="Publish the letter").click()
+    assert page.get_by_text("The letter is published").is_visible()
+    check_accessibility(page)
+
+    page.get_by_role("button", name="Sign out").click()
+    page.goto(f"{live_server.url}/public/")
+    page.get_by_role("link", name=re.compile("peer challenge, Walsall")).click()
+    assert page.get_by_role("heading", name="Recommendations").is_visible()
+    assert page.get_by_text("Recommendation 8", exact=True).is_visible()
+    check_accessibility(page)
+
+
+def test_account_pages_are_accessible(page, live_server, check_accessibility):
+    call_command("load_demo", "--allow-production", verbosity=0)
+    page.goto(f"{live_server.url}/password/reset/")
+    check_accessibility(page)
+    sign_in(page, live_server, "sefton.councillor")
+    page.get_by_role("link", name="Your account").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Change your password"
+    page.get_by_role("button", name="Change password").click()
+    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    check_accessibility(page)
