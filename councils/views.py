@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -29,7 +29,11 @@ def council_detail(request, slug):
     reviews = (
         Review.objects.visible_to(request.user)
         .filter(host_council=council)
-        .annotate(recommendation_count=Count("recommendations"))
+        .annotate(
+            recommendation_count=Count(
+                "recommendations", filter=Q(recommendations__parent__isnull=True)
+            )
+        )
     )
     plans = (
         ImprovementPlan.objects.visible_to(request.user)

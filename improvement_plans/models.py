@@ -150,6 +150,15 @@ class ActionQuerySet(PlanPartQuerySet):
         """What anyone may read: actions of published plans, never exempt ones."""
         return self.filter(plan__published_at__isnull=False, exempt=False)
 
+    def addressing(self, recommendation):
+        """Actions on the recommendation, on one of its sub-items, or on its parent (an action
+        on "16" answers "16(ii)" too). May repeat rows: use distinct() or count distinct."""
+        return self.filter(
+            Q(recommendations=recommendation)
+            | Q(recommendations__parent=recommendation)
+            | Q(recommendations__children=recommendation)
+        )
+
     def live(self):
         """Actions that count: everything but the cancelled."""
         return self.exclude(status=ActionStatus.CANCELLED)

@@ -65,12 +65,9 @@ class RecommendationQuerySet(ReviewFindingsQuerySet):
         return self.filter(parent__isnull=True)
 
     def _actions_addressing_each(self):
-        """Live actions addressing the outer recommendation or one of its sub-items."""
         from improvement_plans.models import Action
 
-        return Action.objects.live().filter(
-            Q(recommendations=OuterRef("pk")) | Q(recommendations__parent=OuterRef("pk"))
-        )
+        return Action.objects.live().addressing(OuterRef("pk"))
 
     def with_action_counts(self, today=None):
         today = today or timezone.localdate()

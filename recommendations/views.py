@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.shortcuts import redirect, render
 
 from councils.access import require, visible_or_404
@@ -26,7 +25,7 @@ def recommendation_detail(request, pk):
     )
     actions = (
         Action.objects.visible_to(user)
-        .filter(Q(recommendations=recommendation) | Q(recommendations__parent=recommendation))
+        .addressing(recommendation)
         .distinct()
         .select_related("plan", "area")
         .with_flags()

@@ -267,6 +267,18 @@ class DerivedFactsTests(TestCase):
 
         self.assertEqual(parent.action_count, 2)
 
+    def test_an_action_on_the_parent_answers_its_sub_items(self):
+        parent = self.recommendation()
+        first = make_recommendation(parent=parent)
+        second = make_recommendation(parent=parent)
+        self.action(parent, status=ActionStatus.ON_TRACK)
+
+        states = self.states()
+
+        self.assertEqual(states[first.pk], ImplementationState.IN_PROGRESS)
+        self.assertEqual(states[second.pk], ImplementationState.IN_PROGRESS)
+        self.assertNotIn(first, Recommendation.objects.without_action())
+
     def test_without_action(self):
         without = Recommendation.objects.filter(review=self.review).without_action()
 

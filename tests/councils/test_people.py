@@ -1,0 +1,284 @@
+"""The People page: a council's editors add and remove its editors and viewers."""
+
+import re
+from html import unescape
+
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.test import TestCase, override_settings
+
+from councils.models import Membership
+from tests.factories import make_council, make_membership, make_review, make_user
+
+Role = Membership.Role
+User = get_user_model()
+
+# Real passwords are set and checked here; the fast hasher keeps the file quick.
+FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def field_error(response, name):
+    """The error message drawn next to the field ``name``, or "" when there is none."""
+    match = re.search(
+        rf'<p class="govuk-error-message" id="id_{name}_error">(.*?)</p>',
+        response.content.decode(),
+        re.DOTALL,
+    )
+    return unescape(re.sub(r"<[^>]+>", "", match.group(1))).strip() if match else ""
+
+
+def page_messages(response):
+    return [str(message) for message in response.context["messages"]]
+
+
+@override_settings(PASSWORD_HASHERS=FAST_HASHER)
+class PeoplePageTestCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.council = make_council(name="Wirral Council", slug="wirral")
+        cls.other_council = make_council(name="Sefton Council", slug="sefton")
+        cls.editor = make_user(first_name="Eddie", last_name="Editor", email="eddie@wirral.gov.uk")
+        cls.viewer = make_user(first_name="Vera", last_name="Viewer", email="vera@wirral.gov.uk")
+        cls.editor_membership = make_membership(cls.editor, Role.COUNCIL_EDITOR, cls.council)
+        cls.viewer_membership = make_membership(cls.viewer, Role.COUNCIL_VIEWER, cls.council)
+        # The editor also edits for Sefton, so the page must filter by council, not by user.
+        make_membership(cls.editor, Role.COUNCIL_EDITOR, cls.other_council)
+        cls.sefton_viewer = make_user(email="sam@sefton.gov.uk")
+        make_membership(cls.sefton_viewer, Role.COUNCIL_VIEWER, cls.other_council)
+        cls.outsider = make_user(email="olga@sefton.gov.uk")
+        make_membership(cls.outsider, Role.COUNCIL_EDITOR, cls.other_council)
+        cls.review_lead = make_user(email="lee@peers.example.org")
+        make_membership(cls.review_lead, Role.REVIEW_LEAD, make_review(host_council=cls.council))
+        cls.existing = make_user(
+            first_name="Priya", last_name="Patel", email="Priya.Patel@Wirral.gov.uk"
+        )
+        cls.url = "/councils/wirral/people/"
+
+    def setUp(self):
+        self.client.force_login(self.editor)
+
+    def remove_url(self, membership):
+        return f"{self.url}{membership.pk}/remove/"
+
+
+class AddPersonTests(PeoplePageTestCase):
+    def test_adds_an_existing_user_found_by_email_in_any_case(self):
+        response = self.client.post(
+            self.url,
+            {"email": "priya.PATEL@wirral.GOV.UK", "role": Role.COUNCIL_VIEWER},
+            follow=True,
+        )
+
+        self.assertRedirects(response, self.url)
+        self.assertTrue(
+            Membership.objects.filter(
+                user=self.existing, council=self.council, role=Role.COUNCIL_VIEWER
+            ).exists()
+        )
+        self.assertEqual(User.objects.filter(email__iexact="priya.patel@wirral.gov.uk").count(), 1)
+        self.assertEqual(mail.outbox, [])
+        self.assertEqual(
+            page_messages(response),
+            ["Priya Patel is now a council viewer for Wirral Council."],
+        )
+
+    def test_adds_someone_new_who_chooses_a_password_from_the_emailed_link(self):
+        response = self.client.post(
+            self.url,
+            {
+                "email": "Noor.Newman@Wirral.gov.uk",
+                "full_name": "Noor Newman",
+                "role": Role.COUNCIL_EDITOR,
+            },
+        )
+
+        self.assertRedirects(response, self.url)
+        user = User.objects.get(username="noor.newman@wirral.gov.uk")
+        self.assertEqual((user.first_name, user.last_name), ("Noor", "Newman"))
+        self.assertFalse(user.has_usable_password())
+        self.assertTrue(
+            Membership.objects.filter(
+                user=user, council=self.council, role=Role.COUNCIL_EDITOR
+            ).exists()
+        )
+        self.assertEqual(len(mail.outbox), 1)
+        self.assertEqual(mail.outbox[0].to, ["Noor.Newman@Wirral.gov.uk"])
+        link = re.search(r"/password/reset/[\w-]+/[\w-]+/", mail.outbox[0].body)
+        self.assertIsNotNone(link, mail.outbox[0].body)
+
+        # The link leads to the form for choosing a password; the password then works.
+        self.client.logout()
+        form_page = self.client.get(link.group(0), follow=True)
+        self.assertContains(form_page, "Choose a new password")
+        self.assertTrue(form_page.context["validlink"])
+        saved = self.client.post(
+            form_page.redirect_chain[-1][0],
+            {"new_password1": "tidal-harbour-lantern", "new_password2": "tidal-harbour-lantern"},
+        )
+        self.assertRedirects(saved, "/password/reset/done/")
+        signed_in = self.client.post(
+            "/sign-in/",
+            {"username": "noor.newman@wirral.gov.uk", "password": "tidal-harbour-lantern"},
+        )
+        self.assertRedirects(signed_in, "/")
+        self.assertEqual(int(self.client.session["_auth_user_id"]), user.pk)
+
+    def test_the_emailed_link_works_once(self):
+        self.client.post(
+            self.url,
+            {"email": "once@wirral.gov.uk", "full_name": "Olu Once", "role": Role.COUNCIL_VIEWER},
+        )
+        link = re.search(r"/password/reset/[\w-]+/[\w-]+/", mail.outbox[0].body).group(0)
+        self.client.logout()
+        form_page = self.client.get(link, follow=True)
+        self.client.post(
+            form_page.redirect_chain[-1][0],
+            {"new_password1": "quiet-meadow-compass", "new_password2": "quiet-meadow-compass"},
+        )
+
+        again = self.client.get(link, follow=True)
+        self.assertFalse(again.context["validlink"])
+        self.assertContains(again, "This link has expired")
+
+
+class AddPersonErrorTests(PeoplePageTestCase):
+    def assert_refused(self, data, field, message):
+        counts = (User.objects.count(), Membership.objects.count())
+        response = self.client.post(self.url, data)
+
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(message, field_error(response, field))
+        self.assertContains(response, "There is a problem")
+        self.assertTrue(response.context["form"].errors)
+        self.assertEqual((User.objects.count(), Membership.objects.count()), counts)
+        self.assertEqual(mail.outbox, [])
+
+    def test_missing_role(self):
+        self.assert_refused({"email": "priya.patel@wirral.gov.uk"}, "role", "Choose a role")
+
+    def test_bad_email(self):
+        self.assert_refused(
+            {"email": "not-an-email", "full_name": "No One", "role": Role.COUNCIL_VIEWER},
+            "email",
+            "Enter an email address in the correct format, like name@example.gov.uk",
+        )
+
+    def test_new_person_without_a_name(self):
+        self.assert_refused(
+            {"email": "nameless@wirral.gov.uk", "full_name": "  ", "role": Role.COUNCIL_VIEWER},
+            "full_name",
+            "Enter their full name: they have no account yet",
+        )
+
+    def test_duplicate_role(self):
+        self.assert_refused(
+            {"email": "VERA@wirral.gov.uk", "role": Role.COUNCIL_VIEWER},
+            "email",
+            "already has that role for Wirral Council",
+        )
+
+    def test_a_role_that_is_not_a_council_role(self):
+        self.assert_refused(
+            {"email": "priya.patel@wirral.gov.uk", "role": Role.REGIONAL_LEAD},
+            "role",
+            "Select a valid choice",
+        )
+
+    def test_the_page_title_says_there_is_an_error(self):
+        response = self.client.post(self.url, {"email": ""})
+
+        title = re.search(r"<title>(.*?)</title>", response.content.decode(), re.DOTALL)
+        self.assertTrue(title.group(1).strip().startswith("Error: People, Wirral Council"))
+        self.assertIn("Enter their email address", field_error(response, "email"))
+
+
+class RemovePersonTests(PeoplePageTestCase):
+    def test_removes_a_person(self):
+        response = self.client.post(self.remove_url(self.viewer_membership), follow=True)
+
+        self.assertRedirects(response, self.url)
+        self.assertFalse(Membership.objects.filter(pk=self.viewer_membership.pk).exists())
+        self.assertTrue(User.objects.filter(pk=self.viewer.pk).exists())
+        self.assertEqual(
+            page_messages(response),
+            ["Vera Viewer is no longer a council viewer for Wirral Council."],
+        )
+
+    def test_the_last_editor_cannot_be_removed(self):
+        response = self.client.post(self.remove_url(self.editor_membership), follow=True)
+
+        self.assertRedirects(response, self.url)
+        self.assertEqual(
+            page_messages(response), ["Wirral Council needs at least one editor: add another first."]
+        )
+        self.assertTrue(Membership.objects.filter(pk=self.editor_membership.pk).exists())
+
+    def test_an_editor_can_be_removed_once_there_is_another(self):
+        make_membership(self.existing, Role.COUNCIL_EDITOR, self.council)
+
+        self.client.post(self.remove_url(self.editor_membership))
+
+        self.assertFalse(Membership.objects.filter(pk=self.editor_membership.pk).exists())
+
+    def test_removing_is_post_only(self):
+        response = self.client.get(self.remove_url(self.viewer_membership))
+
+        self.assertEqual(response.status_code, 405)
+        self.assertTrue(Membership.objects.filter(pk=self.viewer_membership.pk).exists())
+
+    def test_another_councils_membership_cannot_be_removed_through_this_council(self):
+        sefton_membership = Membership.objects.get(user=self.sefton_viewer)
+
+        response = self.client.post(self.remove_url(sefton_membership))
+
+        self.assertEqual(response.status_code, 404)
+        self.assertTrue(Membership.objects.filter(pk=sefton_membership.pk).exists())
+
+    def test_a_review_role_cannot_be_removed_from_the_people_page(self):
+        review_membership = Membership.objects.get(user=self.review_lead)
+
+        response = self.client.post(self.remove_url(review_membership))
+
+        self.assertEqual(response.status_code, 404)
+        self.assertTrue(Membership.objects.filter(pk=review_membership.pk).exists())
+
+
+class PeopleAccessTests(PeoplePageTestCase):
+    def test_a_viewer_may_not_see_or_change_people(self):
+        self.client.force_login(self.viewer)
+        memberships = Membership.objects.count()
+
+        self.assertEqual(self.client.get(self.url).status_code, 403)
+        added = self.client.post(
+            self.url, {"email": "priya.patel@wirral.gov.uk", "role": Role.COUNCIL_EDITOR}
+        )
+        self.assertEqual(added.status_code, 403)
+        removed = self.client.post(self.remove_url(self.editor_membership))
+        self.assertEqual(removed.status_code, 403)
+        self.assertEqual(Membership.objects.count(), memberships)
+
+    def test_an_editor_of_another_council_gets_not_found(self):
+        self.client.force_login(self.outsider)
+        memberships = Membership.objects.count()
+
+        self.assertEqual(self.client.get(self.url).status_code, 404)
+        added = self.client.post(
+            self.url, {"email": "priya.patel@wirral.gov.uk", "role": Role.COUNCIL_EDITOR}
+        )
+        self.assertEqual(added.status_code, 404)
+        removed = self.client.post(self.remove_url(self.viewer_membership))
+        self.assertEqual(removed.status_code, 404)
+        self.assertEqual(Membership.objects.count(), memberships)
+
+    def test_the_page_lists_only_this_councils_people(self):
+        response = self.client.get(self.url)
+
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(
+            set(response.context["memberships"]), {self.editor_membership, self.viewer_membership}
+        )
+        self.assertContains(response, "vera@wirral.gov.uk")
+        self.assertContains(response, "eddie@wirral.gov.uk")
+        for hidden in ("sam@sefton.gov.uk", "olga@sefton.gov.uk", "lee@peers.example.org"):
+            self.assertNotContains(response, hidden)
+        self.assertContains(response, "Sefton Council", count=0)
