@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Case, F, Q, When
 from django.urls import reverse
@@ -133,6 +134,14 @@ class Review(models.Model):
     host_council = models.ForeignKey(
         "councils.Council", on_delete=models.PROTECT, related_name="reviews"
     )
+    lead_council = models.ForeignKey(
+        "councils.Council",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="led_reviews",
+        help_text="The council of the review's lead: its letterhead heads the letter.",
+    )
     title = models.CharField(max_length=250)
     visit_start = models.DateField()
     visit_end = models.DateField()
@@ -158,6 +167,14 @@ class Review(models.Model):
     letter_signatory_title = models.CharField(max_length=250, blank=True)
     letter_copy_list = models.TextField(blank=True)
 
+    issued_at = models.DateTimeField(null=True, blank=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     published_at = models.DateTimeField(
         null=True, blank=True, help_text="When the host council published the letter."
     )
@@ -314,3 +331,34 @@ class Finding(models.Model):
 
     def get_absolute_url(self):
         return f"{self.review.get_absolute_url()}#finding-{self.pk}"
+
+
+class AccuracyComment(models.Model):
+    """A comment by the host council on the draft letter during the factual accuracy check,
+    and the review team's answer."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="accuracy_comments")
+    about = models.CharField(
+        max_length=100, blank=True, help_text="For example “Recommendation 4” or “page 2”."
+    )
+    text = models.TextField()
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    answer = models.TextField(blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ReviewFindingsQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["review", "created_at"]
+
+    def __str__(self):
+        return f"Comment on {self.about or 'the draft letter'} by {self.author}"
+
+    def get_absolute_url(self):
+        return f"{self.review.get_absolute_url()}#comment-{self.pk}"

@@ -76,7 +76,12 @@ def load_regions_and_councils():
         upsert(
             Council,
             slug=slugify(name),
-            defaults={"name": name, "kind": kind, "region": regions[region_name]},
+            defaults={
+                "name": name,
+                "kind": kind,
+                "region": regions[region_name],
+                "address": council_data.ADDRESSES.get(name, ""),
+            },
         )
 
 
@@ -89,6 +94,7 @@ def load_review(data):
         title=data["title"],
         defaults={
             "kind": data["kind"],
+            "lead_council": Council.objects.filter(name=data.get("lead_council", "")).first(),
             "visit_start": data["visit_start"],
             "visit_end": data["visit_end"],
             "letter_date": data["letter_date"],

@@ -53,3 +53,9 @@ COUNCILS = [
     ("West Midlands", "City of Wolverhampton Council", "metropolitan_borough"),
     ("West Midlands", "Worcestershire County Council", "county"),
 ]
+
+# Postal addresses printed on letterheads (from the letters in the source papers).
+ADDRESSES = {
+    "Shropshire Council": "Adult Services\nShirehall\nAbbey Foregate\nShrewsbury\nShropshire SY2 6ND",
+    "Walsall Council": "Council House\nLichfield Street\nWalsall\nWS1 1TP",
+}

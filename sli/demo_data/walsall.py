@@ -20,6 +20,7 @@ from datetime import date
 
 REVIEW = {
     "host_council": "Walsall Council",
+    "lead_council": "Shropshire Council",
     "kind": "peer_challenge",
     "title": "Adult social care peer challenge, Walsall (November 2015)",
     "visit_start": date(2015, 11, 2),
