@@ -56,6 +56,8 @@ COUNCILS = [
 
 # Postal addresses printed on letterheads (from the letters in the source papers).
 ADDRESSES = {
-    "Shropshire Council": "Adult Services\nShirehall\nAbbey Foregate\nShrewsbury\nShropshire SY2 6ND",
+    "Shropshire Council": (
+        "Adult Services\nShirehall\nAbbey Foregate\nShrewsbury\nShropshire SY2 6ND"
+    ),
     "Walsall Council": "Council House\nLichfield Street\nWalsall\nWS1 1TP",
 }
