@@ -3,6 +3,7 @@
 import re
 from html import unescape
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import TestCase, override_settings
@@ -140,6 +141,45 @@ class AddPersonTests(PeoplePageTestCase):
         self.assertFalse(again.context["validlink"])
         self.assertContains(again, "This link has expired")
 
+    @pytest.mark.xfail(
+        reason="BUG: someone invited who has not chosen a password yet (unusable password) "
+        "gets no mail from “Forgotten your password?”: Django's PasswordResetForm skips "
+        "accounts without a usable password, so once the invitation link has expired or "
+        "been lost, the expired-link page's “Ask for a new one” silently leads nowhere",
+        strict=True,
+    )
+    def test_someone_invited_can_ask_for_a_new_link(self):
+        self.client.post(
+            self.url,
+            {"email": "late@wirral.gov.uk", "full_name": "Lou Late", "role": Role.COUNCIL_VIEWER},
+        )
+        self.client.logout()
+
+        response = self.client.post("/password/reset/", {"email": "late@wirral.gov.uk"})
+
+        self.assertRedirects(response, "/password/reset/sent/")
+        self.assertEqual(len(mail.outbox), 2)
+
+    @pytest.mark.xfail(
+        reason="BUG: AddPersonForm finds people by email only and add_person then creates "
+        "a user with username=email.lower(); when an account already has that username "
+        "(with another or no email) the insert fails with IntegrityError: a server error",
+        strict=True,
+    )
+    def test_someone_whose_email_is_already_a_username(self):
+        make_user(username="casey@wirral.gov.uk", email="")
+
+        response = self.client.post(
+            self.url,
+            {
+                "email": "Casey@wirral.gov.uk",
+                "full_name": "Casey Jones",
+                "role": Role.COUNCIL_VIEWER,
+            },
+        )
+
+        self.assertIn(response.status_code, {200, 302})
+
 
 class AddPersonErrorTests(PeoplePageTestCase):
     def assert_refused(self, data, field, message):
@@ -209,7 +249,8 @@ class RemovePersonTests(PeoplePageTestCase):
 
         self.assertRedirects(response, self.url)
         self.assertEqual(
-            page_messages(response), ["Wirral Council needs at least one editor: add another first."]
+            page_messages(response),
+            ["Wirral Council needs at least one editor: add another first."],
         )
         self.assertTrue(Membership.objects.filter(pk=self.editor_membership.pk).exists())
 
