@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 
 from councils.models import Membership
 
@@ -42,7 +43,12 @@ class AddPersonForm(forms.Form):
         email, role = cleaned.get("email"), cleaned.get("role")
         if not (email and role):
             return cleaned
-        user = get_user_model().objects.filter(email__iexact=email).first()
+        # Someone may have an account under this address as their username only.
+        user = (
+            get_user_model()
+            .objects.filter(Q(email__iexact=email) | Q(username__iexact=email))
+            .first()
+        )
         if user is None and not cleaned.get("full_name", "").strip():
             self.add_error("full_name", "Enter their full name: they have no account yet")
         if user and Membership.objects.filter(user=user, role=role, council=self.council).exists():

@@ -57,6 +57,12 @@ class CouncilQuerySet(models.QuerySet):
 
         return scoped(self, user, NOTHING)
 
+    def hosts_plannable_by(self, user):
+        """Councils where this user may plan a review: those of the regions they lead."""
+        from councils.access import in_led_regions, scoped
+
+        return scoped(self, user, in_led_regions(user, ""))
+
     def people_managed_by(self, user):
         """Councils whose editors and viewers this user may add and remove."""
         from councils.access import in_councils, scoped

@@ -1,4 +1,11 @@
+import re
+
 from django import forms
+from django.db.models import Max
+
+from recommendations.models import Recommendation
+from reviews.models import FocusArea, ScopeQuestion
+from sli.numbering import recommendation_label, roman
 
 
 class AmendmentForm(forms.Form):
@@ -14,3 +21,193 @@ class AmendmentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Enter the reason for the amendment"},
     )
+
+
+class RecommendationForm(forms.ModelForm):
+    number = forms.IntegerField(
+        label="Number",
+        min_value=1,
+        required=False,
+        help_text="Leave blank to put it at the end. Later recommendations move down one.",
+        error_messages={"min_value": "The number must be 1 or more", "invalid": "Enter a number"},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
+    )
+
+    class Meta:
+        model = Recommendation
+        fields = ["parent", "text", "scope_question", "focus_area", "page_reference", "exempt"]
+        labels = {
+            "parent": "Sub-item of",
+            "text": "Recommendation",
+            "scope_question": "Scope question",
+            "focus_area": "Focus area",
+            "page_reference": "Report page (inspections)",
+            "exempt": "Exempt information (never shown publicly)",
+        }
+        help_texts = {
+            "text": "Write “see also recommendations 6 and 8” and the numbers become links.",
+        }
+        widgets = {"text": forms.Textarea(attrs={"rows": 6})}
+        error_messages = {"text": {"required": "Enter the text of the recommendation"}}
+
+    def __init__(self, *args, review, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.review = review
+        parents = Recommendation.objects.filter(review=review, parent=None)
+        if self.instance.pk:
+            parents = parents.exclude(pk=self.instance.pk)
+            self.fields["number"].initial = self.instance.number
+            self.fields["number"].help_text = "Change it to move the recommendation."
+        self.fields["parent"].queryset = parents
+        self.fields["parent"].empty_label = "None: a numbered recommendation"
+        self.fields["parent"].label_from_instance = lambda item: f"Recommendation {item.number}"
+        self.fields["scope_question"].queryset = ScopeQuestion.objects.filter(review=review)
+        self.fields["scope_question"].empty_label = "None"
+        self.fields["focus_area"].empty_label = "None"
+        if review.is_issued:
+            # Issued: the number, text and place are fixed (a correction is an amendment).
+            for name in ("number", "parent", "text"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = "Fixed since the letter was issued."
+
+    def clean_parent(self):
+        parent = self.cleaned_data["parent"]
+        if parent and self.instance.pk and self.instance.children.exists():
+            raise forms.ValidationError(
+                "This recommendation has sub-items of its own, so it cannot become a sub-item"
+            )
+        return parent
+
+
+LABEL = re.compile(r"^\s*(\d+)\s*(?:\(\s*([ivxlcdm]+)\s*\))?\s*$", re.IGNORECASE)
+
+
+def parse_label(label):
+    """ "16" → (16, None); "16(ii)" → (16, 2); anything else → None."""
+    match = LABEL.match(label or "")
+    if not match:
+        return None
+    number, sub = int(match.group(1)), match.group(2)
+    if sub is None:
+        return number, None
+    sub_number = next((n for n in range(1, 100) if roman(n) == sub.lower()), None)
+    return (number, sub_number) if sub_number else None
+
+
+class PasteRecommendationsForm(forms.Form):
+    text = forms.CharField(
+        label="Paste the recommendations",
+        help_text="As they are in the letter: “1. The Team recommends …”, “16. … i) … ii) …”, "
+        "bullets, or paragraphs. You can check and correct them before they are added.",
+        widget=forms.Textarea(attrs={"rows": 14}),
+        error_messages={"required": "Paste the text of the recommendations"},
+    )
+    scope_question = forms.ModelChoiceField(
+        label="Scope question they answer (optional)",
+        queryset=ScopeQuestion.objects.none(),
+        required=False,
+        empty_label="None",
+    )
+    focus_area = forms.ModelChoiceField(
+        label="Focus area (optional)",
+        queryset=FocusArea.objects.all(),
+        required=False,
+        empty_label="None",
+    )
+
+    def __init__(self, *args, review, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.review = review
+        self.fields["scope_question"].queryset = ScopeQuestion.objects.filter(review=review)
+
+    def next_number(self):
+        numbers = Recommendation.objects.filter(review=self.review, parent=None)
+        return (numbers.aggregate(last=Max("number"))["last"] or 0) + 1
+
+    def pasted_rows(self):
+        """Rows for the preview: one per recommendation and one per sub-item."""
+        rows = []
+        for item in parse_recommendations(self.cleaned_data["text"], self.next_number()):
+            number = item.suggested_number
+            note = "Number not found in the text: check it. " if item.number_was_missing else ""
+            rows.append(
+                {
+                    "label": str(number),
+                    "text": item.text,
+                    "keep": True,
+                    "note": note + " ".join(item.warnings),
+                }
+            )
+            for sub_number, text in enumerate(item.sub_items, start=1):
+                rows.append({"label": f"{number}({roman(sub_number)})", "text": text, "keep": True})
+        return rows
+
+    def defaults(self):
+        return {
+            "scope_question": self.cleaned_data["scope_question"],
+            "focus_area": self.cleaned_data["focus_area"],
+        }
+
+
+class PastedRowForm(forms.Form):
+    keep = forms.BooleanField(label="Add this one", required=False)
+    label = forms.CharField(
+        label="Number",
+        help_text="For example 16, or 16(ii) for a sub-item.",
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
+        error_messages={"required": "Enter the number, like 16 or 16(ii)"},
+    )
+    text = forms.CharField(
+        label="Text",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Enter the text of the recommendation"},
+    )
+    note = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_label(self):
+        parsed = parse_label(self.cleaned_data["label"])
+        if parsed is None:
+            raise forms.ValidationError("Write the number like 16, or 16(ii) for a sub-item")
+        return parsed
+
+
+class BasePastedRowFormSet(forms.BaseFormSet):
+    def __init__(self, *args, review, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.review = review
+
+    def kept_rows(self):
+        return [form.cleaned_data for form in self.forms if form.cleaned_data.get("keep")]
+
+    def clean(self):
+        if any(self.errors):
+            return
+        existing = set(
+            Recommendation.objects.filter(review=self.review, parent=None).values_list(
+                "number", flat=True
+            )
+        )
+        seen, top_level = set(), existing.copy()
+        for form in self.forms:
+            if not form.cleaned_data.get("keep"):
+                continue
+            number, sub = form.cleaned_data["label"]
+            label = recommendation_label(sub, number) if sub else str(number)
+            if (number, sub) in seen:
+                form.add_error("label", f"Recommendation {label} appears twice: change one")
+            elif sub is None and number in existing:
+                form.add_error(
+                    "label", f"Recommendation {number} already exists: give this one another number"
+                )
+            elif sub is not None and number not in top_level:
+                form.add_error(
+                    "label", f"There is no recommendation {number} for {label} to go under"
+                )
+            seen.add((number, sub))
+            if sub is None:
+                top_level.add(number)
+        if not self.kept_rows():
+            raise forms.ValidationError("Tick at least one recommendation to add")
+
+
+PastedRowFormSet = forms.formset_factory(PastedRowForm, formset=BasePastedRowFormSet, extra=0)

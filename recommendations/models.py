@@ -47,6 +47,9 @@ class RecommendationQuerySet(ReviewFindingsQuerySet):
     def issued(self):
         return self.filter(review__status__in=Review.ISSUED_STATUSES)
 
+    def drafts(self):
+        return self.exclude(review__status__in=Review.ISSUED_STATUSES)
+
     def public(self):
         """What anyone may read: published letters, never exempt items."""
         return self.filter(review__in=Review.objects.published(), exempt=False).exclude(

@@ -1,5 +1,8 @@
+import itertools
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 
 from recommendations.models import Amendment, Recommendation
 
@@ -25,3 +28,134 @@ def amend_recommendation(*, recommendation, text, reason, by):
         locked.save(amending=True)
     recommendation.refresh_from_db()
     return amendment
+
+
+# Numbers are shifted out of the way before they are rewritten, so that the unique
+# constraints on (review, number) and (parent, number) hold after every single UPDATE.
+_OUT_OF_THE_WAY = 10_000
+
+
+def _require_draft(review):
+    if review.is_issued:
+        raise ValidationError(
+            "The letter has been issued: recommendation numbers are fixed. "
+            "Correct a recommendation with a recorded amendment."
+        )
+
+
+def add_recommendation(*, review, parent=None, number=None, **fields):
+    """Insert a recommendation (or a sub-item of ``parent``) at ``number``, moving later
+    ones down one; without a number it goes at the end."""
+    recommendation = Recommendation(review=review, parent=parent, **fields)
+    return place_recommendation(recommendation, number)
+
+
+def save_recommendation(*, form, number):
+    """Save a recommendation from its form, at the number asked for (or where it was)."""
+    recommendation = form.save(commit=False)
+    if form.review.is_issued:
+        recommendation.save()
+        return recommendation
+    recommendation.review = form.review
+    return place_recommendation(recommendation, number or recommendation.number)
+
+
+def place_recommendation(recommendation, number):
+    """Save ``recommendation`` at ``number`` among its siblings (the review's top level, or
+    its parent's sub-items), closing the gap it leaves if it moved between them."""
+    review = recommendation.review
+    _require_draft(review)
+    with transaction.atomic():
+        previous_parent = None
+        if recommendation.pk:
+            previous_parent = (
+                Recommendation.objects.filter(pk=recommendation.pk)
+                .values_list("parent_id", flat=True)
+                .get()
+            )
+            Recommendation.objects.filter(pk=recommendation.pk).update(number=_OUT_OF_THE_WAY * 2)
+            if previous_parent != recommendation.parent_id:
+                _renumber_group(_siblings(review, previous_parent, excluding=recommendation))
+        siblings = _siblings(review, recommendation.parent_id, excluding=recommendation)
+        position = len(siblings) if not number else max(0, min(number - 1, len(siblings)))
+        _renumber_group(siblings, skip=position + 1)
+        recommendation.number = position + 1
+        recommendation.save()
+    return recommendation
+
+
+def _siblings(review, parent_id, *, excluding):
+    return list(
+        Recommendation.objects.filter(review=review, parent=parent_id)
+        .exclude(pk=excluding.pk)
+        .order_by("number")
+    )
+
+
+def move_recommendation(*, recommendation, up):
+    """Swap a recommendation with the one above (or below) it, renumbering both."""
+    review = recommendation.review
+    _require_draft(review)
+    with transaction.atomic():
+        siblings = list(
+            Recommendation.objects.select_for_update()
+            .filter(review=review, parent=recommendation.parent_id)
+            .order_by("number")
+        )
+        index = next(i for i, item in enumerate(siblings) if item.pk == recommendation.pk)
+        other = index - 1 if up else index + 1
+        if 0 <= other < len(siblings):
+            siblings[index], siblings[other] = siblings[other], siblings[index]
+            _renumber_group(siblings)
+
+
+def delete_recommendation(*, recommendation):
+    review = recommendation.review
+    _require_draft(review)
+    with transaction.atomic():
+        parent_id = recommendation.parent_id
+        recommendation.delete()
+        _renumber_group(
+            list(Recommendation.objects.filter(review=review, parent=parent_id).order_by("number"))
+        )
+
+
+def _renumber_group(siblings, skip=None):
+    """Give ``siblings`` (all of one review's top level, or one parent's sub-items) the numbers
+    1, 2, 3… in list order, leaving out ``skip`` (the place kept for one being moved in).
+    Renumbering is bookkeeping of a draft, so it bypasses the per-object history."""
+    targets = zip(siblings, (n for n in itertools.count(1) if n != skip), strict=False)
+    changes = [(item.pk, number) for item, number in targets if item.number != number]
+    if not changes:
+        return
+    Recommendation.objects.filter(pk__in=[pk for pk, _ in changes]).update(
+        number=F("number") + _OUT_OF_THE_WAY
+    )
+    for pk, number in changes:
+        Recommendation.objects.filter(pk=pk).update(number=number)
+
+
+def add_pasted(*, review, rows, scope_question=None, focus_area=None):
+    """Add the rows confirmed on the paste preview: recommendations first, in number order,
+    then their sub-items. Returns how many were added."""
+    common = {"scope_question": scope_question, "focus_area": focus_area}
+    rows = sorted(rows, key=lambda row: (row["label"][1] is not None, row["label"]))
+    with transaction.atomic():
+        parents = {
+            item.number: item for item in Recommendation.objects.filter(review=review, parent=None)
+        }
+        for row in rows:
+            number, sub_number = row["label"]
+            if sub_number is None:
+                parents[number] = add_recommendation(
+                    review=review, number=number, text=row["text"], **common
+                )
+            else:
+                add_recommendation(
+                    review=review,
+                    parent=parents[number],
+                    number=sub_number,
+                    text=row["text"],
+                    **common,
+                )
+    return len(rows)

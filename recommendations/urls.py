@@ -5,5 +5,10 @@ from recommendations import views
 app_name = "recommendations"
 urlpatterns = [
     path("<int:pk>/", views.recommendation_detail, name="detail"),
+    path("<int:pk>/edit/", views.edit_recommendation, name="edit"),
+    path("<int:pk>/delete/", views.delete, name="delete"),
+    path("<int:pk>/move/", views.move, name="move"),
     path("<int:pk>/amend/", views.amend, name="amend"),
+    path("new/<int:review_pk>/", views.new_recommendation, name="new"),
+    path("paste/<int:review_pk>/", views.paste, name="paste"),
 ]

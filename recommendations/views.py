@@ -1,12 +1,27 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import pluralize
+from django.views.decorators.http import require_POST
 
-from councils.access import require, visible_or_404
+from councils.access import require, require_editable, visible_or_404
 from improvement_plans.models import Action
-from recommendations.forms import AmendmentForm
+from recommendations.forms import (
+    AmendmentForm,
+    PastedRowFormSet,
+    PasteRecommendationsForm,
+    RecommendationForm,
+)
 from recommendations.models import Recommendation
-from recommendations.services import amend_recommendation
+from recommendations.services import (
+    add_pasted,
+    amend_recommendation,
+    delete_recommendation,
+    move_recommendation,
+    save_recommendation,
+)
+from reviews.models import Review
+from reviews.views import editable_review
 from sli.history import history_entries
 
 RECOMMENDATION_PAGE = Recommendation.objects.select_related(
@@ -65,4 +80,72 @@ def amend(request, pk):
         request,
         "recommendations/amend.html",
         {"recommendation": recommendation, "form": form},
+    )
+
+
+def new_recommendation(request, review_pk):
+    review = editable_review(request, review_pk, Review.objects.content_editable_by(request.user))
+    form = RecommendationForm(request.POST or None, review=review)
+    if request.method == "POST" and form.is_valid():
+        recommendation = save_recommendation(form=form, number=form.cleaned_data["number"])
+        messages.success(request, f"Recommendation {recommendation.label} was added.")
+        return redirect(review.get_absolute_url() + "#recommendations")
+    return render(
+        request, "recommendations/recommendation_form.html", {"form": form, "review": review}
+    )
+
+
+def edit_recommendation(request, pk):
+    recommendation = visible_or_404(RECOMMENDATION_PAGE, request.user, pk=pk)
+    require_editable(Recommendation.objects, request.user, recommendation)
+    form = RecommendationForm(
+        request.POST or None, instance=recommendation, review=recommendation.review
+    )
+    if request.method == "POST" and form.is_valid():
+        recommendation = save_recommendation(form=form, number=form.cleaned_data["number"])
+        messages.success(request, f"Recommendation {recommendation.label} was saved.")
+        return redirect(recommendation)
+    return render(
+        request,
+        "recommendations/recommendation_form.html",
+        {"form": form, "review": recommendation.review, "recommendation": recommendation},
+    )
+
+
+@require_POST
+def delete(request, pk):
+    recommendation = visible_or_404(RECOMMENDATION_PAGE, request.user, pk=pk)
+    require(Recommendation.objects.editable_by(request.user).drafts(), recommendation)
+    delete_recommendation(recommendation=recommendation)
+    messages.success(request, f"Recommendation {recommendation.label} was deleted.")
+    return redirect(recommendation.review.get_absolute_url() + "#recommendations")
+
+
+@require_POST
+def move(request, pk):
+    recommendation = visible_or_404(RECOMMENDATION_PAGE, request.user, pk=pk)
+    require(Recommendation.objects.editable_by(request.user).drafts(), recommendation)
+    move_recommendation(recommendation=recommendation, up=request.POST.get("direction") == "up")
+    return redirect(recommendation.review.get_absolute_url() + "#recommendations")
+
+
+def paste(request, review_pk):
+    review = editable_review(
+        request, review_pk, Review.objects.content_editable_by(request.user).drafts()
+    )
+    form = PasteRecommendationsForm(request.POST or None, review=review)
+    rows = None
+    if request.method == "POST" and form.is_valid():
+        if request.POST.get("action") == "add":
+            rows = PastedRowFormSet(request.POST, prefix="rows", review=review)
+            if rows.is_valid():
+                added = add_pasted(review=review, rows=rows.kept_rows(), **form.defaults())
+                messages.success(request, f"{added} recommendation{pluralize(added)} added.")
+                return redirect(review.get_absolute_url() + "#recommendations")
+        else:
+            rows = PastedRowFormSet(initial=form.pasted_rows(), prefix="rows", review=review)
+            if not rows.initial:
+                form.add_error("text", "No recommendations were found in the text")
+    return render(
+        request, "recommendations/paste.html", {"form": form, "rows": rows, "review": review}
     )

@@ -45,6 +45,24 @@ class ReviewQuerySet(models.QuerySet):
             | in_led_regions(user, "host_council"),
         )
 
+    def content_editable_by(self, user):
+        """Reviews whose findings and recommendations the user may add to: the lead's, and
+        the team's while the review is a draft."""
+        return scoped(
+            self,
+            user,
+            in_reviews(user, "pk", [Role.REVIEW_LEAD])
+            | (in_reviews(user, "pk", [Role.REVIEW_TEAM]) & ~Q(status__in=Review.ISSUED_STATUSES)),
+        )
+
+    def commentable_by(self, user):
+        """During the factual accuracy check the host council's editors comment on the draft."""
+        return scoped(
+            self.filter(status=Review.Status.FACTUAL_ACCURACY),
+            user,
+            in_councils(user, "host_council", [Role.COUNCIL_EDITOR]),
+        )
+
     def publishable_by(self, user):
         """The host council's editors publish an issued letter."""
         return scoped(self.issued(), user, in_councils(user, "host_council", [Role.COUNCIL_EDITOR]))
@@ -91,6 +109,10 @@ class ReviewPartQuerySet(models.QuerySet):
 
     def editable_by(self, user):
         path = self.review_path
+        if not self.confidential_until_issued:
+            # The set-up of a review (team, scope) is planned with the review itself.
+            editable = Review.objects.editable_by(user).values("pk")
+            return scoped(self, user, Q(**{f"{path}__in": editable}))
         condition = in_reviews(user, path, [Role.REVIEW_LEAD])
         if self.team_edits_drafts:
             condition |= in_reviews(user, path, [Role.REVIEW_TEAM]) & ~Q(
@@ -129,6 +151,23 @@ class Review(models.Model):
         EXCELLENT = "excellent", "Excellent"
 
     ISSUED_STATUSES = (Status.ISSUED, Status.PROGRESS_REVIEW, Status.CLOSED)
+    # Fields that are part of the review's confidential content until the letter is issued.
+    CONFIDENTIAL_FIELDS = (
+        "capacity_to_improve",
+        "letter_addressee",
+        "letter_address",
+        "letter_salutation",
+        "letter_reference",
+        "letter_opening",
+        "letter_team_paragraph",
+        "letter_scope",
+        "letter_executive_summary",
+        "letter_overview",
+        "letter_conclusion",
+        "letter_signatory_name",
+        "letter_signatory_title",
+        "letter_copy_list",
+    )
 
     kind = models.CharField(max_length=30, choices=Kind.choices, default=Kind.PEER_CHALLENGE)
     host_council = models.ForeignKey(
@@ -203,6 +242,20 @@ class Review(models.Model):
     @property
     def is_issued(self):
         return self.status in self.ISSUED_STATUSES
+
+    # The stages a review moves through, and where each may go next.
+    NEXT_STATUSES = {
+        Status.PLANNED: [Status.FIELDWORK],
+        Status.FIELDWORK: [Status.DRAFTING],
+        Status.DRAFTING: [Status.FACTUAL_ACCURACY],
+        Status.FACTUAL_ACCURACY: [Status.ISSUED, Status.DRAFTING],
+        Status.ISSUED: [Status.PROGRESS_REVIEW],
+        Status.PROGRESS_REVIEW: [Status.CLOSED],
+        Status.CLOSED: [],
+    }
+
+    def next_statuses(self):
+        return [(status, Review.Status(status).label) for status in self.NEXT_STATUSES[self.status]]
 
     @property
     def is_published(self):

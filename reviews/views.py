@@ -1,13 +1,31 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
+from django.utils.text import Truncator, slugify
 from django.views.decorators.http import require_POST
 
-from councils.access import can_edit, require, visible_or_404
+from councils.access import can_edit, require, require_editable, visible_or_404
+from councils.models import Council
 from recommendations.models import Recommendation
-from reviews.models import Finding, Judgement, Review, ScopeQuestion
+from reviews.forms import (
+    AccuracyCommentForm,
+    AnswerForm,
+    FindingForm,
+    LetterForm,
+    NewReviewForm,
+    PasteFindingsForm,
+    ReviewForm,
+    ScopeFormSet,
+    StatusForm,
+    TeamFormSet,
+)
+from reviews.models import AccuracyComment, Finding, Judgement, Review, ScopeQuestion
+from reviews.services import add_finding, add_findings, create_review, move_review
 from sli.history import history_entries
 
 
@@ -39,21 +57,31 @@ def review_detail(request, pk):
         "content_withheld": not content_visible,
         "can_publish": Review.objects.publishable_by(user).filter(pk=review.pk).exists(),
         "can_edit": can_edit(Review.objects, user, review),
-        "history": review_history(review, include_findings=content_visible),
+        "can_edit_content": Review.objects.content_editable_by(user).filter(pk=pk).exists(),
+        "can_comment": Review.objects.commentable_by(user).filter(pk=pk).exists(),
+        "comments": AccuracyComment.objects.visible_to(user)
+        .filter(review=review)
+        .select_related("author", "answered_by"),
+        "recommendation_links": {r.label: r.get_absolute_url() for r in recommendations},
+        "history": review_history(review, content_visible=content_visible),
     }
     return render(request, "reviews/review_detail.html", context)
 
 
-def review_history(review, *, include_findings):
+def review_history(review, *, content_visible):
+    """The review's history; its confidential content (findings, the letter's text) only for
+    those who may read it."""
     sources = [(Review.history.filter(id=review.pk), "the review")]
-    if include_findings:
-        sources.append(
-            (
-                Finding.history.filter(review_id=review.pk),
-                lambda record: f"a {record.get_kind_display().lower()}: “{record.text[:60]}…”",
-            )
-        )
+    if not content_visible:
+        return history_entries(*sources, hidden=Review.CONFIDENTIAL_FIELDS)
+    sources.append((Finding.history.filter(review_id=review.pk), _finding_subject))
     return history_entries(*sources)
+
+
+def _finding_subject(record):
+    kind = record.get_kind_display().lower()
+    article = "an" if kind[0] in "aeiou" else "a"
+    return f"{article} {kind}: “{Truncator(record.text).chars(60)}”"
 
 
 @require_POST
@@ -89,3 +117,191 @@ def public_letter(request, pk):
         .select_related("parent"),
     }
     return render(request, "public/letter.html", context)
+
+
+def editable_review(request, pk, permitted=None):
+    """The review, if the user may see it (else 404) and change it (else 403)."""
+    review = visible_or_404(
+        Review.objects.select_related("host_council__region"), request.user, pk=pk
+    )
+    require(
+        permitted if permitted is not None else Review.objects.editable_by(request.user), review
+    )
+    return review
+
+
+def new_review(request):
+    host_councils = Council.objects.hosts_plannable_by(request.user)
+    if not host_councils.exists():
+        raise PermissionDenied("Only regional leads and administrators plan reviews.")
+    form = NewReviewForm(request.POST or None, host_councils=host_councils)
+    if request.method == "POST" and form.is_valid():
+        review = create_review(form=form, by=request.user, lead=form.cleaned_data["lead_email"])
+        messages.success(request, f"“{review.title}” was created.")
+        return redirect(review)
+    return render(request, "reviews/review_form.html", {"form": form, "review": None})
+
+
+def edit_review(request, pk):
+    review = editable_review(request, pk)
+    host_councils = Council.objects.hosts_plannable_by(request.user) | Council.objects.filter(
+        pk=review.host_council_id
+    )
+    form = ReviewForm(request.POST or None, instance=review, host_councils=host_councils)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "The review's details were saved.")
+        return redirect(review)
+    return render(request, "reviews/review_form.html", {"form": form, "review": review})
+
+
+def edit_letter(request, pk):
+    review = editable_review(request, pk)
+    form = LetterForm(request.POST or None, instance=review)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "The letter was saved.")
+        return redirect("reviews:letter", pk=review.pk)
+    return render(request, "reviews/letter_form.html", {"form": form, "review": review})
+
+
+def edit_team(request, pk):
+    return _edit_formset(request, pk, TeamFormSet, "team", "The team was saved.")
+
+
+def edit_scope(request, pk):
+    return _edit_formset(request, pk, ScopeFormSet, "scope", "The scope questions were saved.")
+
+
+def _edit_formset(request, pk, formset_class, name, saved_message):
+    review = editable_review(request, pk)
+    formset = formset_class(request.POST or None, instance=review, prefix=name)
+    if request.method == "POST" and formset.is_valid():
+        formset.save()
+        messages.success(request, saved_message)
+        return redirect(review)
+    return render(request, f"reviews/{name}_form.html", {"formset": formset, "review": review})
+
+
+def change_status(request, pk):
+    review = editable_review(request, pk)
+    form = StatusForm(request.POST or None, choices=review.next_statuses())
+    if request.method == "POST" and form.is_valid():
+        review = move_review(review=review, status=form.cleaned_data["status"], by=request.user)
+        messages.success(request, f"The review is now at “{review.get_status_display()}”.")
+        return redirect(review)
+    return render(request, "reviews/status_form.html", {"form": form, "review": review})
+
+
+def findings(request, pk):
+    review = editable_review(request, pk, Review.objects.content_editable_by(request.user))
+    form = FindingForm(request.POST or None, review=review)
+    if request.method == "POST" and form.is_valid():
+        add_finding(review=review, **form.cleaned_data)
+        messages.success(request, "The finding was added.")
+        return redirect("reviews:findings", pk=review.pk)
+    context = {
+        "review": review,
+        "form": form,
+        "findings": Finding.objects.filter(review=review)
+        .select_related("scope_question")
+        .order_by("scope_question__number", "order", "pk"),
+    }
+    return render(request, "reviews/findings.html", context)
+
+
+def edit_finding(request, pk):
+    finding = visible_or_404(Finding.objects.select_related("review"), request.user, pk=pk)
+    require_editable(Finding.objects, request.user, finding)
+    form = FindingForm(request.POST or None, instance=finding, review=finding.review)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "The finding was saved.")
+        return redirect("reviews:findings", pk=finding.review_id)
+    return render(request, "reviews/finding_form.html", {"form": form, "finding": finding})
+
+
+@require_POST
+def delete_finding(request, pk):
+    finding = visible_or_404(Finding.objects, request.user, pk=pk)
+    require_editable(Finding.objects, request.user, finding)
+    finding.delete()
+    messages.success(request, "The finding was deleted.")
+    return redirect("reviews:findings", pk=finding.review_id)
+
+
+def paste_findings(request, pk):
+    review = editable_review(request, pk, Review.objects.content_editable_by(request.user))
+    form = PasteFindingsForm(request.POST or None, review=review)
+    items = None
+    if request.method == "POST" and form.is_valid():
+        items = parse_findings(form.cleaned_data["text"])
+        if not items:
+            form.add_error("text", "No findings were found in the text: paste at least one")
+        elif request.POST.get("action") == "add":
+            texts = [text for i, text in enumerate(items) if f"keep-{i}" in request.POST]
+            add_findings(
+                review=review,
+                kind=form.cleaned_data["kind"],
+                scope_question=form.cleaned_data["scope_question"],
+                texts=texts,
+            )
+            messages.success(request, f"{len(texts)} finding{pluralize(len(texts))} added.")
+            return redirect("reviews:findings", pk=review.pk)
+    return render(
+        request, "reviews/paste_findings.html", {"form": form, "review": review, "items": items}
+    )
+
+
+def add_comment(request, pk):
+    review = editable_review(request, pk, Review.objects.commentable_by(request.user))
+    form = AccuracyCommentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        comment = form.save(commit=False)
+        comment.review, comment.author = review, request.user
+        comment.save()
+        messages.success(request, "Your comment was sent to the review team.")
+        return redirect(review.get_absolute_url() + "#comments")
+    return render(request, "reviews/comment_form.html", {"form": form, "review": review})
+
+
+def answer_comment(request, pk):
+    comment = visible_or_404(AccuracyComment.objects.select_related("review"), request.user, pk=pk)
+    review = editable_review(
+        request, comment.review_id, Review.objects.content_editable_by(request.user)
+    )
+    form = AnswerForm(request.POST or None, instance=comment)
+    if request.method == "POST" and form.is_valid():
+        form.save(answered_by=request.user)
+        messages.success(request, "Your answer was recorded.")
+        return redirect(review.get_absolute_url() + "#comments")
+    return render(
+        request, "reviews/answer_form.html", {"form": form, "review": review, "comment": comment}
+    )
+
+
+def letter_preview(request, pk):
+    review = visible_or_404(Review.objects, request.user, pk=pk)
+    require(Review.objects.content_visible_to(request.user), review)
+    return render(request, "reviews/letter_preview.html", letter_context(review))
+
+
+def letter_pdf(request, pk):
+    review = visible_or_404(Review.objects, request.user, pk=pk)
+    require(Review.objects.content_visible_to(request.user), review)
+    public = request.GET.get("copy") == "public"
+    return pdf_response(render_letter_pdf(review, public=public), review, public=public)
+
+
+@login_not_required
+def public_letter_pdf(request, pk):
+    review = get_object_or_404(Review.objects.published(), pk=pk)
+    return pdf_response(render_letter_pdf(review, public=True), review, public=True)
+
+
+def pdf_response(content, review, *, public):
+    name = slugify(f"{review.host_council.name} {review.get_kind_display()} letter")
+    response = HttpResponse(content, content_type="application/pdf")
+    suffix = "-public" if public else ""
+    response["Content-Disposition"] = f'inline; filename="{name}{suffix}.pdf"'
+    return response

@@ -3,6 +3,8 @@
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from django.utils.text import capfirst
+
 KINDS = {"+": "Created", "~": "Changed", "-": "Deleted"}
 HIDDEN_FIELDS = {"id", "created_at", "updated_at", "version", "order"}
 
@@ -36,17 +38,17 @@ def _display(model_field, value):
     return str(value)
 
 
-def _changes(new, old):
+def _changes(new, old, hidden):
     changes = []
     for model_field in new.instance_type._meta.concrete_fields:
         name = model_field.attname
-        if model_field.name in HIDDEN_FIELDS:
+        if model_field.name in HIDDEN_FIELDS or model_field.name in hidden:
             continue
         before, after = getattr(old, name, None), getattr(new, name, None)
         if before != after:
             changes.append(
                 Change(
-                    field=str(model_field.verbose_name).capitalize(),
+                    field=capfirst(str(model_field.verbose_name)),
                     old=_display(model_field, before),
                     new=_display(model_field, after),
                 )
@@ -54,9 +56,10 @@ def _changes(new, old):
     return changes
 
 
-def history_entries(*sources, limit=100):
+def history_entries(*sources, limit=100, hidden=()):
     """Newest first: ``sources`` are (historical queryset, subject) pairs, where subject is a
-    string or a function of a historical record."""
+    string or a function of a historical record. Changes to ``hidden`` fields are left out
+    (the reader may not see them)."""
     entries = []
     for records, subject in sources:
         records = records.select_related("history_user").order_by("id", "history_date")
@@ -71,7 +74,7 @@ def history_entries(*sources, limit=100):
                         subject=subject(record) if callable(subject) else subject,
                         reason=record.history_change_reason or "",
                         changes=(
-                            _changes(record, previous)
+                            _changes(record, previous, hidden)
                             if previous is not None and record.history_type == "~"
                             else []
                         ),

@@ -118,12 +118,14 @@ DATABASES = {
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Django 6 behaviour now: a link typed without a scheme is taken as https.
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "sli.passwords.UserAttributeSimilarityValidator"},
+    {"NAME": "sli.passwords.MinimumLengthValidator"},
+    {"NAME": "sli.passwords.CommonPasswordValidator"},
+    {"NAME": "sli.passwords.NumericPasswordValidator"},
 ]
 
 LOGIN_URL = "login"

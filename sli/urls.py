@@ -5,7 +5,7 @@ from django.urls import include, path
 from improvement_plans import views as plan_views
 from reviews import views as review_views
 from sli import views
-from sli.forms import SignInForm
+from sli.forms import ResetPasswordForm, SignInForm
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -23,7 +23,11 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("password/reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password/reset/",
+        auth_views.PasswordResetView.as_view(form_class=ResetPasswordForm),
+        name="password_reset",
+    ),
     path(
         "password/reset/sent/",
         auth_views.PasswordResetDoneView.as_view(),
@@ -42,6 +46,7 @@ urlpatterns = [
     path("accessibility/", views.accessibility, name="accessibility"),
     path("public/", views.public_index, name="public_index"),
     path("public/letters/<int:pk>/", review_views.public_letter, name="public_letter"),
+    path("public/letters/<int:pk>.pdf", review_views.public_letter_pdf, name="public_letter_pdf"),
     path("public/plans/<int:pk>/", plan_views.public_plan, name="public_plan"),
     path("", include("councils.urls")),
     path("reviews/", include("reviews.urls")),

@@ -22,7 +22,14 @@ from improvement_plans.models import (
     ProgressUpdate,
 )
 from recommendations.models import Recommendation
-from reviews.models import Finding, Judgement, Review, ScopeQuestion, TeamMember
+from reviews.models import (
+    AccuracyComment,
+    Finding,
+    Judgement,
+    Review,
+    ScopeQuestion,
+    TeamMember,
+)
 from tests.factories import (
     make_action,
     make_area,
@@ -73,8 +80,8 @@ EXPECTED = {
     "council C": ({SOUTH_LEAD, C_EDITOR}, set()),
     # Council A's issued (and published) review.
     "review A issued": (A_ISSUED_READERS, {A_LEAD, NORTH_LEAD}),
-    "team member A issued": (A_ISSUED_READERS, {A_LEAD}),
-    "scope question A issued": (A_ISSUED_READERS, {A_LEAD}),
+    "team member A issued": (A_ISSUED_READERS, {A_LEAD, NORTH_LEAD}),
+    "scope question A issued": (A_ISSUED_READERS, {A_LEAD, NORTH_LEAD}),
     "judgement A issued": (A_ISSUED_READERS, {A_LEAD}),
     "finding A issued": (A_ISSUED_READERS, {A_LEAD}),
     "recommendation A issued": (A_ISSUED_READERS, {A_LEAD}),
@@ -82,11 +89,12 @@ EXPECTED = {
     "exempt recommendation A issued": (A_ISSUED_READERS, {A_LEAD}),
     # Council A's draft review.
     "review A draft": (A_DRAFT_READERS, {NORTH_LEAD}),
-    "team member A draft": (A_DRAFT_READERS, set()),
-    "scope question A draft": (A_DRAFT_READERS, set()),
+    "team member A draft": (A_DRAFT_READERS, {NORTH_LEAD}),
+    "scope question A draft": (A_DRAFT_READERS, {NORTH_LEAD}),
     "judgement A draft": (A_DRAFT_CONTENT_READERS, {A_DRAFT_TEAM}),
     "finding A draft": (A_DRAFT_CONTENT_READERS, {A_DRAFT_TEAM}),
     "recommendation A draft": (A_DRAFT_CONTENT_READERS, {A_DRAFT_TEAM}),
+    "comment A draft": (A_DRAFT_CONTENT_READERS, {A_DRAFT_TEAM}),
     # Council C's issued, unpublished review.
     "review C": (C_READERS, {SOUTH_LEAD}),
     "finding C": (C_READERS, set()),
@@ -115,6 +123,7 @@ SCOPED_MODELS = [
     Judgement,
     Finding,
     Recommendation,
+    AccuracyComment,
     ImprovementPlan,
     ImprovementArea,
     Action,
@@ -174,6 +183,9 @@ class AccessWorld(TestCase):
         o["finding A draft"] = make_finding(review=draft, text="Draft finding of A")
         o["recommendation A draft"] = make_recommendation(
             review=draft, text="Draft recommendation of A"
+        )
+        o["comment A draft"] = AccuracyComment.objects.create(
+            review=draft, text="The date of the visit is wrong"
         )
 
         o["review C"] = review_c = make_review(host_council=council_c, title="Review of C")
@@ -296,6 +308,20 @@ def _status_for(role, key, permitted):
     return "ok" if permitted else 403
 
 
+REVIEWS = ["review A issued", "review A draft", "review C"]
+RECOMMENDATIONS = ["recommendation A issued", "recommendation A draft", "recommendation C"]
+# Who may add to a review's findings and recommendations: its lead, and its team while it
+# is a draft.
+CONTENT_EDITORS = {"review A issued": {A_LEAD}, "review A draft": {A_DRAFT_TEAM}, "review C": set()}
+# Who may read a review's letter: everyone who sees it once issued; before, as for findings.
+LETTER_READERS = {
+    "review A issued": A_ISSUED_READERS,
+    "review A draft": A_DRAFT_CONTENT_READERS,
+    "review C": C_READERS,
+}
+# Pages without an object that not everyone may use.
+RESTRICTED_PAGES = {"reviews:new": {STAFF, NORTH_LEAD, SOUTH_LEAD}}
+
 # Every named URL of the site (the admin's aside), with the objects and verb to try on it.
 # route name: (method, objects' keys, whether the role may do it, the URL for an object).
 ROUTES = {
@@ -317,8 +343,28 @@ ROUTES = {
     "councils:region": ("GET", ["region north", "region south"]),
     "councils:people": ("GET", ["council A", "council B", "council C"]),
     "councils:remove_person": ("POST", ["council A", "council C"]),
-    "reviews:detail": ("GET", ["review A issued", "review A draft", "review C"]),
-    "reviews:publish": ("POST", ["review A issued", "review A draft", "review C"]),
+    "reviews:new": ("GET", None),
+    "reviews:detail": ("GET", REVIEWS),
+    "reviews:publish": ("POST", REVIEWS),
+    "reviews:edit": ("GET", REVIEWS),
+    "reviews:team": ("GET", REVIEWS),
+    "reviews:scope": ("GET", REVIEWS),
+    "reviews:status": ("GET", REVIEWS),
+    "reviews:edit_letter": ("GET", REVIEWS),
+    "reviews:letter": ("GET", REVIEWS),
+    "reviews:letter_pdf": ("GET", REVIEWS),
+    "reviews:findings": ("GET", REVIEWS),
+    "reviews:paste_findings": ("GET", REVIEWS),
+    "reviews:add_comment": ("GET", REVIEWS),
+    "reviews:edit_finding": ("GET", ["finding A issued", "finding A draft", "finding C"]),
+    "reviews:delete_finding": ("POST", ["finding A issued", "finding A draft", "finding C"]),
+    "reviews:answer_comment": ("GET", ["comment A draft"]),
+    "public_letter_pdf": ("public-object", None),
+    "recommendations:new": ("GET", REVIEWS),
+    "recommendations:paste": ("GET", REVIEWS),
+    "recommendations:edit": ("GET", RECOMMENDATIONS),
+    "recommendations:delete": ("POST", RECOMMENDATIONS),
+    "recommendations:move": ("POST", RECOMMENDATIONS),
     "recommendations:detail": (
         "GET",
         [
@@ -329,10 +375,7 @@ ROUTES = {
             "recommendation C",
         ],
     ),
-    "recommendations:amend": (
-        "GET",
-        ["recommendation A issued", "recommendation A draft", "recommendation C"],
-    ),
+    "recommendations:amend": ("GET", RECOMMENDATIONS),
     "improvement_plans:plan": ("GET", ["plan A", "plan C"]),
     "improvement_plans:publish_plan": ("POST", ["plan A", "plan C"]),
     "improvement_plans:action": ("GET", ["action A", "exempt action A", "action C"]),
@@ -352,8 +395,30 @@ def permitted(route, role, key):
     if route == "recommendations:amend":
         # Amendments are for issued recommendations, by those who may change them.
         return key != "recommendation A draft" and changes(role, key)
-    if route == "improvement_plans:publish_plan":
+    if route in {
+        "improvement_plans:publish_plan",
+        "reviews:edit",
+        "reviews:team",
+        "reviews:scope",
+        "reviews:status",
+        "reviews:edit_letter",
+        "reviews:edit_finding",
+        "reviews:delete_finding",
+        "recommendations:edit",
+    }:
         return changes(role, key)
+    if route in {"recommendations:delete", "recommendations:move"}:
+        return key == "recommendation A draft" and changes(role, key)
+    if route in {"reviews:findings", "reviews:paste_findings", "recommendations:new"}:
+        return role == STAFF or role in CONTENT_EDITORS[key]
+    if route == "recommendations:paste":
+        return key == "review A draft" and (role == STAFF or role in CONTENT_EDITORS[key])
+    if route == "reviews:answer_comment":
+        return role in {STAFF, A_DRAFT_TEAM}
+    if route in {"reviews:letter", "reviews:letter_pdf"}:
+        return role == STAFF or role in LETTER_READERS[key]
+    if route == "reviews:add_comment":
+        return False  # no review of this world is at its factual accuracy check
     return True
 
 
@@ -375,6 +440,8 @@ class UrlMatrixTests(AccessWorld):
         from django.urls import reverse
 
         obj = self.objects[key]
+        if route == "reviews:answer_comment":
+            return reverse(route, args=[obj.pk])
         if route.startswith("councils:") and route != "councils:remove_person":
             return reverse(route, args=[obj.slug])
         if route == "councils:remove_person":
@@ -421,7 +488,8 @@ class UrlMatrixTests(AccessWorld):
                 continue
             for role in ROLES:
                 with self.subTest(route=route, role=role):
-                    self.assertEqual(self.request("GET", self.reverse_plain(route), role), 200)
+                    expected = 200 if role in RESTRICTED_PAGES.get(route, ROLES) else 403
+                    self.assertEqual(self.request("GET", self.reverse_plain(route), role), expected)
 
     def reverse_plain(self, route):
         from django.urls import reverse

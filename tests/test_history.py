@@ -4,7 +4,6 @@ import re
 from datetime import date
 from html import unescape
 
-import pytest
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.test import RequestFactory, TestCase
@@ -168,12 +167,6 @@ class ObjectPageHistoryTests(HistoryTestCase):
         self.assertLess(section.index("by Lena Lead"), section.index("by Eddie Editor"))
         self.assertLess(section.index("by Eddie Editor"), section.index("by the system"))
 
-    @pytest.mark.xfail(
-        reason="BUG: sli/history.py labels a change with verbose_name.capitalize(), which "
-        "lower-cases the rest of the label: “Self-assessed RAG” is shown as “Self-assessed "
-        "rag” (django.utils.text.capfirst keeps it)",
-        strict=True,
-    )
     def test_a_label_keeps_its_capitals(self):
         save_as(self.action, self.editor, rag=Rag.AMBER)
 
@@ -194,15 +187,10 @@ class FindingHistoryTests(HistoryTestCase):
 
         section = history(self.page(self.review, self.viewer))
 
-        subject = "a strength: “Carers are well supported…”"
+        subject = "a strength: “Carers are well supported”"
         self.assertIn(f"Created {subject}, by Lena Lead", section)
         self.assertIn(f"Deleted {subject}, by Eddie Editor", section)
 
-    @pytest.mark.xfail(
-        reason="BUG: reviews.views.review_history always writes “a <kind>”, so the page "
-        "says “Created a area for consideration”",
-        strict=True,
-    )
     def test_an_area_for_consideration_reads_correctly(self):
         finding = Finding(
             review=self.review,
@@ -240,12 +228,6 @@ class FindingHistoryTests(HistoryTestCase):
             section,
         )
 
-    @pytest.mark.xfail(
-        reason="BUG: the review page withholds a draft review's capacity to improve from "
-        "council viewers, but its History lists every change to the Review row, so "
-        "“Capacity to improve: (blank) → Poor” is shown to them before issue",
-        strict=True,
-    )
     def test_draft_capacity_to_improve_stays_confidential_in_history(self):
         save_as(
             self.draft_review,
@@ -259,12 +241,6 @@ class FindingHistoryTests(HistoryTestCase):
         self.assertNotIn("Capacity to improve", page_without_history)
         self.assertNotIn("Capacity to improve", history(response))
 
-    @pytest.mark.xfail(
-        reason="BUG: the draft letter's text (executive summary, overview, conclusion) is "
-        "shown, change by change, in the review page's History to council viewers, who "
-        "may not read the findings and recommendations before issue",
-        strict=True,
-    )
     def test_draft_letter_text_stays_confidential_in_history(self):
         save_as(
             self.draft_review,

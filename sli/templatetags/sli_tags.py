@@ -1,8 +1,20 @@
+import re
+
 from django import template
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 
 from recommendations.models import ImplementationState
 
 register = template.Library()
+
+# "recommendation 6", "recommendations 6 and 8", "recommendations 3, 4 & 16(ii)"
+_REFERENCE = re.compile(
+    r"\b(recommendations?\s+)((?:\d+(?:\s*\([ivxlc]+\))?)(?:(?:\s*,\s*|\s+and\s+|\s*&amp;\s*)"
+    r"\d+(?:\s*\([ivxlc]+\))?)*)",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\d+(?:\s*\([ivxlc]+\))?", re.IGNORECASE)
 
 
 @register.filter
@@ -12,3 +24,34 @@ def implementation_label(state):
         return ImplementationState(state).label
     except ValueError:
         return ""
+
+
+@register.filter(needs_autoescape=True)
+def link_recommendations(text, links, autoescape=True):
+    """Escape ``text`` and turn "see also recommendations 6 and 8" into links, where ``links``
+    maps a label ("6", "16(ii)") to its page."""
+    escaped = conditional_escape(text) if autoescape else text
+    if not links:
+        return escaped
+
+    def link_number(match):
+        label = re.sub(r"\s+", "", match.group(0)).lower()
+        url = links.get(label)
+        return (
+            format_html('<a class="govuk-link" href="{}">{}</a>', url, match.group(0))
+            if url
+            else match.group(0)
+        )
+
+    def link_reference(match):
+        return match.group(1) + _NUMBER.sub(link_number, match.group(2))
+
+    return mark_safe(_REFERENCE.sub(link_reference, str(escaped)))
+
+
+@register.filter
+def person(user):
+    """A user's name as people see it: full name, else username; "someone" when unknown."""
+    if user is None:
+        return "someone"
+    return user.get_full_name() or user.get_username()

@@ -3,7 +3,6 @@
 import re
 from html import unescape
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import TestCase, override_settings
@@ -141,13 +140,6 @@ class AddPersonTests(PeoplePageTestCase):
         self.assertFalse(again.context["validlink"])
         self.assertContains(again, "This link has expired")
 
-    @pytest.mark.xfail(
-        reason="BUG: someone invited who has not chosen a password yet (unusable password) "
-        "gets no mail from “Forgotten your password?”: Django's PasswordResetForm skips "
-        "accounts without a usable password, so once the invitation link has expired or "
-        "been lost, the expired-link page's “Ask for a new one” silently leads nowhere",
-        strict=True,
-    )
     def test_someone_invited_can_ask_for_a_new_link(self):
         self.client.post(
             self.url,
@@ -160,12 +152,6 @@ class AddPersonTests(PeoplePageTestCase):
         self.assertRedirects(response, "/password/reset/sent/")
         self.assertEqual(len(mail.outbox), 2)
 
-    @pytest.mark.xfail(
-        reason="BUG: AddPersonForm finds people by email only and add_person then creates "
-        "a user with username=email.lower(); when an account already has that username "
-        "(with another or no email) the insert fails with IntegrityError: a server error",
-        strict=True,
-    )
     def test_someone_whose_email_is_already_a_username(self):
         make_user(username="casey@wirral.gov.uk", email="")
 

@@ -1,0 +1,241 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from councils.models import Council
+from reviews.models import AccuracyComment, Finding, Review, ScopeQuestion, TeamMember
+from sli.fields import DateInputsField
+
+
+class ReviewForm(forms.ModelForm):
+    visit_start = DateInputsField(label="Visit start date")
+    visit_end = DateInputsField(label="Visit end date")
+
+    class Meta:
+        model = Review
+        fields = [
+            "kind",
+            "host_council",
+            "lead_council",
+            "title",
+            "visit_start",
+            "visit_end",
+            "focus_areas",
+            "capacity_to_improve",
+        ]
+        labels = {
+            "kind": "Kind of review",
+            "host_council": "Host council",
+            "lead_council": "Council of the review's lead",
+            "capacity_to_improve": "Capacity to improve (inspections only)",
+        }
+        help_texts = {
+            "lead_council": "Its name, address and logo head the feedback letter.",
+            "title": "For example, Adult social care peer challenge, Walsall (November 2015)",
+        }
+        widgets = {"focus_areas": forms.CheckboxSelectMultiple, "kind": forms.RadioSelect}
+        error_messages = {
+            "title": {"required": "Enter the title of the review"},
+            "host_council": {"required": "Choose the host council"},
+            "kind": {"required": "Choose the kind of review"},
+        }
+
+    def __init__(self, *args, host_councils, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["host_council"].queryset = host_councils
+        self.fields["host_council"].empty_label = "Choose a council"
+        self.fields["lead_council"].queryset = Council.objects.order_by("name")
+        self.fields["lead_council"].empty_label = "None (for example, an inspection)"
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("visit_start"), cleaned.get("visit_end")
+        if start and end and end < start:
+            self.add_error("visit_end", "The visit end date must be on or after the start date")
+        return cleaned
+
+
+class NewReviewForm(ReviewForm):
+    lead_email = forms.EmailField(
+        label="Email address of the review's lead (optional)",
+        required=False,
+        help_text="They must already have an account. Leave blank to lead it yourself.",
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.gov.uk"
+        },
+    )
+
+    def clean_lead_email(self):
+        email = self.cleaned_data["lead_email"]
+        if not email:
+            return None
+        lead = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
+        if lead is None:
+            raise forms.ValidationError(
+                f"No one with the email address {email} has an account: ask an administrator "
+                "to add them, or leave this blank"
+            )
+        return lead
+
+
+class LetterForm(forms.ModelForm):
+    letter_date = DateInputsField(label="Date of the letter", required=False)
+
+    class Meta:
+        model = Review
+        fields = [
+            "letter_reference",
+            "letter_date",
+            "letter_addressee",
+            "letter_address",
+            "letter_salutation",
+            "letter_opening",
+            "letter_team_paragraph",
+            "letter_scope",
+            "letter_executive_summary",
+            "letter_overview",
+            "letter_conclusion",
+            "letter_signatory_name",
+            "letter_signatory_title",
+            "letter_copy_list",
+        ]
+        labels = {
+            "letter_reference": "Reference (the subject line)",
+            "letter_addressee": "Addressee",
+            "letter_address": "Address",
+            "letter_salutation": "Salutation",
+            "letter_opening": "Opening",
+            "letter_team_paragraph": "The team",
+            "letter_scope": "Scope",
+            "letter_executive_summary": "Executive summary",
+            "letter_overview": "Overview",
+            "letter_conclusion": "Conclusion",
+            "letter_signatory_name": "Signatory's name",
+            "letter_signatory_title": "Signatory's title",
+            "letter_copy_list": "Copied to",
+        }
+        help_texts = {
+            "letter_addressee": "For example, Keith Skerman, Executive Director, Social Care & "
+            "Inclusion",
+            "letter_address": "One line of the address on each line.",
+            "letter_salutation": "For example, Dear Keith",
+            "letter_opening": "Leave a blank line between paragraphs.",
+            "letter_copy_list": "One person on each line.",
+        }
+        widgets = {
+            name: forms.Textarea(attrs={"rows": rows})
+            for name, rows in [
+                ("letter_address", 5),
+                ("letter_opening", 8),
+                ("letter_team_paragraph", 5),
+                ("letter_scope", 5),
+                ("letter_executive_summary", 10),
+                ("letter_overview", 8),
+                ("letter_conclusion", 6),
+                ("letter_copy_list", 3),
+            ]
+        }
+
+
+TeamFormSet = forms.inlineformset_factory(
+    Review,
+    TeamMember,
+    fields=["name", "role", "organisation"],
+    extra=3,
+    can_delete=True,
+    labels={"name": "Name", "role": "Role", "organisation": "Organisation"},
+    error_messages={"name": {"required": "Enter the team member's name"}},
+)
+
+ScopeFormSet = forms.inlineformset_factory(
+    Review,
+    ScopeQuestion,
+    fields=["number", "text"],
+    extra=3,
+    can_delete=True,
+    labels={"number": "Number", "text": "Key line of enquiry"},
+    widgets={"text": forms.Textarea(attrs={"rows": 2})},
+    error_messages={
+        "number": {"required": "Enter the number of the question"},
+        "text": {"required": "Enter the question"},
+    },
+)
+
+
+class FindingForm(forms.ModelForm):
+    class Meta:
+        model = Finding
+        fields = ["kind", "scope_question", "text"]
+        labels = {"kind": "Kind", "scope_question": "Scope question", "text": "Finding"}
+        widgets = {"kind": forms.RadioSelect, "text": forms.Textarea(attrs={"rows": 4})}
+        error_messages = {
+            "kind": {"required": "Choose strength or area for consideration"},
+            "text": {"required": "Enter the finding"},
+        }
+
+    def __init__(self, *args, review, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["scope_question"].queryset = ScopeQuestion.objects.filter(review=review)
+        self.fields["scope_question"].empty_label = "General (no scope question)"
+
+
+class PasteFindingsForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="They are",
+        choices=Finding.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose strengths or areas for consideration"},
+    )
+    scope_question = forms.ModelChoiceField(
+        label="Scope question",
+        queryset=ScopeQuestion.objects.none(),
+        required=False,
+        empty_label="General (no scope question)",
+    )
+    text = forms.CharField(
+        label="Paste the findings",
+        help_text="Bullets, numbered lines or paragraphs: each becomes one finding.",
+        widget=forms.Textarea(attrs={"rows": 12}),
+        error_messages={"required": "Paste the text of the findings"},
+    )
+
+    def __init__(self, *args, review, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["scope_question"].queryset = ScopeQuestion.objects.filter(review=review)
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label="Move the review to", widget=forms.RadioSelect)
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = choices
+        self.fields["status"].error_messages["required"] = "Choose the next stage"
+
+
+class AccuracyCommentForm(forms.ModelForm):
+    class Meta:
+        model = AccuracyComment
+        fields = ["about", "text"]
+        labels = {"about": "What it is about (optional)", "text": "Comment"}
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+        error_messages = {"text": {"required": "Enter your comment"}}
+
+
+class AnswerForm(forms.ModelForm):
+    class Meta:
+        model = AccuracyComment
+        fields = ["answer"]
+        labels = {"answer": "Answer"}
+        widgets = {"answer": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {"answer": {"required": "Enter your answer"}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["answer"].required = True
+
+    def save(self, *, answered_by):
+        comment = super().save(commit=False)
+        comment.answered_by, comment.answered_at = answered_by, timezone.now()
+        comment.save()
+        return comment

@@ -1,0 +1,65 @@
+"""Form fields in the shape GOV.UK Design System patterns expect."""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+
+class DateInputsWidget(forms.MultiWidget):
+    """Day, month and year boxes (the GOV.UK date input pattern)."""
+
+    template_name = "django/forms/widgets/govuk_date.html"
+
+    def __init__(self, attrs=None):
+        box = {"inputmode": "numeric", "autocomplete": "off"}
+        super().__init__(
+            [
+                forms.TextInput({**box, "class": "govuk-date-input__input govuk-input--width-2"}),
+                forms.TextInput({**box, "class": "govuk-date-input__input govuk-input--width-2"}),
+                forms.TextInput({**box, "class": "govuk-date-input__input govuk-input--width-4"}),
+            ],
+            attrs,
+        )
+
+    def decompress(self, value):
+        if isinstance(value, datetime.date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+
+class DateInputsField(forms.MultiValueField):
+    """A date entered as day, month and year, with messages that say what to do."""
+
+    widget = DateInputsWidget
+
+    def __init__(self, *, label, **kwargs):
+        self.what = label[0].lower() + label[1:]
+        super().__init__(
+            fields=[forms.CharField(), forms.CharField(), forms.CharField()],
+            require_all_fields=False,
+            label=label,
+            **kwargs,
+        )
+        if self.required:
+            self.error_messages["required"] = f"Enter the {self.what}"
+        self.help_text = self.help_text or "For example, 17 11 2015"
+
+    def compress(self, data_list):
+        if not data_list or not any(data_list):
+            return None
+        day, month, year = (part.strip() if part else "" for part in data_list)
+        missing = [
+            name
+            for name, part in zip(("day", "month", "year"), (day, month, year), strict=True)
+            if not part
+        ]
+        if missing:
+            raise ValidationError(f"The {self.what} must include a {' and '.join(missing)}")
+        try:
+            year_number = int(year)
+            if year_number < 1000:
+                raise ValidationError(f"The year of the {self.what} must include 4 numbers")
+            return datetime.date(year_number, int(month), int(day))
+        except ValueError:
+            raise ValidationError(f"The {self.what} must be a real date") from None
