@@ -2,8 +2,9 @@
 
 import io
 import re
+import socket
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from io import StringIO
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -38,6 +39,14 @@ def read(pdf):
     return reader, pages, " ".join(pages)
 
 
+def images(page):
+    return [
+        name
+        for name, xobject in page["/Resources"].get("/XObject", {}).items()
+        if xobject.get_object()["/Subtype"] == "/Image"
+    ]
+
+
 def labels(text):
     return LABEL.findall(text)
 
@@ -54,7 +63,7 @@ def build_letter(*, status=Review.Status.ISSUED, published=True):
         title="Adult social care peer challenge, Testshire (March 2024)",
         lead_council=lead,
         status=status,
-        published_at=datetime(2024, 5, 1, tzinfo=timezone.utc) if published else None,
+        published_at=datetime(2024, 5, 1, tzinfo=UTC) if published else None,
         letter_addressee="Jane Smith, Director of Adult Social Services",
         letter_address="Testshire Council\nCounty Hall\nTesttown\nTT1 1TT",
         letter_salutation="Dear Jane",
@@ -130,9 +139,7 @@ class IssuedLetterTests(TestCase):
         _, _, cls.public_text = read(render_letter_pdf(fresh(cls.review), public=True))
 
     def test_recommendations_come_in_number_order_with_their_labels(self):
-        self.assertEqual(
-            labels(self.text), ["1", "2", "2(i)", "2(ii)", "3", "4", "5", "5(i)", "6"]
-        )
+        self.assertEqual(labels(self.text), ["1", "2", "2(i)", "2(ii)", "3", "4", "5", "5(i)", "6"])
         self.assertIn("Recommendation 2(ii) Train call handlers.", self.text)
         self.assertIn("Recommendation 1 Reduce waiting lists.", self.text)
 
@@ -148,8 +155,8 @@ class IssuedLetterTests(TestCase):
             "I write to give you formal feedback.",
             "I was joined by",
             "Scope",
-            "1. How well are people safeguarded?",
-            "2. Is the workforce stable?",
+            # pypdf reads list markers ("1.") after the page's text, so only the items here.
+            "How well are people safeguarded? Is the workforce stable?",
             "The Team found many strengths.",
             "Summary",
             "1. How well are people safeguarded? Strengths Strong partnership working.",
@@ -164,10 +171,11 @@ class IssuedLetterTests(TestCase):
             "cc: Helen Coombes, West Midlands Peer Challenge Lead",
             "A N Other",
         ]
-        positions = [self.text.find(snippet) for snippet in expected_in_order]
-        for snippet, position in zip(expected_in_order, positions, strict=True):
-            self.assertNotEqual(position, -1, f"{snippet!r} is missing")
-        self.assertEqual(positions, sorted(positions))
+        position = 0
+        for snippet in expected_in_order:
+            found = self.text.find(snippet, position)
+            self.assertNotEqual(found, -1, f"{snippet!r} is missing after {position}")
+            position = found + len(snippet)
 
     def test_pages_are_numbered_in_the_footer(self):
         total = len(self.reader.pages)
@@ -256,11 +264,11 @@ class LetterheadLogoTests(TestCase):
         review = make_review(lead_council=council)
 
         reader, _, _ = read(render_letter_pdf(fresh(review)))
-        self.assertIn("/XObject", reader.pages[0]["/Resources"])
+        self.assertEqual(len(images(reader.pages[0])), 1)
 
         council.logo.storage.delete(council.logo.name)
         reader, _, text = read(render_letter_pdf(fresh(review)))
-        self.assertNotIn("/XObject", reader.pages[0]["/Resources"])
+        self.assertEqual(images(reader.pages[0]), [])
         self.assertTrue(text.startswith(council.name))
 
 
@@ -285,6 +293,32 @@ class URLFetcherTests(TestCase):
     def test_reads_data_urls_and_the_stylesheet(self):
         self.assertEqual(self.fetcher.fetch("data:text/plain,letter").read(), b"letter")
         self.assertIn(b"@page", self.fetcher.fetch("file://" + self.stylesheet).read())
+
+
+class NoNetworkTests(TestCase):
+    def test_an_svg_logo_pointing_at_the_network_fetches_nothing(self):
+        with socket.socket() as server:
+            server.bind(("127.0.0.1", 0))
+            server.listen()
+            server.setblocking(False)
+            port = server.getsockname()[1]
+            svg = (
+                '<svg xmlns="http://www.w3.org/2000/svg" '
+                'xmlns:xlink="http://www.w3.org/1999/xlink" width="100" height="40">'
+                f'<image xlink:href="http://127.0.0.1:{port}/tracker.png" width="10" height="10"/>'
+                '<rect width="100" height="40" fill="navy"/></svg>'
+            )
+            council = make_council(logo=SimpleUploadedFile("logo.svg", svg.encode()))
+            review = make_review(
+                lead_council=council,
+                letter_opening=f'<img src="http://127.0.0.1:{port}/in-text.png">',
+            )
+
+            _, _, text = read(render_letter_pdf(fresh(review)))
+
+            with self.assertRaises(BlockingIOError):
+                server.accept()
+        self.assertIn(f'<img src="http://127.0.0.1:{port}/in-text.png">', text)
 
 
 class ScopeBlockTests(TestCase):
