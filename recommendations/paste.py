@@ -13,12 +13,12 @@ Cleaning
     "Page 12 of 30", "- 12 -") are dropped, so "12" alone can never be an item number.
 
 Markers, recognised at the start of a line
-    Numbers: "1.", "1)", "(1)", "1:", "1 -", "1<tab>", "Recommendation 1:", "Rec 1.", "R1",
-    "Improvement Area 1 –". A number followed only by a space ("1 The Team ...") counts only
-    when the text after it starts with a capital and the line opens a paragraph, follows a line
-    ending a sentence, or carries the next number in sequence, so that a wrapped line such as
-    "5 Councils ..." in mid-sentence stays text; "Recommendation 1 ..." and "R1 ..." need only
-    the capital.
+    Numbers (up to three digits): "1.", "1)", "(1)", "1:", "1 -", "1<tab>", "Recommendation 1:"
+    (any case), "Rec 1.", "R1", "Improvement Area 1 –". A number followed only by a space
+    ("1 The Team ...") counts only when the text after it starts with a capital and the line
+    opens a paragraph, follows a line ending a sentence, or carries the next number in sequence,
+    so that a wrapped line such as "5 Councils ..." in mid-sentence stays text; "Recommendation
+    1 ..." and "R1 ..." need only the capital.
     Bullets: • ● ◦ ▪ ■ □ ❖ ➢ ► ‣ ⁃ · (and the private-use glyphs Word pastes for them), and
     "-", "*", "–", "—" or "o" followed by a space. Repeated marks ("- ❖ text") count as one.
     Sub-items: lower-case roman numerals up to xxxix as "i)", "(i)" or "i." (a dot needs a space
@@ -38,28 +38,31 @@ Items
 Lines and paragraphs
     A line without a marker continues the text it follows. After a blank line it starts a new
     paragraph instead, except when the text so far is empty (a marker alone on its line: "1." or
-    "Recommendation 1" with the words below) or when it starts lower-case and the text so far does
-    not end a sentence (a page break in mid-sentence). Wrapped lines are joined with a space. A
-    line ending in a hyphen straight after a letter or digit is joined without a space: if the
-    next line starts lower-case the hyphen is dropped ("improve-" + "ment" -> "improvement")
-    unless the same hyphenated word is written elsewhere in the pasted text on one line
-    ("independence-promoting"); otherwise the hyphen stays ("Extra-" + "Care" -> "Extra-Care").
-    The text of an item is always a single paragraph.
+    "Recommendation 1" with the words below), or when it starts lower-case after a line of eight
+    words or more (or ending in a hyphen) that does not end a sentence: a page break in
+    mid-sentence. Wrapped lines are joined with a space. A line ending in a hyphen straight after
+    a letter or digit is joined without a space: if the next line starts lower-case the hyphen
+    is dropped ("improve-" + "ment" -> "improvement") unless the same hyphenated word is written
+    elsewhere in the pasted text on one line ("independence-promoting"); otherwise the hyphen
+    stays ("Extra-" + "Care" -> "Extra-Care", "2016-" + "2020" -> "2016-2020"). The text of an
+    item is therefore always a single paragraph.
 
 Unmarked paragraphs
     A paragraph ending with ":" (optionally ":-") and no sub-items is a lead-in ("The Team
     recommends:-") and is dropped. When the text has any markers, unmarked paragraphs that look
-    like headings (a question, or ten words or fewer not ending a sentence) are dropped too, and
+    like headings (a question, or twelve words or fewer not ending a sentence) are dropped too, and
     other unmarked paragraphs become items with a warning. Text with no markers at all gives one
     item per paragraph.
 
 Numbering (recommendations)
     ``suggested_number`` is the written number, or one more than the previous item's suggested
     number (``start_at`` for the first item). Warnings flag numbers written more than once,
-    numbers that jump or go backwards, and inferred numbers that clash with a written one.
+    numbers that jump or go backwards (measured from the previous numbered or bulleted item, not
+    from an unmarked paragraph), and inferred numbers that clash with a written one.
 
 Not supported: decimal numbering ("16.1"), bullets run together on one line ("• a • b"),
-upper-case sub-item markers ("A)", "(I)"), and tables (cells arrive as tab-separated text).
+upper-case sub-item markers ("A)", "(I)"), a number alone on its line without a dot ("12" is
+taken for a page number), and tables (each row arrives as one line, its cells run together).
 """
 
 from __future__ import annotations
@@ -87,14 +90,19 @@ def parse_recommendations(text: str, start_at: int = 1) -> list[PastedItem]:
     items: list[PastedItem] = []
     seen: Counter[int] = Counter()
     previous = start_at - 1
+    # Gaps are measured from the last item that looks like a recommendation, so narrative
+    # paragraphs pasted between two lists do not make the second list look out of order.
+    last_checked: int | None = None
     for block in blocks:
         if block.number is None:
             item = _unnumbered_item(block, previous + 1, written, marked)
         else:
             seen[block.number] += 1
-            item = _numbered_item(block, previous, seen[block.number], is_first=not items)
+            item = _numbered_item(block, last_checked, seen[block.number])
         items.append(item)
         previous = item.suggested_number
+        if not (marked and block.kind == "para"):
+            last_checked = previous
     return items
 
 
@@ -114,16 +122,16 @@ def parse_findings(text: str) -> list[str]:
 # Numbering and warnings
 
 
-def _numbered_item(block: _Block, previous: int, times_seen: int, is_first: bool) -> PastedItem:
+def _numbered_item(block: _Block, previous: int | None, times_seen: int) -> PastedItem:
     number = block.number
     warnings = []
     if times_seen == 2:
         warnings.append(f"Number {number} appears twice")
     elif times_seen > 2:
         warnings.append(f"Number {number} appears {times_seen} times")
-    if not is_first and number > previous + 1:
+    if previous is not None and number > previous + 1:
         warnings.append(f"Numbers jump from {previous} to {number}")
-    if not is_first and number < previous:
+    if previous is not None and number < previous:
         warnings.append(f"Numbers go backwards from {previous} to {number}")
     return PastedItem(number, block.text, block.subs, number, False, warnings)
 
@@ -164,9 +172,10 @@ _SUB_INLINE = re.compile(rf"(?<=[:;])[-–]?\s+(?:(?:and|or)\s+)?(?={_SUB_MARKER
 _LEAD_IN = re.compile(r":\s*[-–—]?$")
 _LIST_TAIL = re.compile(r"\s*[;,]\s*(?:(?:and|or)\s*)?$")
 _SENTENCE_END = ".!?:;)"
+_FULL_LINE_WORDS = 8
 _CLOSING_QUOTES = "\"'’”"
-_COMPOUND = re.compile(r"[^\W\d_]+-[^\W\d_]+")
-_WORD_BEFORE_HYPHEN = re.compile(r"([^\W\d_]+)-$")
+# The lookbehind makes each run of letters be tried once, keeping long runs linear.
+_COMPOUND = re.compile(r"(?<![^\W\d_])[^\W\d_]+-[^\W\d_]+")
 _WORD_AT_START = re.compile(r"[^\W\d_]+")
 
 
@@ -200,7 +209,7 @@ def _is_lead_in(text: str) -> bool:
 def _looks_like_heading(text: str) -> bool:
     if _is_lead_in(text) or text.endswith("?"):
         return True
-    return len(text.split()) <= 10 and text.rstrip(_CLOSING_QUOTES + ")")[-1:] not in (".", "!")
+    return len(text.split()) <= 12 and text.rstrip(_CLOSING_QUOTES + ")")[-1:] not in (".", "!")
 
 
 # Blocks: one per item, built line by line
@@ -318,7 +327,11 @@ class _BlockBuilder:
         """After a blank line: is this line still part of the text before the blank?"""
         if not any(self.target):
             return True
-        return line[:1].islower() and not _ends_sentence(self.target[-1])
+        before = self.target[-1]
+        # A page break in mid-sentence comes after a full-width line; a short one is more likely
+        # a separate item written in lower case.
+        full_width = len(before.split()) >= _FULL_LINE_WORDS or _ends_with_word_hyphen(before)
+        return line[:1].islower() and full_width and not _ends_sentence(before)
 
     def _append(self, line: str) -> None:
         line = _clean(line)
@@ -336,26 +349,33 @@ class _BlockBuilder:
     def _unwrap(self, lines: list[str]) -> str:
         parts: list[str] = []
         for line in lines:
-            if parts and _ends_with_word_hyphen(parts[-1]):
-                parts[-1] = self._join_hyphenated(parts[-1], line)
-            elif parts:
-                parts.append(" " + line)
-            else:
+            if not parts:
                 parts.append(line)
+            elif _ends_with_word_hyphen(parts[-1]):
+                if self._drops_hyphen(parts[-1], line):
+                    parts[-1] = parts[-1][:-1]
+                parts.append(line)
+            else:
+                parts.append(" " + line)
         return "".join(parts)
 
-    def _join_hyphenated(self, left: str, right: str) -> str:
+    def _drops_hyphen(self, left: str, right: str) -> bool:
         if not right[:1].islower():
-            return left + right
-        before = _WORD_BEFORE_HYPHEN.search(left)
+            return False
+        before = _last_word(left[:-1])
         after = _WORD_AT_START.match(right)
-        if before and after and f"{before[1]}-{after[0]}".lower() in self.compounds:
-            return left + right
-        return left[:-1] + right
+        return not (before and after and f"{before}-{after[0]}".lower() in self.compounds)
 
 
 def _ends_with_word_hyphen(text: str) -> bool:
     return text.endswith("-") and len(text) > 1 and text[-2].isalnum()
+
+
+def _last_word(text: str) -> str:
+    start = len(text)
+    while start and text[start - 1].isalpha():
+        start -= 1
+    return text[start:]
 
 
 def _split_inline(text: str) -> list[str]:
