@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import Max
 
 from recommendations.models import Recommendation
+from recommendations.paste import parse_recommendations
 from reviews.models import FocusArea, ScopeQuestion
 from sli.numbering import recommendation_label, roman
 

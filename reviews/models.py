@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, F, Q, When
+from django.db.models import Case, Exists, F, OuterRef, Q, When
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -45,6 +45,22 @@ class ReviewQuerySet(models.QuerySet):
             | in_led_regions(user, "host_council"),
         )
 
+    def with_permissions(self, user):
+        """Annotate what ``user`` may do with each review, in the same query."""
+        permissions = {
+            "content_visible": self.content_visible_to,
+            "can_edit": self.editable_by,
+            "can_edit_content": self.content_editable_by,
+            "can_comment": self.commentable_by,
+            "can_publish": self.publishable_by,
+        }
+        return self.annotate(
+            **{
+                name: Exists(permitted(user).filter(pk=OuterRef("pk")))
+                for name, permitted in permissions.items()
+            }
+        )
+
     def content_editable_by(self, user):
         """Reviews whose findings and recommendations the user may add to: the lead's, and
         the team's while the review is a draft."""
@@ -71,11 +87,13 @@ class ReviewQuerySet(models.QuerySet):
         """Reviews whose findings and recommendations the user may read: once the letter is
         issued, everyone who sees the review; before, only the review team, the regional lead
         and the host council's editors (who check factual accuracy)."""
-        return self.visible_to(user).filter(
+        return scoped(
+            self.visible_to(user),
+            user,
             Q(status__in=Review.ISSUED_STATUSES)
             | in_reviews(user, "pk")
             | in_councils(user, "host_council", [Role.COUNCIL_EDITOR])
-            | in_led_regions(user, "host_council")
+            | in_led_regions(user, "host_council"),
         )
 
     def editable_by(self, user):

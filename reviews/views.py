@@ -9,9 +9,10 @@ from django.utils import timezone
 from django.utils.text import Truncator, slugify
 from django.views.decorators.http import require_POST
 
-from councils.access import can_edit, require, require_editable, visible_or_404
+from councils.access import require, require_editable, visible_or_404
 from councils.models import Council
 from recommendations.models import Recommendation
+from recommendations.paste import parse_findings
 from reviews.forms import (
     AccuracyCommentForm,
     AnswerForm,
@@ -25,6 +26,7 @@ from reviews.forms import (
     TeamFormSet,
 )
 from reviews.models import AccuracyComment, Finding, Judgement, Review, ScopeQuestion
+from reviews.pdf import letter_context, render_letter_pdf
 from reviews.services import add_finding, add_findings, create_review, move_review
 from sli.history import history_entries
 
@@ -32,13 +34,12 @@ from sli.history import history_entries
 def review_detail(request, pk):
     user = request.user
     review = visible_or_404(
-        Review.objects.select_related("host_council__region").prefetch_related(
-            "team", "focus_areas", "improvement_plans"
-        ),
+        Review.objects.select_related("host_council__region", "issued_by", "lead_council")
+        .prefetch_related("team", "focus_areas", "improvement_plans")
+        .with_permissions(user),
         user,
         pk=pk,
     )
-    content_visible = Review.objects.content_visible_to(user).filter(pk=review.pk).exists()
     findings = Finding.objects.visible_to(user).filter(review=review).strengths_first()
     recommendations = (
         Recommendation.objects.visible_to(user)
@@ -54,16 +55,12 @@ def review_detail(request, pk):
         "unscoped_findings": findings.filter(scope_question__isnull=True),
         "recommendations": recommendations,
         "judgements": Judgement.objects.visible_to(user).filter(review=review),
-        "content_withheld": not content_visible,
-        "can_publish": Review.objects.publishable_by(user).filter(pk=review.pk).exists(),
-        "can_edit": can_edit(Review.objects, user, review),
-        "can_edit_content": Review.objects.content_editable_by(user).filter(pk=pk).exists(),
-        "can_comment": Review.objects.commentable_by(user).filter(pk=pk).exists(),
+        "content_withheld": not review.content_visible,
         "comments": AccuracyComment.objects.visible_to(user)
         .filter(review=review)
         .select_related("author", "answered_by"),
         "recommendation_links": {r.label: r.get_absolute_url() for r in recommendations},
-        "history": review_history(review, content_visible=content_visible),
+        "history": review_history(review, content_visible=review.content_visible),
     }
     return render(request, "reviews/review_detail.html", context)
 
