@@ -16,6 +16,7 @@ from improvement_plans.models import (
     ProgressUpdate,
 )
 from recommendations.models import Recommendation
+from reviews.focus_areas import FOCUS_AREAS
 from reviews.models import Finding, FocusArea, Judgement, Review, ScopeQuestion, TeamMember
 from sli.demo_data import councils as council_data
 from sli.demo_data import sefton, walsall
@@ -69,6 +70,9 @@ def load_demo():
 
 
 def load_regions_and_councils():
+    # Normally put there by a migration; loaded again in case the tables were emptied.
+    for number, code, name in FOCUS_AREAS:
+        upsert(FocusArea, code=code, defaults={"number": number, "name": name})
     regions = {}
     for name in council_data.REGIONS:
         regions[name], _ = upsert(Region, slug=slugify(name), defaults={"name": name})
