@@ -56,6 +56,7 @@ class ActionAdmin(ScopedModelAdmin):
 
 class EvidenceInline(admin.TabularInline):
     model = Evidence
+    formfield_overrides = ScopedModelAdmin.formfield_overrides
     extra = 0
 
 
