@@ -3,7 +3,14 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from councils.models import Council
-from reviews.models import AccuracyComment, Finding, Review, ScopeQuestion, TeamMember
+from reviews.models import (
+    AccuracyComment,
+    Finding,
+    Judgement,
+    Review,
+    ScopeQuestion,
+    TeamMember,
+)
 from sli.fields import DateInputsField
 
 
@@ -158,6 +165,20 @@ ScopeFormSet = forms.inlineformset_factory(
     error_messages={
         "number": {"required": "Enter the number of the question"},
         "text": {"required": "Enter the question"},
+    },
+)
+
+
+JudgementFormSet = forms.inlineformset_factory(
+    Review,
+    Judgement,
+    fields=["outcome_area", "grade"],
+    extra=3,
+    can_delete=True,
+    labels={"outcome_area": "Outcome area", "grade": "Judgement"},
+    error_messages={
+        "outcome_area": {"required": "Enter the outcome area"},
+        "grade": {"required": "Choose the judgement"},
     },
 )
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/edit/", views.edit_review, name="edit"),
     path("<int:pk>/team/", views.edit_team, name="team"),
     path("<int:pk>/scope/", views.edit_scope, name="scope"),
+    path("<int:pk>/judgements/", views.edit_judgements, name="judgements"),
     path("<int:pk>/stage/", views.change_status, name="status"),
     path("<int:pk>/findings/", views.findings, name="findings"),
     path("<int:pk>/findings/paste/", views.paste_findings, name="paste_findings"),

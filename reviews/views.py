@@ -17,6 +17,7 @@ from reviews.forms import (
     AccuracyCommentForm,
     AnswerForm,
     FindingForm,
+    JudgementFormSet,
     LetterForm,
     NewReviewForm,
     PasteFindingsForm,
@@ -170,8 +171,19 @@ def edit_scope(request, pk):
     return _edit_formset(request, pk, ScopeFormSet, "scope", "The scope questions were saved.")
 
 
-def _edit_formset(request, pk, formset_class, name, saved_message):
-    review = editable_review(request, pk)
+def edit_judgements(request, pk):
+    return _edit_formset(
+        request,
+        pk,
+        JudgementFormSet,
+        "judgements",
+        "The judgements were saved.",
+        permitted=Review.objects.content_editable_by(request.user),
+    )
+
+
+def _edit_formset(request, pk, formset_class, name, saved_message, permitted=None):
+    review = editable_review(request, pk, permitted)
     formset = formset_class(request.POST or None, instance=review, prefix=name)
     if request.method == "POST" and formset.is_valid():
         formset.save()

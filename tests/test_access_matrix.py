@@ -354,6 +354,7 @@ ROUTES = {
     "reviews:letter": ("GET", REVIEWS),
     "reviews:letter_pdf": ("GET", REVIEWS),
     "reviews:findings": ("GET", REVIEWS),
+    "reviews:judgements": ("GET", REVIEWS),
     "reviews:paste_findings": ("GET", REVIEWS),
     "reviews:add_comment": ("GET", REVIEWS),
     "reviews:edit_finding": ("GET", ["finding A issued", "finding A draft", "finding C"]),
@@ -409,7 +410,12 @@ def permitted(route, role, key):
         return changes(role, key)
     if route in {"recommendations:delete", "recommendations:move"}:
         return key == "recommendation A draft" and changes(role, key)
-    if route in {"reviews:findings", "reviews:paste_findings", "recommendations:new"}:
+    if route in {
+        "reviews:findings",
+        "reviews:paste_findings",
+        "reviews:judgements",
+        "recommendations:new",
+    }:
         return role == STAFF or role in CONTENT_EDITORS[key]
     if route == "recommendations:paste":
         return key == "review A draft" and (role == STAFF or role in CONTENT_EDITORS[key])
