@@ -60,6 +60,18 @@ class PlanPartQuerySet(models.QuerySet):
         council_path = f"{self.plan_path}__council" if self.plan_path else "council"
         return scoped(self, user, in_councils(user, council_path, [Role.COUNCIL_EDITOR]))
 
+    def checkable_by(self, user):
+        """Where the user may verify completions and challenge ratings: plans of the region
+        they lead, and plans answering a review they led."""
+        council_path = f"{self.plan_path}__council" if self.plan_path else "council"
+        led = ImprovementPlan.objects.filter(in_reviews(user, "reviews", [Role.REVIEW_LEAD]))
+        plan_path = self.plan_path or "pk"
+        return scoped(
+            self,
+            user,
+            in_led_regions(user, council_path) | Q(**{f"{plan_path}__in": led.values("pk")}),
+        )
+
 
 class ImprovementPlanQuerySet(PlanPartQuerySet):
     plan_path = ""
@@ -224,8 +236,20 @@ class Action(models.Model):
     measure_unit = models.CharField("Unit", max_length=30, blank=True)
     start_date = models.DateField()
     due_date = models.DateField()
+    original_due_date = models.DateField(
+        null=True, blank=True, help_text="The due date first agreed; kept when it moves."
+    )
     status = models.CharField(
         max_length=20, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED
+    )
+    verified_at = models.DateTimeField(null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The review or regional lead who checked the evidence of completion.",
     )
     rag = models.CharField("Self-assessed RAG", max_length=10, choices=Rag.choices, blank=True)
     percent_complete = models.PositiveSmallIntegerField(default=0)
@@ -267,12 +291,44 @@ class Action(models.Model):
     def __str__(self):
         return f"Action {self.number}: {self.title}"
 
+    def save(self, *args, **kwargs):
+        if self.original_due_date is None:
+            self.original_due_date = self.due_date
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("improvement_plans:action", args=[self.pk])
 
     @property
     def is_closed(self):
         return self.status in CLOSED_STATUSES
+
+    @property
+    def is_rebaselined(self):
+        return self.original_due_date is not None and self.due_date != self.original_due_date
+
+    def expected_percent(self, today=None):
+        """The share of the time from start to due that has passed, as a percentage."""
+        today = today or timezone.localdate()
+        span = (self.due_date - self.start_date).days
+        if span <= 0:
+            return 100 if today >= self.due_date else 0
+        elapsed = (today - self.start_date).days
+        return max(0, min(100, round(100 * elapsed / span)))
+
+    def derived_rag(self, today=None):
+        """What the dates say: percent complete against the share of time elapsed. Within 10
+        points is green, within 25 amber, further behind (or overdue) red."""
+        if self.status == ActionStatus.COMPLETED:
+            return Rag.GREEN
+        if self.status == ActionStatus.CANCELLED:
+            return ""
+        if self.is_overdue(today):
+            return Rag.RED
+        behind = self.expected_percent(today) - self.percent_complete
+        if behind <= 10:
+            return Rag.GREEN
+        return Rag.AMBER if behind <= 25 else Rag.RED
 
     def is_overdue(self, today=None):
         return not self.is_closed and self.due_date < (today or timezone.localdate())
@@ -340,7 +396,7 @@ class Milestone(models.Model):
         )
 
 
-class ProgressUpdateQuerySet(PlanPartQuerySet):
+class ActionPartQuerySet(PlanPartQuerySet):
     plan_path = "action__plan"
 
 
@@ -365,9 +421,12 @@ class ProgressUpdate(models.Model):
     percent_complete = models.PositiveSmallIntegerField(default=0)
     narrative = models.TextField(blank=True)
     measure_reading = models.CharField(max_length=100, blank=True)
+    completion_evidence = models.TextField(
+        blank=True, help_text="On completion: what shows the expected evidence of improvement."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = ProgressUpdateQuerySet.as_manager()
+    objects = ActionPartQuerySet.as_manager()
 
     class Meta:
         ordering = ["action", "-date", "-created_at"]
@@ -420,3 +479,62 @@ class Evidence(models.Model):
     def clean(self):
         if bool(self.file) == bool(self.link):
             raise ValidationError("Give either a file or a link, not both.")
+
+
+class DueDateChange(models.Model):
+    """A moved due date: who moved it, when and why (the action is then "re-baselined")."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="due_date_changes")
+    previous_due_date = models.DateField()
+    new_due_date = models.DateField()
+    reason = models.TextField()
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ActionPartQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["action", "changed_at"]
+
+    def __str__(self):
+        return f"Due date of action {self.action.number} moved to {self.new_due_date:%d %B %Y}"
+
+    def get_absolute_url(self):
+        return f"{self.action.get_absolute_url()}#due-date-changes"
+
+
+class RatingChallenge(models.Model):
+    """A review or regional lead questions a council's self-assessed rating; the council
+    answers; both stay with the action."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="challenges")
+    rag_challenged = models.CharField(
+        "RAG challenged", max_length=10, choices=Rag.choices, blank=True
+    )
+    comment = models.TextField()
+    raised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    raised_at = models.DateTimeField(auto_now_add=True)
+    answer = models.TextField(blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ActionPartQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["action", "raised_at"]
+
+    def __str__(self):
+        return f"Challenge to the rating of action {self.action.number}"
+
+    def get_absolute_url(self):
+        return f"{self.action.get_absolute_url()}#challenge-{self.pk}"
+
+    @property
+    def is_open(self):
+        return not self.answer

@@ -258,3 +258,41 @@ class Amendment(models.Model):
 
     def get_absolute_url(self):
         return f"{self.recommendation.get_absolute_url()}#amendment-{self.pk}"
+
+
+class ProgressAssessmentQuerySet(ReviewFindingsQuerySet):
+    review_path = "recommendation__review"
+
+
+class ProgressAssessment(models.Model):
+    """At the progress review, the review lead's view of one recommendation, shown beside
+    the council's own status."""
+
+    class Verdict(models.TextChoices):
+        GOOD = "good", "Good progress"
+        SOME = "some", "Some progress"
+        LIMITED = "limited", "Limited progress"
+        NONE = "none", "No progress"
+
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.CASCADE, related_name="assessments"
+    )
+    date = models.DateField()
+    verdict = models.CharField(max_length=10, choices=Verdict.choices)
+    comment = models.TextField(blank=True)
+    assessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ProgressAssessmentQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["recommendation", "-date", "-created_at"]
+
+    def __str__(self):
+        return f"{self.get_verdict_display()} on {self.recommendation}"
+
+    def get_absolute_url(self):
+        return f"{self.recommendation.get_absolute_url()}#assessment-{self.pk}"
