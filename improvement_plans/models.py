@@ -538,3 +538,18 @@ class RatingChallenge(models.Model):
     @property
     def is_open(self):
         return not self.answer
+
+
+class ReminderSent(models.Model):
+    """One reminder digest sent to one user on one day (so a second run that day sends none)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    sent_on = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "sent_on"], name="one_reminder_a_day")
+        ]
+
+    def __str__(self):
+        return f"Reminder to {self.user} on {self.sent_on:%d %B %Y}"
