@@ -1,0 +1,161 @@
+"""Daily reminders: each owner of actions gets one email about what needs their attention.
+
+``send_reminders`` is run once a day by ``manage.py send_reminders`` (from cron). A user
+gets at most one reminder a day, however often it runs: each one sent is recorded in
+``ReminderSent``, whose unique (user, day) also stops two overlapping runs sending twice.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core import mail
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
+from django.utils.timesince import timesince
+
+from improvement_plans.models import Action, Milestone, ReminderSent
+
+DAYS_AHEAD = 14
+
+
+@dataclass
+class Digest:
+    """What one owner is reminded of on one day."""
+
+    user: AbstractBaseUser
+    today: date
+    overdue_actions: list[Action] = field(default_factory=list)
+    milestones_due: list[Milestone] = field(default_factory=list)
+
+    @property
+    def subject(self):
+        parts = []
+        if self.overdue_actions:
+            parts.append(_count(len(self.overdue_actions), "overdue action", "overdue actions"))
+        if self.milestones_due:
+            parts.append(_count(len(self.milestones_due), "milestone", "milestones") + " due soon")
+        return "Sector-led improvement: " + ", ".join(parts)
+
+    def body(self, base_url):
+        base_url = base_url.rstrip("/")
+        name = self.user.first_name or self.user.get_username()
+        paragraphs = [
+            f"Dear {name},",
+            "You own these improvement plan actions. Here is what needs your attention.",
+        ]
+        if self.overdue_actions:
+            paragraphs.append("Overdue actions")
+            for action in self.overdue_actions:
+                late = timesince(action.due_date, self.today, depth=1).replace("\xa0", " ")
+                paragraphs.append(
+                    f"{_label(action)} — due {_day(action.due_date)}, {late} overdue\n"
+                    f"{base_url}{action.get_absolute_url()}"
+                )
+        if self.milestones_due:
+            paragraphs.append(f"Milestones due in the next {DAYS_AHEAD} days")
+            for milestone in self.milestones_due:
+                when = _days_until(milestone.due_date, self.today)
+                paragraphs.append(
+                    f"{milestone.text} — due {_day(milestone.due_date)} ({when})\n"
+                    f"On {_label(milestone.action)}\n"
+                    f"{base_url}{milestone.get_absolute_url()}"
+                )
+        paragraphs += [
+            "To bring an action up to date, open its link and add a progress update. If an "
+            "action is no longer yours, ask an editor at your council to change its owner.",
+            "You get this email because you are named as the owner of these actions. It is "
+            "sent at most once a day, and only when something is overdue or due soon.",
+        ]
+        return "\n\n".join(paragraphs) + "\n"
+
+    def to_message(self, base_url, connection=None):
+        return mail.EmailMessage(
+            subject=self.subject,
+            body=self.body(base_url),
+            to=[self.user.email],
+            connection=connection,
+        )
+
+
+def reminders_due(today):
+    """One digest per owner with something to be reminded of on ``today``: their open actions
+    past due, and milestones not yet done on their open actions due within DAYS_AHEAD days
+    (today included). Only owners who are active users with an email address.
+
+    Two queries, however many actions; grouped by owner here.
+    """
+    reachable_owner = Q(owner_user__is_active=True) & ~Q(owner_user__email="")
+    actions = (
+        Action.objects.overdue(today)
+        .filter(reachable_owner)
+        .select_related("plan", "owner_user")
+        .order_by("due_date", "plan__title", "number")
+    )
+    milestones = (
+        Milestone.objects.filter(
+            done_on__isnull=True,
+            due_date__gte=today,
+            due_date__lte=today + timedelta(days=DAYS_AHEAD),
+            action__in=Action.objects.open().filter(reachable_owner),
+        )
+        .select_related("action__plan", "action__owner_user")
+        .order_by("due_date", "action__plan__title", "action__number", "pk")
+    )
+    digests = {}
+
+    def digest_for(user):
+        return digests.setdefault(user.pk, Digest(user=user, today=today))
+
+    for action in actions:
+        digest_for(action.owner_user).overdue_actions.append(action)
+    for milestone in milestones:
+        digest_for(milestone.action.owner_user).milestones_due.append(milestone)
+    return sorted(digests.values(), key=lambda digest: digest.user.pk)
+
+
+def send_reminders(*, today=None, base_url):
+    """Email each owner their digest for ``today``, unless they already had it; links start
+    with ``base_url`` (e.g. "https://sli.example.gov.uk"). Returns how many were sent."""
+    today = today or timezone.localdate()
+    digests = reminders_due(today)
+    already = set(ReminderSent.objects.filter(sent_on=today).values_list("user_id", flat=True))
+    sent = 0
+    with mail.get_connection() as connection:
+        for digest in digests:
+            if digest.user.pk in already:
+                continue
+            # The record and the email stand or fall together: if sending fails, the record
+            # is rolled back and a re-run sends it. A run overlapping this one fails to insert
+            # the same (user, day) and skips that user.
+            try:
+                with transaction.atomic():
+                    ReminderSent.objects.create(user=digest.user, sent_on=today)
+                    digest.to_message(base_url, connection).send()
+            except IntegrityError:
+                continue
+            sent += 1
+    return sent
+
+
+def _count(n, singular, plural):
+    return f"{n} {singular if n == 1 else plural}"
+
+
+def _day(day):
+    return format_date(day, "j F Y")
+
+
+def _days_until(day, today):
+    days = (day - today).days
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    return f"in {days} days"
+
+
+def _label(action):
+    return f"Action {action.number} ({action.plan.title}): {action.title}"
