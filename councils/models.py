@@ -63,8 +63,8 @@ class CouncilQuerySet(models.QuerySet):
 
         return scoped(self, user, in_led_regions(user, ""))
 
-    def people_managed_by(self, user):
-        """Councils whose editors and viewers this user may add and remove."""
+    def for_editor(self, user):
+        """Councils this user edits: they manage its people and plans."""
         from councils.access import in_councils, scoped
 
         return scoped(self, user, in_councils(user, "pk", [Membership.Role.COUNCIL_EDITOR]))

@@ -47,7 +47,7 @@ def council_detail(request, slug):
             "council": council,
             "reviews": reviews,
             "plans": plans,
-            "can_manage_people": Council.objects.people_managed_by(request.user)
+            "can_manage_people": Council.objects.for_editor(request.user)
             .filter(pk=council.pk)
             .exists(),
         },
@@ -69,7 +69,7 @@ def region_detail(request, slug):
 
 def people(request, slug):
     council = visible_or_404(Council.objects, request.user, slug=slug)
-    require(Council.objects.people_managed_by(request.user), council)
+    require(Council.objects.for_editor(request.user), council)
     form = AddPersonForm(request.POST or None, council=council)
     if request.method == "POST" and form.is_valid():
         membership = add_person(council=council, request=request, **form.cleaned_data)
@@ -90,7 +90,7 @@ def people(request, slug):
 @require_POST
 def remove_person(request, slug, pk):
     council = visible_or_404(Council.objects, request.user, slug=slug)
-    require(Council.objects.people_managed_by(request.user), council)
+    require(Council.objects.for_editor(request.user), council)
     membership = get_object_or_404(
         Membership.objects.editable_by(request.user).select_related("user"),
         council=council,

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from councils.access import in_councils, in_led_regions, in_reviews, scoped
 from councils.models import Membership
+from sli.queries import count_of
 
 Role = Membership.Role
 
@@ -59,6 +60,13 @@ class PlanPartQuerySet(models.QuerySet):
     def editable_by(self, user):
         council_path = f"{self.plan_path}__council" if self.plan_path else "council"
         return scoped(self, user, in_councils(user, council_path, [Role.COUNCIL_EDITOR]))
+
+    def with_permissions(self, user):
+        """Annotate what ``user`` may do with each row, in the same query."""
+        return self.annotate(
+            can_edit=Exists(self.model.objects.editable_by(user).filter(pk=OuterRef("pk"))),
+            can_check=Exists(self.model.objects.checkable_by(user).filter(pk=OuterRef("pk"))),
+        )
 
     def checkable_by(self, user):
         """Where the user may verify completions and challenge ratings: plans of the region
@@ -200,6 +208,10 @@ class ActionQuerySet(PlanPartQuerySet):
             is_rag_contradicted=models.ExpressionWrapper(
                 Q(rag=Rag.GREEN) & (past_due | (is_open & missed)),
                 output_field=models.BooleanField(),
+            ),
+            extension_count=count_of(DueDateChange.objects.filter(action=OuterRef("pk"))),
+            open_challenge_count=count_of(
+                RatingChallenge.objects.filter(action=OuterRef("pk"), answer="")
             ),
         )
 

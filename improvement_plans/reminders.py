@@ -11,12 +11,13 @@ from datetime import date, timedelta
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core import mail
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.timesince import timesince
 
-from improvement_plans.models import Action, Milestone, ReminderSent
+from councils.models import Membership
+from improvement_plans.models import Action, ImprovementPlan, Milestone, ReminderSent
 
 DAYS_AHEAD = 14
 
@@ -87,7 +88,16 @@ def reminders_due(today):
 
     Two queries, however many actions; grouped by owner here.
     """
-    reachable_owner = Q(owner_user__is_active=True) & ~Q(owner_user__email="")
+    # Only owners who still hold a role for the plan's council, on plans still running.
+    still_on_the_council = Exists(
+        Membership.objects.filter(user=OuterRef("owner_user"), council=OuterRef("plan__council"))
+    )
+    reachable_owner = (
+        Q(owner_user__is_active=True)
+        & ~Q(owner_user__email="")
+        & ~Q(plan__status=ImprovementPlan.Status.CLOSED)
+        & Q(still_on_the_council)
+    )
     actions = (
         Action.objects.overdue(today)
         .filter(reachable_owner)

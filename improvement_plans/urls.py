@@ -4,8 +4,19 @@ from improvement_plans import views
 
 app_name = "improvement_plans"
 urlpatterns = [
+    path("councils/<slug:slug>/plans/new/", views.new_plan, name="new_plan"),
     path("plans/<int:pk>/", views.plan_detail, name="plan"),
+    path("plans/<int:pk>/edit/", views.edit_plan, name="edit_plan"),
+    path("plans/<int:pk>/areas/start/", views.start_plan_areas, name="start_areas"),
+    path("plans/<int:pk>/actions/new/", views.new_action, name="new_action"),
+    path("plans/<int:pk>/update/", views.quick_update, name="quick_update"),
     path("plans/<int:pk>/publish/", views.publish_plan, name="publish_plan"),
     path("actions/<int:pk>/", views.action_detail, name="action"),
+    path("actions/<int:pk>/edit/", views.edit_action, name="edit_action"),
+    path("actions/<int:pk>/milestones/", views.edit_milestones, name="milestones"),
+    path("actions/<int:pk>/update/", views.update_action, name="update"),
+    path("actions/<int:pk>/challenge/", views.challenge_rating, name="challenge"),
+    path("actions/<int:pk>/verify/", views.verify, name="verify"),
+    path("challenges/<int:pk>/answer/", views.answer_challenge, name="answer_challenge"),
     path("evidence/<int:pk>/", views.download_evidence, name="evidence"),
 ]

@@ -1,20 +1,35 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from councils.access import can_edit, require_editable, visible_or_404
+from councils.access import can_edit, require, require_editable, visible_or_404
+from councils.models import Council
+from improvement_plans.forms import (
+    ActionForm,
+    ChallengeAnswerForm,
+    ChallengeForm,
+    MilestoneFormSet,
+    PlanForm,
+    ProgressUpdateForm,
+    QuickUpdateForm,
+)
 from improvement_plans.models import (
     Action,
+    DueDateChange,
     Evidence,
     ImprovementArea,
     ImprovementPlan,
     Milestone,
     ProgressUpdate,
+    RatingChallenge,
 )
+from improvement_plans.services import record_update, save_action, start_areas, verify_completion
 from recommendations.models import Recommendation
 from sli.history import history_entries
 
@@ -48,6 +63,8 @@ def plan_detail(request, pk):
         .gaps()
         .select_related("parent", "review"),
         "can_edit": can_edit(ImprovementPlan.objects, user, plan),
+        "quick_update_form": QuickUpdateForm(plan=plan),
+        "update_form": ProgressUpdateForm(action=None),
         "history": history_entries(
             (ImprovementPlan.history.filter(id=plan.pk), "the plan"),
             (
@@ -62,16 +79,25 @@ def plan_detail(request, pk):
 def action_detail(request, pk):
     user = request.user
     action = visible_or_404(
-        Action.objects.select_related("plan__council__region", "area", "owner_user")
+        Action.objects.select_related("plan__council__region", "area", "owner_user", "verified_by")
         .with_flags()
+        .with_permissions(user)
         .prefetch_related(
+            Prefetch(
+                "due_date_changes",
+                queryset=DueDateChange.objects.select_related("changed_by"),
+            ),
+            Prefetch(
+                "challenges",
+                queryset=RatingChallenge.objects.select_related("raised_by", "answered_by"),
+            ),
             recommendation_labels(Recommendation.objects.visible_to(user)),
             Prefetch("milestones", queryset=Milestone.objects.with_missed_flag()),
         ),
         user,
         pk=pk,
     )
-    updates = (
+    updates = list(
         ProgressUpdate.objects.filter(action=action)
         .select_related("author")
         .prefetch_related("evidence")
@@ -79,6 +105,11 @@ def action_detail(request, pk):
     context = {
         "action": action,
         "updates": updates,
+        "readings": [update for update in updates if update.measure_reading],
+        "due_date_changes": action.due_date_changes.all(),
+        "challenges": action.challenges.all(),
+        "can_edit": action.can_edit,
+        "can_check": action.can_check,
         "history": history_entries(
             (Action.history.filter(id=action.pk), f"action {action.number}"),
             (
@@ -129,3 +160,179 @@ def public_plan(request, pk):
         "public/plan.html",
         {"plan": plan, "areas": areas, "unassigned_actions": actions.filter(area__isnull=True)},
     )
+
+
+def editable_plan(request, pk):
+    plan = visible_or_404(
+        ImprovementPlan.objects.select_related("council__region"), request.user, pk=pk
+    )
+    require_editable(ImprovementPlan.objects, request.user, plan)
+    return plan
+
+
+def editable_action(request, pk):
+    action = visible_or_404(
+        Action.objects.select_related("plan__council__region", "area"), request.user, pk=pk
+    )
+    require_editable(Action.objects, request.user, action)
+    return action
+
+
+def new_plan(request, slug):
+    council = visible_or_404(Council.objects.select_related("region"), request.user, slug=slug)
+    require(Council.objects.for_editor(request.user), council)
+    form = PlanForm(request.POST or None, council=council, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        plan = form.save(commit=False)
+        plan.council = council
+        plan.save()
+        form.save_m2m()
+        messages.success(request, f"“{plan.title}” was created.")
+        return redirect(plan)
+    return render(request, "improvement_plans/plan_form.html", {"form": form, "council": council})
+
+
+def edit_plan(request, pk):
+    plan = editable_plan(request, pk)
+    form = PlanForm(request.POST or None, instance=plan, council=plan.council, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "The plan was saved.")
+        return redirect(plan)
+    return render(
+        request,
+        "improvement_plans/plan_form.html",
+        {"form": form, "council": plan.council, "plan": plan},
+    )
+
+
+@require_POST
+def start_plan_areas(request, pk):
+    plan = editable_plan(request, pk)
+    added = start_areas(plan=plan)
+    if added:
+        messages.success(
+            request,
+            f"{added} improvement area{pluralize(added)} added, one per accepted recommendation.",
+        )
+    else:
+        messages.info(request, "Every accepted recommendation already has an improvement area.")
+    return redirect(plan)
+
+
+def new_action(request, pk):
+    plan = editable_plan(request, pk)
+    return _action_form(request, plan, Action(plan=plan, start_date=timezone.localdate()))
+
+
+def edit_action(request, pk):
+    action = editable_action(request, pk)
+    return _action_form(request, action.plan, action)
+
+
+def _action_form(request, plan, action):
+    form = ActionForm(request.POST or None, instance=action, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            action = save_action(form=form, by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Action {action.number} was saved.")
+            return redirect(action)
+    return render(
+        request,
+        "improvement_plans/action_form.html",
+        {"form": form, "plan": plan, "action": action},
+    )
+
+
+def edit_milestones(request, pk):
+    action = editable_action(request, pk)
+    formset = MilestoneFormSet(request.POST or None, instance=action, prefix="milestones")
+    if request.method == "POST" and formset.is_valid():
+        formset.save()
+        messages.success(request, "The milestones were saved.")
+        return redirect(action)
+    return render(
+        request, "improvement_plans/milestones_form.html", {"formset": formset, "action": action}
+    )
+
+
+def update_action(request, pk):
+    action = editable_action(request, pk)
+    form = ProgressUpdateForm(request.POST or None, request.FILES or None, action=action)
+    if request.method == "POST" and form.is_valid():
+        record_update(action=action, form=form, by=request.user)
+        messages.success(request, f"Action {action.number} was updated.")
+        return redirect(action.plan if request.POST.get("next") == "plan" else action)
+    return render(request, "improvement_plans/update_form.html", {"form": form, "action": action})
+
+
+@require_POST
+def quick_update(request, pk):
+    plan = editable_plan(request, pk)
+    chooser = QuickUpdateForm(request.POST, plan=plan)
+    if not chooser.is_valid():
+        messages.error(request, "Choose the action to update")
+        return redirect(plan)
+    action = chooser.cleaned_data["action"]
+    form = ProgressUpdateForm(request.POST, request.FILES or None, action=action)
+    if form.is_valid():
+        record_update(action=action, form=form, by=request.user)
+        messages.success(request, f"Action {action.number} was updated.")
+        return redirect(plan.get_absolute_url() + f"#action-{action.number}")
+    return render(
+        request,
+        "improvement_plans/update_form.html",
+        {"form": form, "action": action, "back_to_plan": True},
+    )
+
+
+def challenge_rating(request, pk):
+    action = visible_or_404(
+        Action.objects.select_related("plan__council__region"), request.user, pk=pk
+    )
+    require(Action.objects.checkable_by(request.user), action)
+    form = ChallengeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        challenge = form.save(commit=False)
+        challenge.action, challenge.raised_by, challenge.rag_challenged = (
+            action,
+            request.user,
+            action.rag,
+        )
+        challenge.save()
+        messages.success(request, "Your challenge was recorded. The council will answer it.")
+        return redirect(challenge)
+    return render(
+        request, "improvement_plans/challenge_form.html", {"form": form, "action": action}
+    )
+
+
+def answer_challenge(request, pk):
+    challenge = visible_or_404(
+        RatingChallenge.objects.select_related("action__plan__council__region"), request.user, pk=pk
+    )
+    require_editable(RatingChallenge.objects, request.user, challenge)
+    form = ChallengeAnswerForm(request.POST or None, instance=challenge)
+    if request.method == "POST" and form.is_valid():
+        challenge = form.save(commit=False)
+        challenge.answered_by, challenge.answered_at = request.user, timezone.now()
+        challenge.save()
+        messages.success(request, "The council's answer was recorded.")
+        return redirect(challenge)
+    return render(
+        request,
+        "improvement_plans/challenge_answer_form.html",
+        {"form": form, "challenge": challenge, "action": challenge.action},
+    )
+
+
+@require_POST
+def verify(request, pk):
+    action = visible_or_404(Action.objects, request.user, pk=pk)
+    require(Action.objects.checkable_by(request.user).completed(), action)
+    verify_completion(action=action, by=request.user)
+    messages.success(request, f"The completion of action {action.number} is marked verified.")
+    return redirect(action)

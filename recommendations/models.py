@@ -3,13 +3,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import (
     Case,
-    Count,
     Exists,
     F,
-    IntegerField,
     OuterRef,
     Q,
-    Subquery,
     Value,
     When,
 )
@@ -22,6 +19,7 @@ from councils.access import in_councils, scoped
 from councils.models import Membership
 from reviews.models import Review, ReviewFindingsQuerySet
 from sli.numbering import recommendation_label
+from sli.queries import count_of
 
 
 class ImplementationState(models.TextChoices):
@@ -33,14 +31,6 @@ class ImplementationState(models.TextChoices):
     IN_PROGRESS = "in_progress", "In progress"
     OVERDUE = "overdue", "Overdue"
     IMPLEMENTED = "implemented", "Implemented"
-
-
-def _distinct_count(queryset):
-    """A correlated subquery counting the distinct rows of ``queryset``."""
-    counted = (
-        queryset.order_by().values(key=Value(1)).annotate(n=Count("pk", distinct=True)).values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
 class RecommendationQuerySet(ReviewFindingsQuerySet):
@@ -76,10 +66,10 @@ class RecommendationQuerySet(ReviewFindingsQuerySet):
         today = today or timezone.localdate()
         actions = self._actions_addressing_each()
         return self.annotate(
-            action_count=_distinct_count(actions),
-            completed_action_count=_distinct_count(actions.completed()),
-            overdue_action_count=_distinct_count(actions.overdue(today)),
-            started_action_count=_distinct_count(actions.started()),
+            action_count=count_of(actions),
+            completed_action_count=count_of(actions.completed()),
+            overdue_action_count=count_of(actions.overdue(today)),
+            started_action_count=count_of(actions.started()),
         )
 
     def with_implementation_state(self, today=None):

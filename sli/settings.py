@@ -153,6 +153,14 @@ STORAGES = {
 }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "sector-led-improvement@localhost")
+# The address of the site as people reach it, for links in emails sent by cron jobs.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 # Security. Sessions end after SESSION_IDLE_MINUTES without a request.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 60) * 60

@@ -15,11 +15,13 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from councils.models import Council, Membership, Region
 from improvement_plans.models import (
     Action,
+    DueDateChange,
     Evidence,
     ImprovementArea,
     ImprovementPlan,
     Milestone,
     ProgressUpdate,
+    RatingChallenge,
 )
 from recommendations.models import Recommendation
 from reviews.models import (
@@ -108,6 +110,7 @@ EXPECTED = {
     "update A": (A_PLAN_READERS, {A_EDITOR}),
     "evidence file A": (A_PLAN_READERS, {A_EDITOR}),
     "evidence link A": (A_PLAN_READERS, {A_EDITOR}),
+    "challenge A": (A_PLAN_READERS, {A_EDITOR}),
     "plan C": (C_READERS, {C_EDITOR}),
     "action C": (C_READERS, {C_EDITOR}),
     "update C": (C_READERS, {C_EDITOR}),
@@ -130,6 +133,8 @@ SCOPED_MODELS = [
     Milestone,
     ProgressUpdate,
     Evidence,
+    DueDateChange,
+    RatingChallenge,
 ]
 
 
@@ -210,6 +215,9 @@ class AccessWorld(TestCase):
             update=update_a, link="", file=ContentFile(b"%PDF-1.4 audit", name="audit-a.pdf")
         )
         o["evidence link A"] = make_evidence(update=update_a)
+        o["challenge A"] = RatingChallenge.objects.create(
+            action=action_a, comment="Green looks generous", rag_challenged="green"
+        )
 
         o["plan C"] = plan_c = make_plan(review=review_c, title="Plan of C")
         o["action C"] = action_c = make_action(plan=plan_c, recommendations=[rec_c])
@@ -309,6 +317,12 @@ def _status_for(role, key, permitted):
 
 
 REVIEWS = ["review A issued", "review A draft", "review C"]
+PLANS = ["plan A", "plan C"]
+ACTIONS = ["action A", "exempt action A", "action C"]
+# Who may verify completions and challenge ratings: the region's lead, and the leads of the
+# reviews a plan answers.
+CHECKERS = {"plan A": {A_LEAD, NORTH_LEAD}, "plan C": {SOUTH_LEAD}}
+PLAN_OF = {"action A": "plan A", "exempt action A": "plan A", "action C": "plan C"}
 RECOMMENDATIONS = ["recommendation A issued", "recommendation A draft", "recommendation C"]
 # Who may add to a review's findings and recommendations: its lead, and its team while it
 # is a draft.
@@ -378,6 +392,17 @@ ROUTES = {
     ),
     "recommendations:amend": ("GET", RECOMMENDATIONS),
     "improvement_plans:plan": ("GET", ["plan A", "plan C"]),
+    "improvement_plans:new_plan": ("GET", ["council A", "council B", "council C"]),
+    "improvement_plans:edit_plan": ("GET", PLANS),
+    "improvement_plans:start_areas": ("POST", PLANS),
+    "improvement_plans:new_action": ("GET", PLANS),
+    "improvement_plans:quick_update": ("POST", PLANS),
+    "improvement_plans:edit_action": ("GET", ACTIONS),
+    "improvement_plans:milestones": ("GET", ACTIONS),
+    "improvement_plans:update": ("GET", ACTIONS),
+    "improvement_plans:challenge": ("GET", ACTIONS),
+    "improvement_plans:verify": ("POST", ACTIONS),
+    "improvement_plans:answer_challenge": ("GET", ["challenge A"]),
     "improvement_plans:publish_plan": ("POST", ["plan A", "plan C"]),
     "improvement_plans:action": ("GET", ["action A", "exempt action A", "action C"]),
     "improvement_plans:evidence": ("GET", ["evidence file A", "evidence file C"]),
@@ -386,7 +411,7 @@ ROUTES = {
 
 def permitted(route, role, key):
     """Beyond seeing the object: who may use each route that acts on one."""
-    if route == "councils:people" or route == "councils:remove_person":
+    if route in {"councils:people", "councils:remove_person", "improvement_plans:new_plan"}:
         return role == STAFF or (role, key) in {(A_EDITOR, "council A"), (C_EDITOR, "council C")}
     if route == "reviews:publish":
         # The host council's editors publish an issued letter.
@@ -396,8 +421,20 @@ def permitted(route, role, key):
     if route == "recommendations:amend":
         # Amendments are for issued recommendations, by those who may change them.
         return key != "recommendation A draft" and changes(role, key)
+    if route == "improvement_plans:challenge":
+        return role == STAFF or role in CHECKERS[PLAN_OF[key]]
+    if route == "improvement_plans:verify":
+        return False  # no action of this world is completed
     if route in {
         "improvement_plans:publish_plan",
+        "improvement_plans:edit_plan",
+        "improvement_plans:start_areas",
+        "improvement_plans:new_action",
+        "improvement_plans:quick_update",
+        "improvement_plans:edit_action",
+        "improvement_plans:milestones",
+        "improvement_plans:update",
+        "improvement_plans:answer_challenge",
         "reviews:edit",
         "reviews:team",
         "reviews:scope",
@@ -448,7 +485,9 @@ class UrlMatrixTests(AccessWorld):
         obj = self.objects[key]
         if route == "reviews:answer_comment":
             return reverse(route, args=[obj.pk])
-        if route.startswith("councils:") and route != "councils:remove_person":
+        if route == "improvement_plans:new_plan" or (
+            route.startswith("councils:") and route != "councils:remove_person"
+        ):
             return reverse(route, args=[obj.slug])
         if route == "councils:remove_person":
             membership = Membership.objects.filter(council=obj).first()

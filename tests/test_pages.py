@@ -457,7 +457,7 @@ class QueryBudgetTests(QueryBudgetTestCase):
         self.assert_budget_for_chains(12, lambda chain: chain.plan.get_absolute_url())
 
     def test_action_page(self):
-        self.assert_budget_for_chains(7, lambda chain: chain.action.get_absolute_url())
+        self.assert_budget_for_chains(9, lambda chain: chain.action.get_absolute_url())
 
 
 class ListQueryBudgetTests(QueryBudgetTestCase):

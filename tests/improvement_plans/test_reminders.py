@@ -9,9 +9,16 @@ from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
+from councils.models import Membership
 from improvement_plans.models import ActionStatus, ReminderSent
 from improvement_plans.reminders import reminders_due, send_reminders
-from tests.factories import make_action, make_milestone, make_plan, make_user
+from tests.factories import (
+    make_action,
+    make_membership,
+    make_milestone,
+    make_plan,
+    make_user,
+)
 
 TODAY = date(2024, 6, 1)
 TOMORROW = TODAY + timedelta(days=1)
@@ -40,6 +47,9 @@ class ReminderTests(TestCase):
 
         sefton = make_plan(title="Sefton improvement plan")
         walsall = make_plan(title="Walsall improvement plan")
+        for person in (cls.jane, cls.sam, cls.milly, no_email, inactive):
+            for plan in (sefton, walsall):
+                make_membership(person, Membership.Role.COUNCIL_EDITOR, plan.council)
 
         cls.late = overdue_action(
             plan=sefton, number=12, title="Audit safeguarding referrals", owner_user=cls.jane
@@ -260,6 +270,7 @@ class QueryBudgetTests(TestCase):
         cls.owners = [make_user(email=f"owner{n}@example.org") for n in range(2)]
         cls.plan = make_plan()
         for owner in cls.owners:
+            make_membership(owner, Membership.Role.COUNCIL_EDITOR, cls.plan.council)
             cls.add_action(owner)
 
     @classmethod

@@ -1,7 +1,7 @@
 import argparse
-import os
 from datetime import date
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from improvement_plans.reminders import DAYS_AHEAD, send_reminders
@@ -32,7 +32,7 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--base-url",
-            default=os.environ.get("SITE_URL", "http://127.0.0.1:8000"),
+            default=settings.SITE_URL,
             help="Start of the links in the emails (default: $SITE_URL or http://127.0.0.1:8000).",
         )
 

@@ -1,0 +1,103 @@
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+
+from improvement_plans.models import (
+    Action,
+    ActionStatus,
+    DueDateChange,
+    Evidence,
+    ImprovementArea,
+)
+from recommendations.models import Recommendation
+
+
+def start_areas(*, plan):
+    """One improvement area per accepted recommendation of the plan's reviews that has none
+    yet, numbered and titled as the recommendation (as Sefton's plan does). Returns how many
+    were added."""
+    answered = ImprovementArea.objects.filter(plan=plan).values("recommendations")
+    recommendations = (
+        Recommendation.objects.filter(review__in=plan.reviews.all(), parent=None)
+        .filter(
+            response__in=[Recommendation.Response.ACCEPTED, Recommendation.Response.PARTLY_ACCEPTED]
+        )
+        .exclude(pk__in=answered)
+        .order_by("review__visit_start", "number")
+    )
+    with transaction.atomic():
+        last = ImprovementArea.objects.filter(plan=plan).aggregate(last=Max("number"))["last"]
+        added = 0
+        for number, recommendation in enumerate(recommendations, start=(last or 0) + 1):
+            area = ImprovementArea.objects.create(
+                plan=plan, number=number, title=recommendation.text
+            )
+            area.recommendations.add(recommendation)
+            added += 1
+    return added
+
+
+def save_action(*, form, by):
+    """Save an action from its form. A moved due date keeps the one first agreed and records
+    who moved it, when and why; the version number stops a stale form overwriting."""
+    with transaction.atomic():
+        action = form.save(commit=False)
+        action.plan = form.plan
+        if action.pk:
+            stored = Action.objects.select_for_update().get(pk=action.pk)
+            if stored.version != form.cleaned_data.get("version", stored.version):
+                raise ValidationError("Someone else changed this action since you opened it")
+            if stored.due_date != action.due_date:
+                DueDateChange.objects.create(
+                    action=action,
+                    previous_due_date=stored.due_date,
+                    new_due_date=action.due_date,
+                    reason=form.cleaned_data["due_date_reason"].strip(),
+                    changed_by=by,
+                )
+            action.version = F("version") + 1
+        action._history_user = by
+        action.save()
+        action.recommendations.set(form.cleaned_data["recommendation_numbers"])
+    action.refresh_from_db()
+    return action
+
+
+def record_update(*, action, form, by):
+    """Add a progress update (updates are never edited), carry its status, RAG and percent
+    to the action, tick the milestones reached and keep the evidence."""
+    with transaction.atomic():
+        update = form.save(commit=False)
+        update.action, update.author, update.date = action, by, timezone.localdate()
+        update.save()
+        milestones = form.cleaned_data.get("milestones_done") or []
+        for milestone in milestones:
+            milestone.done_on = update.date
+            milestone._history_user = by
+            milestone.save(update_fields=["done_on"])
+        data = form.cleaned_data
+        if data.get("evidence_file") or data.get("evidence_link"):
+            Evidence.objects.create(
+                update=update,
+                file=data.get("evidence_file") or "",
+                link=data.get("evidence_link") or "",
+                description=data["evidence_description"].strip(),
+            )
+        action.status, action.rag = update.status, update.rag
+        action.percent_complete = update.percent_complete
+        if update.status != ActionStatus.COMPLETED:
+            action.verified_at = action.verified_by = None
+        action.version = F("version") + 1
+        action._history_user = by
+        action.save()
+    action.refresh_from_db(fields=["version"])
+    return update
+
+
+def verify_completion(*, action, by):
+    if action.status != ActionStatus.COMPLETED:
+        raise ValidationError("Only a completed action can be verified")
+    action.verified_at, action.verified_by = timezone.now(), by
+    action._history_user = by
+    action.save(update_fields=["verified_at", "verified_by", "updated_at"])
