@@ -5,7 +5,7 @@ the conditions below. Views, form choices, filters, exports and the admin all go
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404
 
 from councils.models import Membership
@@ -73,3 +73,16 @@ def require_editable(queryset, user, obj):
 
 def can_edit(queryset, user, obj):
     return queryset.editable_by(user).filter(pk=obj.pk).exists()
+
+
+def with_permissions(queryset, user, **checks):
+    """Annotate each row with what ``user`` may do with it, in the same query: each keyword
+    names an annotation and the QuerySet method that answers it, e.g.
+    ``with_permissions(Action.objects.all(), user, can_edit="editable_by")``."""
+    manager = queryset.model.objects
+    return queryset.annotate(
+        **{
+            name: Exists(getattr(manager, method)(user).filter(pk=OuterRef("pk")))
+            for name, method in checks.items()
+        }
+    )

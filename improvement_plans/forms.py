@@ -345,31 +345,3 @@ class ChallengeAnswerForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["answer"].required = True
         self.fields["answer"].error_messages["required"] = "Enter the council's answer"
-
-
-class ResponseForm(forms.ModelForm):
-    class Meta:
-        model = Recommendation
-        fields = ["response", "response_reason"]
-        labels = {"response": "The council's response", "response_reason": "Reason"}
-        help_texts = {"response_reason": "Needed when the recommendation is not fully accepted."}
-        widgets = {
-            "response": forms.RadioSelect,
-            "response_reason": forms.Textarea(attrs={"rows": 3}),
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["response"].choices = Recommendation.Response.choices
-        self.fields["response"].required = True
-        self.fields["response"].error_messages["required"] = "Choose the council's response"
-
-    def clean(self):
-        cleaned = super().clean()
-        response = cleaned.get("response")
-        if response and response != Recommendation.Response.ACCEPTED:
-            if not cleaned.get("response_reason", "").strip():
-                self.add_error(
-                    "response_reason", "Give the reason the recommendation is not fully accepted"
-                )
-        return cleaned

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from councils.access import in_councils, in_led_regions, in_reviews, scoped
+from councils.access import in_councils, in_led_regions, in_reviews, scoped, with_permissions
 from councils.models import Membership
 from sli.queries import count_of
 
@@ -63,10 +63,7 @@ class PlanPartQuerySet(models.QuerySet):
 
     def with_permissions(self, user):
         """Annotate what ``user`` may do with each row, in the same query."""
-        return self.annotate(
-            can_edit=Exists(self.model.objects.editable_by(user).filter(pk=OuterRef("pk"))),
-            can_check=Exists(self.model.objects.checkable_by(user).filter(pk=OuterRef("pk"))),
-        )
+        return with_permissions(self, user, can_edit="editable_by", can_check="checkable_by")
 
     def checkable_by(self, user):
         """Where the user may verify completions and challenge ratings: plans of the region

@@ -3,9 +3,10 @@ import re
 from django import forms
 from django.db.models import Max
 
-from recommendations.models import Recommendation
+from recommendations.models import ProgressAssessment, Recommendation
 from recommendations.paste import parse_recommendations
 from reviews.models import FocusArea, ScopeQuestion
+from sli.fields import DateInputsField
 from sli.numbering import recommendation_label, roman
 
 
@@ -212,3 +213,42 @@ class BasePastedRowFormSet(forms.BaseFormSet):
 
 
 PastedRowFormSet = forms.formset_factory(PastedRowForm, formset=BasePastedRowFormSet, extra=0)
+
+
+class AssessmentForm(forms.ModelForm):
+    date = DateInputsField(label="Date of the progress review")
+
+    class Meta:
+        model = ProgressAssessment
+        fields = ["date", "verdict", "comment"]
+        labels = {"verdict": "Progress made", "comment": "Comment"}
+        widgets = {"verdict": forms.RadioSelect, "comment": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {"verdict": {"required": "Choose how much progress has been made"}}
+
+
+class ResponseForm(forms.ModelForm):
+    class Meta:
+        model = Recommendation
+        fields = ["response", "response_reason"]
+        labels = {"response": "The council's response", "response_reason": "Reason"}
+        help_texts = {"response_reason": "Needed when the recommendation is not fully accepted."}
+        widgets = {
+            "response": forms.RadioSelect,
+            "response_reason": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["response"].choices = Recommendation.Response.choices
+        self.fields["response"].required = True
+        self.fields["response"].error_messages["required"] = "Choose the council's response"
+
+    def clean(self):
+        cleaned = super().clean()
+        response = cleaned.get("response")
+        if response and response != Recommendation.Response.ACCEPTED:
+            if not cleaned.get("response_reason", "").strip():
+                self.add_error(
+                    "response_reason", "Give the reason the recommendation is not fully accepted"
+                )
+        return cleaned

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from councils.access import in_councils, scoped
+from councils.access import in_councils, in_reviews, scoped
 from councils.models import Membership
 from reviews.models import Review, ReviewFindingsQuerySet
 from sli.numbering import recommendation_label
@@ -36,6 +36,16 @@ class ImplementationState(models.TextChoices):
 class RecommendationQuerySet(ReviewFindingsQuerySet):
     def issued(self):
         return self.filter(review__status__in=Review.ISSUED_STATUSES)
+
+    def amendable_by(self, user):
+        """Issued recommendations the user may correct by a recorded amendment."""
+        return self.editable_by(user).issued()
+
+    def assessable_by(self, user):
+        """At the progress review the review's lead assesses each issued recommendation."""
+        return scoped(
+            self.issued(), user, in_reviews(user, "review", [Membership.Role.REVIEW_LEAD])
+        )
 
     def drafts(self):
         return self.exclude(review__status__in=Review.ISSUED_STATUSES)

@@ -9,6 +9,8 @@ urlpatterns = [
     path("<int:pk>/delete/", views.delete, name="delete"),
     path("<int:pk>/move/", views.move, name="move"),
     path("<int:pk>/amend/", views.amend, name="amend"),
+    path("<int:pk>/respond/", views.respond, name="respond"),
+    path("<int:pk>/assess/", views.assess, name="assess"),
     path("new/<int:review_pk>/", views.new_recommendation, name="new"),
     path("paste/<int:review_pk>/", views.paste, name="paste"),
 ]

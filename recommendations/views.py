@@ -1,18 +1,22 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import pluralize
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from councils.access import require, require_editable, visible_or_404
+from councils.access import require, require_editable, visible_or_404, with_permissions
 from improvement_plans.models import Action
 from recommendations.forms import (
     AmendmentForm,
+    AssessmentForm,
     PastedRowFormSet,
     PasteRecommendationsForm,
     RecommendationForm,
+    ResponseForm,
 )
-from recommendations.models import Recommendation
+from recommendations.models import Amendment, ProgressAssessment, Recommendation
 from recommendations.services import (
     add_pasted,
     amend_recommendation,
@@ -31,7 +35,23 @@ RECOMMENDATION_PAGE = Recommendation.objects.select_related(
 
 def recommendation_detail(request, pk):
     user = request.user
-    recommendation = visible_or_404(RECOMMENDATION_PAGE.with_implementation_state(), user, pk=pk)
+    recommendation = visible_or_404(
+        with_permissions(
+            RECOMMENDATION_PAGE.with_implementation_state().prefetch_related(
+                Prefetch(
+                    "assessments",
+                    queryset=ProgressAssessment.objects.select_related("assessed_by"),
+                ),
+                Prefetch("amendments", queryset=Amendment.objects.select_related("made_by")),
+            ),
+            user,
+            can_amend="amendable_by",
+            can_respond="respondable_by",
+            can_assess="assessable_by",
+        ),
+        user,
+        pk=pk,
+    )
     sub_items = (
         Recommendation.objects.visible_to(user)
         .filter(parent=recommendation)
@@ -50,8 +70,11 @@ def recommendation_detail(request, pk):
         "recommendation": recommendation,
         "sub_items": sub_items,
         "actions": actions,
-        "amendments": recommendation.amendments.select_related("made_by"),
-        "can_amend": Recommendation.objects.editable_by(user).issued().filter(pk=pk).exists(),
+        "amendments": recommendation.amendments.all(),
+        "assessments": recommendation.assessments.all(),
+        "can_respond": recommendation.can_respond,
+        "can_assess": recommendation.can_assess,
+        "can_amend": recommendation.can_amend,
         "history": history_entries(
             (Recommendation.history.filter(id=recommendation.pk), "the recommendation")
         ),
@@ -61,7 +84,7 @@ def recommendation_detail(request, pk):
 
 def amend(request, pk):
     recommendation = visible_or_404(RECOMMENDATION_PAGE, request.user, pk=pk)
-    require(Recommendation.objects.editable_by(request.user).issued(), recommendation)
+    require(Recommendation.objects.amendable_by(request.user), recommendation)
     form = AmendmentForm(request.POST or None, initial={"text": recommendation.text})
     if request.method == "POST" and form.is_valid():
         try:
@@ -80,6 +103,42 @@ def amend(request, pk):
         request,
         "recommendations/amend.html",
         {"recommendation": recommendation, "form": form},
+    )
+
+
+def respond(request, pk):
+    recommendation = visible_or_404(RECOMMENDATION_PAGE, request.user, pk=pk)
+    require(Recommendation.objects.respondable_by(request.user), recommendation)
+    form = ResponseForm(request.POST or None, instance=recommendation)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(
+            request, f"The response to recommendation {recommendation.label} was saved."
+        )
+        return redirect(recommendation)
+    return render(
+        request,
+        "recommendations/response_form.html",
+        {"form": form, "recommendation": recommendation},
+    )
+
+
+def assess(request, pk):
+    recommendation = visible_or_404(RECOMMENDATION_PAGE, request.user, pk=pk)
+    require(Recommendation.objects.assessable_by(request.user), recommendation)
+    form = AssessmentForm(request.POST or None, initial={"date": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        assessment = form.save(commit=False)
+        assessment.recommendation, assessment.assessed_by = recommendation, request.user
+        assessment.save()
+        messages.success(
+            request, f"The assessment of recommendation {recommendation.label} was saved."
+        )
+        return redirect(assessment)
+    return render(
+        request,
+        "recommendations/assessment_form.html",
+        {"form": form, "recommendation": recommendation},
     )
 
 

@@ -1,10 +1,10 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Exists, F, OuterRef, Q, When
+from django.db.models import Case, F, Q, When
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from councils.access import in_councils, in_led_regions, in_reviews, scoped
+from councils.access import in_councils, in_led_regions, in_reviews, scoped, with_permissions
 from councils.models import Membership
 
 Role = Membership.Role
@@ -47,18 +47,14 @@ class ReviewQuerySet(models.QuerySet):
 
     def with_permissions(self, user):
         """Annotate what ``user`` may do with each review, in the same query."""
-        permissions = {
-            "content_visible": self.content_visible_to,
-            "can_edit": self.editable_by,
-            "can_edit_content": self.content_editable_by,
-            "can_comment": self.commentable_by,
-            "can_publish": self.publishable_by,
-        }
-        return self.annotate(
-            **{
-                name: Exists(permitted(user).filter(pk=OuterRef("pk")))
-                for name, permitted in permissions.items()
-            }
+        return with_permissions(
+            self,
+            user,
+            content_visible="content_visible_to",
+            can_edit="editable_by",
+            can_edit_content="content_editable_by",
+            can_comment="commentable_by",
+            can_publish="publishable_by",
         )
 
     def content_editable_by(self, user):

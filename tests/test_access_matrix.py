@@ -391,6 +391,8 @@ ROUTES = {
         ],
     ),
     "recommendations:amend": ("GET", RECOMMENDATIONS),
+    "recommendations:respond": ("GET", RECOMMENDATIONS),
+    "recommendations:assess": ("GET", RECOMMENDATIONS),
     "improvement_plans:plan": ("GET", ["plan A", "plan C"]),
     "improvement_plans:new_plan": ("GET", ["council A", "council B", "council C"]),
     "improvement_plans:edit_plan": ("GET", PLANS),
@@ -421,6 +423,17 @@ def permitted(route, role, key):
     if route == "recommendations:amend":
         # Amendments are for issued recommendations, by those who may change them.
         return key != "recommendation A draft" and changes(role, key)
+    if route in {"recommendations:respond", "recommendations:assess"}:
+        # Issued recommendations only: the host council's editors respond; the review's
+        # lead assesses progress.
+        allowed = {
+            "recommendations:respond": {
+                "recommendation A issued": A_EDITOR,
+                "recommendation C": C_EDITOR,
+            },
+            "recommendations:assess": {"recommendation A issued": A_LEAD},
+        }[route]
+        return key != "recommendation A draft" and (role == STAFF or allowed.get(key) == role)
     if route == "improvement_plans:challenge":
         return role == STAFF or role in CHECKERS[PLAN_OF[key]]
     if route == "improvement_plans:verify":
