@@ -4,7 +4,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from councils.access import require, visible_or_404
-from councils.forms import AddPersonForm
+from councils.dashboards import council_dashboard, regional_dashboard
+from councils.forms import AddPersonForm, ChangedSinceForm, RegionFilterForm
 from councils.models import Council, Membership, Region
 from councils.services import add_person
 from improvement_plans.models import ImprovementPlan
@@ -26,6 +27,8 @@ def council_list(request):
 
 def council_detail(request, slug):
     council = visible_or_404(Council.objects.select_related("region"), request.user, slug=slug)
+    since_form = ChangedSinceForm(request.GET or None)
+    since = since_form.cleaned_data["since"] if since_form.is_valid() else None
     reviews = (
         Review.objects.visible_to(request.user)
         .filter(host_council=council)
@@ -47,6 +50,8 @@ def council_detail(request, slug):
             "council": council,
             "reviews": reviews,
             "plans": plans,
+            "dashboard": council_dashboard(council, request.user, since=since),
+            "since_form": since_form,
             "can_manage_people": Council.objects.for_editor(request.user)
             .filter(pk=council.pk)
             .exists(),
@@ -56,15 +61,19 @@ def council_detail(request, slug):
 
 def region_detail(request, slug):
     region = visible_or_404(Region.objects, request.user, slug=slug)
-    councils = (
-        Council.objects.visible_to(request.user)
-        .filter(region=region)
-        .annotate(
-            review_count=Count("reviews", distinct=True),
-            plan_count=Count("improvement_plans", distinct=True),
-        )
+    years = (
+        Review.objects.visible_to(request.user)
+        .filter(host_council__region=region)
+        .dates("visit_start", "year", order="DESC")
     )
-    return render(request, "councils/region_detail.html", {"region": region, "councils": councils})
+    form = RegionFilterForm(request.GET or None, years=[day.year for day in years])
+    filters = form.cleaned_data if form.is_valid() else {}
+    dashboard = regional_dashboard(
+        region, request.user, kind=filters.get("kind"), year=filters.get("year")
+    )
+    return render(
+        request, "councils/region_detail.html", {"region": region, "form": form, **dashboard}
+    )
 
 
 def people(request, slug):

@@ -17,6 +17,11 @@ from sli.fields import DateInputsField
 class ReviewForm(forms.ModelForm):
     visit_start = DateInputsField(label="Visit start date")
     visit_end = DateInputsField(label="Visit end date")
+    progress_review_date = DateInputsField(
+        label="Progress review date (optional)",
+        required=False,
+        help_text="Often about six months after the visit. For example, 2 5 2016",
+    )
 
     class Meta:
         model = Review
@@ -27,6 +32,7 @@ class ReviewForm(forms.ModelForm):
             "title",
             "visit_start",
             "visit_end",
+            "progress_review_date",
             "focus_areas",
             "capacity_to_improve",
         ]

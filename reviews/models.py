@@ -199,6 +199,9 @@ class Review(models.Model):
     visit_start = models.DateField()
     visit_end = models.DateField()
     letter_date = models.DateField(null=True, blank=True)
+    progress_review_date = models.DateField(
+        null=True, blank=True, help_text="When the team comes back to review progress."
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLANNED)
     focus_areas = models.ManyToManyField(FocusArea, blank=True, related_name="reviews")
     capacity_to_improve = models.CharField(

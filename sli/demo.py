@@ -102,6 +102,7 @@ def load_review(data):
             "visit_start": data["visit_start"],
             "visit_end": data["visit_end"],
             "letter_date": data["letter_date"],
+            "progress_review_date": data.get("progress_review_date"),
             "status": data["status"],
             "capacity_to_improve": data.get("capacity_to_improve", ""),
             **{f"letter_{field}": letter.get(field, "") for field in LETTER_FIELDS},

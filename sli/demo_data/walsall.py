@@ -27,6 +27,8 @@ REVIEW = {
     "visit_end": date(2015, 11, 4),
     "letter_date": date(2015, 11, 17),
     "status": "progress_review",
+    # The scrutiny report plans the progress review for March 2016 (no day is given).
+    "progress_review_date": date(2016, 3, 31),
     "focus_areas": ["outcomes", "participation", "working_together", "resources", "practice"],
     "capacity_to_improve": "",
     "judgements": [],
