@@ -1,0 +1,2099 @@
+"""Improvement plans from Excel: the layout ``exports`` writes, or any one-row-per-action sheet.
+
+Two steps. ``read_plan_workbook`` reads the file and returns a preview: row by row what would
+be created or changed, and every problem named by sheet, row and column with what to do.
+``apply_import`` then saves the preview in one transaction, and refuses one with problems, so a
+file is saved whole or not at all.
+
+Columns may come in any order, with headings spelled as people spell them ("Rec No", "Lead
+Officer", "Timescale"). Dates may be Excel dates or written as "31/03/2010", "June 2010",
+"Sept 2010", "Q3 2010/11" or "2010/11"; "Ongoing", "Completed", "Quarterly" and the like are
+kept as text where no date can be had.
+
+Files that are not spreadsheets, are empty, too big, or compressed to explode are refused with
+a message; nothing here raises on a bad file.
+"""
+
+import calendar
+import os
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from io import BytesIO
+
+from django.db import IntegrityError, transaction
+from django.db.models import F, OuterRef, Prefetch, Subquery
+from django.utils import timezone
+from openpyxl import load_workbook
+from openpyxl.utils.datetime import from_excel
+
+from improvement_plans.exports import COLUMNS, format_day, format_when
+from improvement_plans.models import (
+    Action,
+    ActionStatus,
+    DueDateChange,
+    ImprovementArea,
+    Milestone,
+    ProgressUpdate,
+    Rag,
+)
+from recommendations.models import Recommendation
+from sli.numbering import roman
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
+# Spreadsheet XML compresses about 5 to 20 times; a zip bomb, hundreds or thousands of times.
+MAX_COMPRESSION_RATIO = 100
+MAX_DATA_ROWS = 5000
+MAX_COLUMNS = 50
+# Rows read, blank ones included, before giving up on a sheet (a few bytes of XML can claim
+# a row a million rows down).
+MAX_SCANNED_ROWS = 50_000
+HEADER_SEARCH_ROWS = 10
+
+IMPORT_REASON = "Changed by spreadsheet import"
+UPDATE_NARRATIVE = "Status, RAG or percent complete changed by spreadsheet import."
+
+
+class ImportRefused(Exception):
+    """``apply_import`` was given a preview it must not save."""
+
+
+@dataclass
+class Problem:
+    """Something that stops the file being saved, and what to do about it."""
+
+    message: str
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+
+    @property
+    def location(self):
+        parts = []
+        if self.sheet is not None:
+            parts.append(f"Sheet “{self.sheet}”")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column is not None:
+            parts.append(f"column “{self.column}”")
+        text = ", ".join(parts)
+        return text[:1].upper() + text[1:]
+
+    def __str__(self):
+        return f"{self.location}: {self.message}" if self.location else self.message
+
+
+@dataclass
+class RowOutcome:
+    """What one row of the sheet would do: "create action 12", "change action 3: …",
+    "no change"; with notes on anything read generously (a date kept as text)."""
+
+    sheet: str
+    row: int
+    action_number: int | None
+    kind: str = "no change"  # "create", "change", "no change", or "not read" (problems)
+    changes: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+
+    @property
+    def message(self):
+        if self.kind == "create":
+            return f"create action {self.action_number}"
+        if self.kind == "change":
+            return f"change action {self.action_number}: " + ", ".join(self.changes)
+        if self.kind == "not read":
+            return "not imported: see the problems"
+        return "no change"
+
+    def __str__(self):
+        return f"Sheet “{self.sheet}”, row {self.row}: {self.message}"
+
+
+@dataclass
+class ImportPreview:
+    plan_id: int
+    rows: list = field(default_factory=list)
+    problems: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    planned: list = field(default_factory=list)
+    new_areas: dict = field(default_factory=dict)
+    area_titles: dict = field(default_factory=dict)
+
+    @property
+    def is_valid(self):
+        return not self.problems
+
+    def count(self, kind):
+        return sum(1 for row in self.rows if row.kind == kind)
+
+    @property
+    def summary(self):
+        if self.problems:
+            count = len(self.problems)
+            return f"{count} problem{'s' if count != 1 else ''}: nothing will be saved"
+        return (
+            f"{self.count('create')} to create, {self.count('change')} to change, "
+            f"{self.count('no change')} unchanged"
+        )
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    areas_created: int = 0
+    areas_renamed: int = 0
+    updates_added: int = 0
+    due_dates_moved: int = 0
+    milestones_added: int = 0
+    milestones_changed: int = 0
+    milestones_removed: int = 0
+
+    def __str__(self):
+        return (
+            f"{self.created} action{'s' if self.created != 1 else ''} created, "
+            f"{self.changed} changed, {self.unchanged} unchanged"
+        )
+
+
+# ---------------------------------------------------------------------------------------
+# Reading cells: dates, statuses, RAG, percentages, recommendation numbers
+# ---------------------------------------------------------------------------------------
+
+_MONTH_NAMES = {
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
+}
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE_PATTERNS = [
+    # 31/03/2010, 31.3.10, 31-03-2010
+    ("dmy", r"(?P<day>\d{1,2})\s*[/.\-]\s*(?P<mon>\d{1,2})\s*[/.\-]\s*(?P<year>\d{4}|\d{2})"),
+    # 2010-03-31
+    ("iso", r"(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})"),
+    # 31 March 2010, 31st Mar 2010
+    (
+        "d_month_y",
+        r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})",
+    ),
+    # March 31, 2010
+    ("month_d_y", _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"),
+    # Q3 2010/11, Quarter 3 2010-11, Q4 2011
+    (
+        "quarter",
+        r"(?:q|quarter)\s*(?P<quarter>[1-4])\s*(?:of\s+)?(?:fy\s*)?"
+        r"(?P<year>\d{4})(?:\s*[/\-]\s*(?P<year2>\d{4}|\d{2}))?",
+    ),
+    # 2010/11 Q3
+    (
+        "year_quarter",
+        r"(?P<year>\d{4})\s*[/\-]\s*(?P<year2>\d{4}|\d{2})\s+(?:q|quarter)\s*(?P<quarter>[1-4])",
+    ),
+    # June 2010, Sept 2010, Jun-10
+    ("month_y", _MONTH + r"(?:\s*,?\s*|\s*-\s*)(?P<year>\d{4})"),
+    ("month_yy", _MONTH + r"\s*[\-'’]\s*(?P<year>\d{2})"),
+    # 2010/11: the financial year, so 31 March 2011
+    ("financial_year", r"(?:fy\s*)?(?P<year>\d{4})\s*[/\-]\s*(?P<year2>\d{4}|\d{2})"),
+]
+_FULL_DATE = [(kind, re.compile(rf"^{pattern}$", re.I)) for kind, pattern in _DATE_PATTERNS]
+_ANY_DATE = re.compile(
+    "|".join(rf"(?P<{kind}>(?<![\w/.\-]){pattern}(?![\w/\-]))" for kind, pattern in _DATE_PATTERNS)
+    .replace("(?P<day>", "(?:")
+    .replace("(?P<mon>", "(?:")
+    .replace("(?P<month>", "(?:")
+    .replace("(?P<year2>", "(?:")
+    .replace("(?P<year>", "(?:")
+    .replace("(?P<quarter>", "(?:"),
+    re.I,
+)
+_DATE_PREFIX = re.compile(
+    r"^(?:by|due|before|end\s+of|end|the\s+end\s+of|w/?c|week\s+commencing|from)\s+", re.I
+)
+# Timescales that are not dates: kept as words, not refused.
+TIMESCALE_WORDS = {
+    "ongoing": "Ongoing",
+    "on going": "Ongoing",
+    "continuous": "Continuous",
+    "completed": "Completed",
+    "complete": "Completed",
+    "quarterly": "Quarterly",
+    "annually": "Annually",
+    "annual": "Annually",
+    "yearly": "Yearly",
+    "monthly": "Monthly",
+    "weekly": "Weekly",
+    "tbc": "TBC",
+    "to be confirmed": "TBC",
+}
+EARLIEST_YEAR, LATEST_YEAR = 1990, 2100
+
+
+def _month_end(year, month):
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _full_year(text):
+    year = int(text)
+    if len(text) == 2:
+        year += 2000 if year < 70 else 1900
+    return year
+
+
+def _second_year(first, text):
+    """The end year of a financial year "2010/11": None unless it is the year after."""
+    second = int(text)
+    if len(text) == 2:
+        second += (first // 100) * 100
+        if second < first:
+            second += 100
+    return second if second == first + 1 else None
+
+
+def _date_from_match(kind, parts):
+    try:
+        if kind in ("dmy", "iso"):
+            return date(_full_year(parts["year"]), int(parts["mon"]), int(parts["day"]))
+        if kind in ("d_month_y", "month_d_y"):
+            month = _MONTH_NAMES[parts["month"].lower().rstrip(".")]
+            return date(int(parts["year"]), month, int(parts["day"]))
+        if kind in ("month_y", "month_yy"):
+            month = _MONTH_NAMES[parts["month"].lower().rstrip(".")]
+            return _month_end(_full_year(parts["year"]), month)
+        if kind in ("quarter", "year_quarter"):
+            # Financial quarters: Q1 April–June … Q4 January–March of the following year.
+            first, quarter = int(parts["year"]), int(parts["quarter"])
+            if parts.get("year2"):
+                if _second_year(first, parts["year2"]) is None:
+                    return None
+                year = first + 1 if quarter == 4 else first
+            else:
+                year = first  # "Q3 2010" is October–December 2010, "Q4 2011" January–March 2011
+            return _month_end(year, {1: 6, 2: 9, 3: 12, 4: 3}[quarter])
+        if kind == "financial_year":
+            second = _second_year(int(parts["year"]), parts["year2"])
+            return date(second, 3, 31) if second else None
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+def parse_date_text(text):
+    """A date written one of the ways people write them, or None."""
+    text = " ".join(str(text).split()).strip(" .,;")
+    while True:
+        shorter = _DATE_PREFIX.sub("", text)
+        if shorter == text:
+            break
+        text = shorter
+    for kind, pattern in _FULL_DATE:
+        match = pattern.match(text)
+        if match:
+            return _date_from_match(kind, match.groupdict())
+    if re.fullmatch(r"\d{4}", text) and EARLIEST_YEAR <= int(text) <= LATEST_YEAR:
+        return date(int(text), 12, 31)
+    return None
+
+
+def find_dates_in_text(text):
+    """Every date written inside a longer text, with where it is: [(date, start, end)]."""
+    found = []
+    for match in _ANY_DATE.finditer(text):
+        parsed = parse_date_text(match.group(0))
+        if parsed:
+            found.append((parsed, match.start(), match.end()))
+    return found
+
+
+def timescale_word(text):
+    """ "Ongoing", "Completed", "Quarterly"… if the text is (or starts with) such a word."""
+    normal = _normalise(text)
+    if normal in TIMESCALE_WORDS:
+        return TIMESCALE_WORDS[normal]
+    first = normal.split(" ", 1)[0] if normal else ""
+    if first in TIMESCALE_WORDS:
+        return TIMESCALE_WORDS[first]
+    return None
+
+
+def read_date(value):
+    """A cell as a date: Excel dates, serial numbers and written dates. None if unreadable."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        if EARLIEST_YEAR <= value <= LATEST_YEAR and float(value).is_integer():
+            return date(int(value), 12, 31)
+        try:
+            converted = from_excel(value)
+        except (ValueError, OverflowError, TypeError):
+            return None
+        return converted.date() if isinstance(converted, datetime) else None
+    if isinstance(value, str):
+        return parse_date_text(value)
+    return None
+
+
+def _sensible(day):
+    return day is not None and EARLIEST_YEAR <= day.year <= LATEST_YEAR
+
+
+STATUS_WORDS = {
+    ActionStatus.NOT_STARTED: [
+        "not started",
+        "not yet started",
+        "to do",
+        "todo",
+        "planned",
+        "not due",
+        "not yet due",
+        "pending",
+        "future",
+        "no progress",
+    ],
+    ActionStatus.ON_TRACK: [
+        "on track",
+        "in progress",
+        "ongoing",
+        "on going",
+        "started",
+        "underway",
+        "under way",
+        "progressing",
+        "on target",
+        "on schedule",
+        "in hand",
+    ],
+    ActionStatus.AT_RISK: [
+        "at risk",
+        "delayed",
+        "behind",
+        "behind schedule",
+        "slipping",
+        "slipped",
+        "some delay",
+        "minor delay",
+    ],
+    ActionStatus.OFF_TRACK: [
+        "off track",
+        "not on track",
+        "significantly delayed",
+        "seriously delayed",
+        "stalled",
+        "overdue",
+        "late",
+        "blocked",
+        "off target",
+    ],
+    ActionStatus.COMPLETED: [
+        "completed",
+        "complete",
+        "done",
+        "finished",
+        "achieved",
+        "closed",
+        "implemented",
+        "delivered",
+    ],
+    ActionStatus.CANCELLED: [
+        "cancelled",
+        "canceled",
+        "withdrawn",
+        "dropped",
+        "no longer required",
+        "not required",
+        "superseded",
+        "abandoned",
+    ],
+}
+_STATUSES = {word: status for status, words in STATUS_WORDS.items() for word in words}
+_RAGS = {
+    "red": Rag.RED,
+    "r": Rag.RED,
+    "amber": Rag.AMBER,
+    "a": Rag.AMBER,
+    "yellow": Rag.AMBER,
+    "green": Rag.GREEN,
+    "g": Rag.GREEN,
+}
+_STATUS_CHOICES = ", ".join(ActionStatus.labels)
+
+
+def _normalise(text):
+    """Lower case, words only: "Rec. No." → "rec no", "% complete" → "percent complete"."""
+    text = str(text).lower().replace("&", " and ").replace("%", " percent ")
+    text = text.replace("#", " number ").replace("_", " ")
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+
+
+def read_status(value):
+    return _STATUSES.get(_normalise(value))
+
+
+def read_rag(value):
+    return _RAGS.get(_normalise(value))
+
+
+def read_percent(value, percent_format=False):
+    """0–100 from 50, "50%", "50 %" or a 0.5 cell formatted as a percentage; None if not."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        # 0.25 is a quarter done, however the cell is formatted.
+        fraction = percent_format or (isinstance(value, float) and 0 < value < 1)
+        number = value * 100 if fraction else value
+    else:
+        text = str(value).strip().rstrip("%").strip()
+        try:
+            number = float(text)
+        except ValueError:
+            return None
+    if not 0 <= number <= 100:
+        return None
+    return round(number)
+
+
+_REC_PREFIX = re.compile(r"^(?:recommendations?|recs?|r)\s*\.?\s*(?:no\.?|number)?\s*", re.I)
+_REC_LABEL = re.compile(r"^(\d+)\s*(?:\(\s*([ivxlc]+)\s*\)|([ivxlc]+))?\s*[.)]?$", re.I)
+_ROMAN_NUMBERS = {roman(n): n for n in range(1, 100)}
+
+
+def parse_recommendation_refs(value):
+    """ "3, 16(ii)", "Rec 3", "R3 and R4" → ["3", "16(ii)", …] (labels), and any parts that
+    are not recommendation numbers."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    labels, unreadable = [], []
+    for part in re.split(r"[,;&/\n]|\band\b", str(value)):
+        part = part.strip()
+        if not part:
+            continue
+        match = _REC_LABEL.match(_REC_PREFIX.sub("", part))
+        sub = match and (match.group(2) or match.group(3))
+        if not match or (sub and sub.lower() not in _ROMAN_NUMBERS):
+            unreadable.append(part)
+        elif sub:
+            labels.append(f"{int(match.group(1))}({sub.lower()})")
+        else:
+            labels.append(str(int(match.group(1))))
+    return labels, unreadable
+
+
+# ---------------------------------------------------------------------------------------
+# Column headings
+# ---------------------------------------------------------------------------------------
+
+HEADER_SYNONYMS = {
+    "area": [
+        "improvement area",
+        "area",
+        "improvement area number",
+        "improvement area title",
+        "improvement areas",
+        "theme",
+        "priority",
+        "priority area",
+        "workstream",
+        "area for improvement",
+    ],
+    "recommendations": [
+        "recommendation",
+        "recommendations",
+        "rec",
+        "recs",
+        "rec no",
+        "rec nos",
+        "rec number",
+        "rec ref",
+        "recommendation no",
+        "recommendation number",
+        "recommendation numbers",
+        "recommendation ref",
+        "recommendation reference",
+    ],
+    "recommendation_text": ["recommendation text", "rec text", "recommendation wording"],
+    "number": [
+        "action number",
+        "action no",
+        "action nos",
+        "action ref",
+        "action reference",
+        "action id",
+        "no",
+        "number",
+        "ref",
+        "id",
+    ],
+    "title": ["action", "action title", "title", "short title", "action summary", "summary"],
+    "how": [
+        "how",
+        "how it will be achieved",
+        "how is this to be achieved",
+        "how is this to be achieved action",
+        "how will this be achieved",
+        "how will it be achieved",
+        "actions",
+        "action description",
+        "description",
+        "detail",
+        "what we will do",
+        "actions to be taken",
+    ],
+    "expected_evidence": [
+        "expected evidence",
+        "expected evidence of improvement",
+        "evidence of improvement",
+        "evidence",
+        "outcome",
+        "outcomes",
+        "expected outcome",
+        "expected outcomes",
+        "success measures",
+        "what will success look like",
+    ],
+    "owner": [
+        "owner",
+        "lead officer",
+        "lead",
+        "action owner",
+        "responsible officer",
+        "responsible",
+        "responsibility",
+        "lead person",
+        "lead responsibility",
+        "officer",
+        "who",
+        "by whom",
+    ],
+    "measure": ["measure", "measures", "performance measure", "indicator", "kpi"],
+    "start_date": ["start date", "start", "date started", "start by"],
+    "due_date": [
+        "due date",
+        "due",
+        "timescale",
+        "timescales",
+        "deadline",
+        "by when",
+        "target date",
+        "completion date",
+        "target completion date",
+        "end date",
+        "when",
+        "date due",
+        "timescale for completion",
+    ],
+    "original_due_date": ["original due date", "original deadline", "original timescale"],
+    "milestones": ["milestones", "milestone", "timescale and milestones", "key milestones"],
+    "status": ["status", "action status", "current status", "progress status"],
+    "rag": ["rag", "rag status", "rag rating", "red amber green", "rating", "self assessed rag"],
+    "percent_complete": [
+        "percent complete",
+        "percentage complete",
+        "percent",
+        "complete percent",
+        "percent done",
+        "progress percent",
+    ],
+    "latest_update": [
+        "latest update",
+        "update",
+        "progress",
+        "progress update",
+        "latest progress",
+        "progress to date",
+        "comments",
+        "commentary",
+        "narrative",
+        "update on progress",
+    ],
+    "latest_update_date": [
+        "latest update date",
+        "update date",
+        "date of update",
+        "date updated",
+        "last updated",
+        "progress date",
+    ],
+    # Written by list exports; not imported.
+    "council": ["council"],
+    "plan": ["plan"],
+}
+for _key, _header, _width in COLUMNS:
+    HEADER_SYNONYMS[_key].append(_normalise(_header))
+_HEADERS = {synonym: key for key, synonyms in HEADER_SYNONYMS.items() for synonym in synonyms}
+# Headings not matched exactly: the first rule whose words appear wins.
+_HEADER_RULES = [
+    ("original_due_date", ("original",)),
+    ("milestones", ("milestone",)),
+    ("expected_evidence", ("evidence",)),
+    ("recommendation_text", ("recommendation", "text")),
+    ("latest_update_date", ("update", "date")),
+    ("percent_complete", ("percent",)),
+    ("rag", ("rag",)),
+    ("status", ("status",)),
+    ("owner", ("owner",)),
+    ("owner", ("lead",)),
+    ("owner", ("responsible",)),
+    ("start_date", ("start",)),
+    ("due_date", ("timescale",)),
+    ("due_date", ("deadline",)),
+    ("due_date", ("due",)),
+    ("recommendations", ("rec",)),
+    ("recommendations", ("recs",)),
+    ("recommendations", ("recommend",)),
+    ("latest_update", ("update",)),
+    ("latest_update", ("progress",)),
+    ("how", ("how",)),
+    ("measure", ("measure",)),
+    ("area", ("area",)),
+    ("number", ("action", "no")),
+    ("number", ("action", "number")),
+    ("title", ("action",)),
+]
+_IGNORED = {"recommendation_text", "council", "plan"}
+FIELD_NAMES = {
+    "area": "improvement area",
+    "recommendations": "recommendations",
+    "title": "action",
+    "how": "how it will be achieved",
+    "expected_evidence": "expected evidence",
+    "owner_name": "owner",
+    "measure": "measure",
+    "start_date": "start date",
+    "due_date": "due date",
+    "status": "status",
+    "rag": "RAG",
+    "percent_complete": "% complete",
+}
+
+
+def match_header(text):
+    normal = _normalise(text)
+    if not normal:
+        return None
+    if normal in _HEADERS:
+        return _HEADERS[normal]
+    words = normal.split()
+    for key, needed in _HEADER_RULES:
+        if all(any(_word_matches(word, part) for word in words) for part in needed):
+            return key
+    return None
+
+
+def _word_matches(word, part):
+    # Short words must match whole ("rec" is not "recorded"); longer ones as a prefix.
+    return word == part or (len(part) >= 4 and word.startswith(part))
+
+
+# ---------------------------------------------------------------------------------------
+# Opening the file safely
+# ---------------------------------------------------------------------------------------
+
+NOT_EXCEL = (
+    "The file is not an Excel workbook (.xlsx). Open it in Excel or another spreadsheet "
+    "program, save it as “Excel Workbook (.xlsx)” and upload it again"
+)
+
+
+class _Refusal(Exception):
+    pass
+
+
+def _read_bytes(file):
+    if isinstance(file, bytes | bytearray):
+        data = bytes(file)
+    elif isinstance(file, str | os.PathLike):
+        if os.path.getsize(file) > MAX_FILE_BYTES:
+            raise _Refusal(_too_big())
+        with open(file, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    else:
+        size = getattr(file, "size", None)
+        if size is not None and size > MAX_FILE_BYTES:
+            raise _Refusal(_too_big())
+        if hasattr(file, "seek"):
+            file.seek(0)
+        data = file.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise _Refusal(_too_big())
+    return data
+
+
+def _too_big():
+    return (
+        f"The file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB. Remove pictures and "
+        "other sheets, or split the plan into several files, and upload it again"
+    )
+
+
+def _check_archive(data):
+    """Refuse anything but a sound .xlsx before any XML is parsed."""
+    if not data.strip():
+        raise _Refusal("The file is empty. Choose the spreadsheet with the plan in it")
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise _Refusal(
+            "The file is an older Excel file (.xls) or is password-protected. Open it in Excel, "
+            "remove any password, save it as “Excel Workbook (.xlsx)” and upload it again"
+        )
+    if not data.startswith(b"PK\x03\x04"):
+        raise _Refusal(NOT_EXCEL)
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+        raise _Refusal(
+            "The file is damaged and cannot be opened. Open it in Excel, save it again as "
+            "“Excel Workbook (.xlsx)” and upload it again"
+        ) from None
+    total = sum(entry.file_size for entry in entries)
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise _Refusal(
+            f"The file would take up more than {MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MB "
+            "once opened, far more than any plan needs, so it was not opened. Check it is the "
+            "right file, or copy the plan into a new workbook and upload that"
+        )
+    for entry in entries:
+        if entry.file_size > 1024 * 1024 and (
+            entry.file_size > MAX_COMPRESSION_RATIO * max(entry.compress_size, 1)
+        ):
+            raise _Refusal(
+                "The file is compressed far more than a spreadsheet can be (it looks like a "
+                "“zip bomb”), so it was not opened. Check it is the right file, or copy the "
+                "plan into a new workbook and upload that"
+            )
+    if "xl/workbook.xml" not in {entry.filename for entry in entries}:
+        raise _Refusal(NOT_EXCEL)
+
+
+# ---------------------------------------------------------------------------------------
+# Reading the sheets
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Column:
+    index: int
+    header: str
+    key: str
+
+
+@dataclass
+class _Sheet:
+    title: str
+    columns: dict  # key → _Column
+    rows: list  # (row number, values, percent formatted, area heading in force)
+
+
+_AREA_HEADING = re.compile(
+    r"^\s*improvement\s+area\s*(\d+)\s*(?:[–—:.\-]\s*|\s+|$)(.*)$", re.I | re.S
+)
+
+
+def _cell_text(value):
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, datetime):
+        return format_day(value.date())
+    return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def _is_blank(value):
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _find_columns(values, sheet_title, preview):
+    """The column map if this row is a heading row: two or more known headings, one of them
+    saying what the action is. Duplicated headings are problems."""
+    found = {}
+    unknown = []
+    for index, value in enumerate(values):
+        if _is_blank(value) or not isinstance(value, str):
+            continue
+        key = match_header(value)
+        if key is None:
+            unknown.append(value.strip())
+        else:
+            found.setdefault(key, []).append(_Column(index, value.strip(), key))
+    known = {key for key in found if key not in _IGNORED}
+    if len(known) < 2 or not known & {"number", "title", "how"}:
+        return None
+    columns = {}
+    for key, candidates in found.items():
+        columns[key] = candidates[0]
+        if len(candidates) > 1 and key not in _IGNORED:
+            names = " and ".join(f"“{c.header}”" for c in candidates)
+            preview.problems.append(
+                Problem(
+                    f"columns {names} both look like the {FIELD_NAMES.get(key, key)} column "
+                    "— rename or remove one of them",
+                    sheet_title,
+                    None,
+                    candidates[1].header,
+                )
+            )
+    for header in unknown:
+        preview.notes.append(f"Sheet “{sheet_title}”: column “{header}” is not imported.")
+    return columns
+
+
+def _read_sheets(workbook, preview):
+    sheets = []
+    seen_rows = False
+    for worksheet in workbook.worksheets:
+        title = worksheet.title
+        if hasattr(worksheet, "reset_dimensions"):
+            # The stored size may be wrong either way; read what is really there.
+            worksheet.reset_dimensions()
+        columns = None
+        rows = []
+        non_blank = 0
+        area_heading = None
+        percent = None
+        for number, cells in enumerate(worksheet.iter_rows(max_col=MAX_COLUMNS), start=1):
+            if number > MAX_SCANNED_ROWS:
+                raise _Refusal(_too_many_rows(title))
+            values = tuple(cell.value for cell in cells)
+            if all(_is_blank(value) for value in values):
+                continue
+            seen_rows = True
+            non_blank += 1
+            if columns is None:
+                if non_blank > HEADER_SEARCH_ROWS:
+                    break
+                area_heading = _area_heading(values) or area_heading
+                columns = _find_columns(values, title, preview)
+                if columns is not None:
+                    percent = columns.get("percent_complete")
+                continue
+            if len(rows) >= MAX_DATA_ROWS:
+                raise _Refusal(_too_many_rows(title))
+            heading = _area_heading(values)
+            if heading:
+                area_heading = heading
+                continue
+            if _repeats_header(values, columns):
+                continue
+            percent_format = False
+            if percent is not None and isinstance(values[percent.index], float):
+                percent_format = "%" in (cells[percent.index].number_format or "")
+            rows.append((number, values, percent_format, area_heading))
+        if columns is None:
+            if non_blank:
+                preview.notes.append(
+                    f"Sheet “{title}” was not imported: none of its first rows has column "
+                    "headings we recognise."
+                )
+            continue
+        sheets.append(_Sheet(title, columns, rows))
+    if not seen_rows:
+        raise _Refusal(
+            "The workbook has no rows to import. Put the plan on a sheet with the column "
+            "headings in the first row and one action on each row below"
+        )
+    if not sheets:
+        raise _Refusal(
+            "No sheet has column headings we recognise. The first row should name the columns, "
+            "for example “Action No”, “Action”, “Lead Officer”, “Timescale”, “Status”"
+        )
+    if not any(sheet.rows for sheet in sheets):
+        raise _Refusal(
+            "The sheet has column headings but no actions below them. Put one action on each "
+            "row under the headings"
+        )
+    return sheets
+
+
+def _too_many_rows(title):
+    return (
+        f"Sheet “{title}” has more than {MAX_DATA_ROWS:,} rows. Split the plan into files of "
+        f"up to {MAX_DATA_ROWS:,} actions and import them one by one"
+    )
+
+
+def _area_heading(values):
+    """A row holding only "Improvement Area 3 – …", as councils head each part of a plan."""
+    filled = [value for value in values if not _is_blank(value)]
+    if len(filled) != 1 or not isinstance(filled[0], str):
+        return None
+    match = _AREA_HEADING.match(filled[0])
+    if not match:
+        return None
+    return int(match.group(1)), match.group(2).strip() or None
+
+
+def _repeats_header(values, columns):
+    same = sum(
+        1
+        for column in columns.values()
+        if isinstance(values[column.index], str)
+        and _normalise(values[column.index]) == _normalise(column.header)
+    )
+    return same >= 2
+
+
+# ---------------------------------------------------------------------------------------
+# What is in the plan now
+# ---------------------------------------------------------------------------------------
+
+
+class _State:
+    """The plan's areas, actions (with recommendations, milestones and latest update) and the
+    recommendations its reviews make, in a fixed number of queries."""
+
+    def __init__(self, plan):
+        latest = ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by(
+            "-date", "-created_at", "-pk"
+        )
+        actions = (
+            Action.objects.filter(plan=plan)
+            .select_related("area")
+            .prefetch_related(
+                Prefetch("recommendations", queryset=Recommendation.objects.only("pk")),
+                Prefetch("milestones", queryset=Milestone.objects.order_by("due_date", "pk")),
+            )
+            .annotate(latest_narrative=Subquery(latest.values("narrative")[:1]))
+        )
+        self.actions = {action.number: action for action in actions}
+        self.areas = {area.number: area for area in ImprovementArea.objects.filter(plan=plan)}
+        self.recommendations = {}
+        self.top_level_numbers = set()
+        self.has_sub_items = False
+        candidates = Recommendation.objects.filter(review__in=plan.reviews.all()).select_related(
+            "parent"
+        )
+        for recommendation in candidates:
+            self.recommendations.setdefault(recommendation.label.lower(), []).append(
+                recommendation.pk
+            )
+            if recommendation.parent_id:
+                self.has_sub_items = True
+            else:
+                self.top_level_numbers.add(recommendation.number)
+        self.labels = {pk: label for label, pks in self.recommendations.items() for pk in pks}
+
+    def numbers_hint(self):
+        numbers = sorted(self.top_level_numbers)
+        ranges = []
+        for number in numbers:
+            if ranges and number == ranges[-1][1] + 1:
+                ranges[-1][1] = number
+            else:
+                ranges.append([number, number])
+        text = ", ".join(
+            str(first) if first == last else f"{first}–{last}" for first, last in ranges
+        )
+        if self.has_sub_items:
+            text += " (or a sub-item such as 16(ii))"
+        return text
+
+
+# ---------------------------------------------------------------------------------------
+# From rows to planned actions
+# ---------------------------------------------------------------------------------------
+
+MISSING = object()
+
+
+@dataclass
+class PlannedAction:
+    """What one row asks for: only the fields its sheet has columns for."""
+
+    sheet: str
+    row: int
+    number: int
+    values: dict
+    outcome: RowOutcome
+    headers: dict = field(default_factory=dict)  # key → the column's heading as written
+    has_problems: bool = False
+
+
+def _clean_text(text):
+    return "\n".join(line.rstrip() for line in str(text).replace("\r\n", "\n").split("\n")).strip()
+
+
+def _same_text(a, b):
+    return _clean_text(a or "") == _clean_text(b or "")
+
+
+def _short(text, length=40):
+    text = " ".join(str(text).split())
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def _title_from(text):
+    first = _clean_text(text).split("\n", 1)[0].strip().rstrip(".")
+    if len(first) > 250:
+        first = first[:249].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    return first
+
+
+def _financial_year_end(day):
+    """The 31 March ending the financial year after ``day``'s own if ``day`` is that date."""
+    end = date(day.year if day.month <= 3 else day.year + 1, 3, 31)
+    return end if end > day else date(end.year + 1, 3, 31)
+
+
+class _RowReader:
+    """Reads one sheet's rows into planned actions, collecting problems and notes."""
+
+    def __init__(self, plan, state, preview):
+        self.plan = plan
+        self.state = state
+        self.preview = preview
+        self.numbers_seen = {}
+        self.area_titles = {}  # area number → (title, sheet, row) as the sheet gives it
+        self.area_by_title = {
+            _normalise(area.title): number for number, area in state.areas.items()
+        }
+        self.rows_without_number = []
+
+    def problem(self, sheet, row, column, message):
+        self.preview.problems.append(
+            Problem(message, sheet.title, row, column.header if column else None)
+        )
+
+    def read(self, sheet):
+        for row_number, values, percent_format, area_heading in sheet.rows:
+            self._read_row(sheet, row_number, values, percent_format, area_heading)
+
+    # Each cell ---------------------------------------------------------------------------
+
+    def _get(self, sheet, values, key):
+        column = sheet.columns.get(key)
+        if column is None:
+            return MISSING, None
+        return values[column.index], column
+
+    def _read_row(self, sheet, row_number, values, percent_format, area_heading):
+        outcome = RowOutcome(sheet.title, row_number, None)
+        wanted = {}
+        problems_before = len(self.preview.problems)
+
+        number = self._read_number(sheet, row_number, values, wanted, outcome)
+        self._read_texts(sheet, row_number, values, wanted, outcome)
+        self._read_area(sheet, row_number, values, wanted, outcome, area_heading)
+        self._read_recommendations(sheet, row_number, values, wanted)
+        self._read_choices(sheet, row_number, values, wanted, percent_format)
+        self._read_dates(sheet, row_number, values, wanted, outcome)
+        self._read_milestones(sheet, row_number, values, wanted, outcome)
+        self._read_update(sheet, row_number, values, wanted)
+
+        has_problems = len(self.preview.problems) > problems_before
+        headers = {key: column.header for key, column in sheet.columns.items()}
+        planned = PlannedAction(
+            sheet.title, row_number, number, wanted, outcome, headers, has_problems
+        )
+        if number is None and not has_problems:
+            self.rows_without_number.append(planned)
+        self.preview.rows.append(outcome)
+        self.preview.planned.append(planned)
+
+    def _read_number(self, sheet, row_number, values, wanted, outcome):
+        value, column = self._get(sheet, values, "number")
+        if value is MISSING or _is_blank(value):
+            # The council's own layout numbers actions in the text: "12. Streamline …".
+            for key in ("how", "title"):
+                text, _ = self._get(sheet, values, key)
+                if isinstance(text, str):
+                    match = re.match(r"^\s*(\d{1,4})[.)]\s+", text)
+                    if match:
+                        return self._claim_number(sheet, row_number, column, int(match.group(1)))
+            if value is MISSING:
+                return None  # numbered after the plan's last action, once all rows are read
+            self.problem(
+                sheet,
+                row_number,
+                column,
+                "enter the action number (each row is one action; use a new number for a "
+                "new action)",
+            )
+            return None
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        text = _cell_text(value)
+        match = re.fullmatch(r"(?:action\s*)?(?:no\.?\s*)?(\d{1,6})\.?", text, re.I)
+        if not match or int(match.group(1)) < 1:
+            self.problem(
+                sheet,
+                row_number,
+                column,
+                f"“{text}” is not an action number — enter a whole number such as 12",
+            )
+            return None
+        return self._claim_number(sheet, row_number, column, int(match.group(1)))
+
+    def _claim_number(self, sheet, row_number, column, number):
+        if number in self.numbers_seen:
+            other_sheet, other_row = self.numbers_seen[number]
+            where = f"row {other_row}" + (
+                f" of sheet “{other_sheet}”" if other_sheet != sheet.title else ""
+            )
+            self.problem(
+                sheet,
+                row_number,
+                column,
+                f"action {number} is also on {where} — give each action its own number",
+            )
+            return None
+        self.numbers_seen[number] = (sheet.title, row_number)
+        return number
+
+    def _read_texts(self, sheet, row_number, values, wanted, outcome):
+        title, title_column = self._get(sheet, values, "title")
+        how, how_column = self._get(sheet, values, "how")
+        strip_number = "number" not in sheet.columns
+        if title is not MISSING:
+            title = _cell_text(title)
+            if strip_number:
+                title = re.sub(r"^\s*\d{1,4}[.)]\s+", "", title)
+        if how is not MISSING:
+            how = _cell_text(how)
+            if strip_number:
+                how = re.sub(r"^\s*\d{1,4}[.)]\s+", "", how)
+        if title is not MISSING and how is not MISSING:
+            if not title and not how:
+                self.problem(
+                    sheet, row_number, title_column, "enter what the action is, or delete the row"
+                )
+            if len(title) > 250:
+                self.problem(
+                    sheet,
+                    row_number,
+                    title_column,
+                    f"the action is {len(title)} characters long — shorten it to 250 or fewer "
+                    f"and put the detail under “{how_column.header}”",
+                )
+            wanted["title"] = title or _title_from(how)
+            wanted["how"] = how
+        elif title is not MISSING or how is not MISSING:
+            # One column says what the action is: it gives both the title and the how-text.
+            text = title if title is not MISSING else how
+            column = title_column or how_column
+            if not text:
+                self.problem(
+                    sheet, row_number, column, "enter what the action is, or delete the row"
+                )
+            wanted["title"] = _title_from(text)
+            if how is not MISSING or len(text) > len(wanted["title"]):
+                wanted["how"] = text
+        for key, field_name, limit in (
+            ("expected_evidence", "expected_evidence", None),
+            ("owner", "owner_name", 200),
+            ("measure", "measure", 250),
+        ):
+            value, column = self._get(sheet, values, key)
+            if value is MISSING:
+                continue
+            text = _cell_text(value)
+            if limit and len(text) > limit:
+                self.problem(
+                    sheet,
+                    row_number,
+                    column,
+                    f"this is {len(text)} characters long — shorten it to {limit} or fewer",
+                )
+            wanted[field_name] = text
+
+    def _read_area(self, sheet, row_number, values, wanted, outcome, area_heading):
+        value, column = self._get(sheet, values, "area")
+        if value is MISSING or _is_blank(value):
+            if area_heading:
+                number, title = area_heading
+            elif value is MISSING:
+                return
+            else:
+                wanted["area"] = None
+                return
+        else:
+            text = _cell_text(value)
+            match = _AREA_HEADING.match(text) or re.match(
+                r"^\s*(\d{1,4})\s*(?:[–—:.)\-]\s*|\s+|$)(.*)$", text, re.S
+            )
+            if match:
+                number, title = int(match.group(1)), match.group(2).strip() or None
+            else:
+                number, title = None, text
+        if number is None:
+            # Named but not numbered: an area of that name, or a new one.
+            key = _normalise(title)
+            number = self.area_by_title.get(key)
+            if number is None:
+                used = set(self.state.areas) | set(self.area_titles)
+                number = max(used, default=0) + 1
+                self.area_by_title[key] = number
+        if title is not None:
+            known = self.area_titles.get(number)
+            if known and not _same_text(known[0], title):
+                where = f"row {known[2]}" + (
+                    f" of sheet “{known[1]}”" if known[1] != sheet.title else ""
+                )
+                self.problem(
+                    sheet,
+                    row_number,
+                    column,
+                    f"improvement area {number} is called “{_short(known[0])}” on {where} "
+                    "— use the same title on every row of the area",
+                )
+            elif not known:
+                self.area_titles[number] = (title, sheet.title, row_number)
+                self.area_by_title.setdefault(_normalise(title), number)
+        wanted["area"] = number
+
+    def _read_recommendations(self, sheet, row_number, values, wanted):
+        value, column = self._get(sheet, values, "recommendations")
+        if value is MISSING:
+            return
+        labels, unreadable = parse_recommendation_refs(value) if not _is_blank(value) else ([], [])
+        for part in unreadable:
+            self.problem(
+                sheet,
+                row_number,
+                column,
+                f"“{part}” is not a recommendation number — write them like 3, 16(ii)",
+            )
+        chosen = []
+        for label in labels:
+            matches = self.state.recommendations.get(label.lower(), [])
+            if not matches:
+                if not self.state.recommendations:
+                    self.problem(
+                        sheet,
+                        row_number,
+                        column,
+                        f"there is no recommendation {label}: this plan does not answer a "
+                        "review yet — link the plan to its review first, or leave the column "
+                        "empty",
+                    )
+                else:
+                    self.problem(
+                        sheet,
+                        row_number,
+                        column,
+                        f"there is no recommendation {label} in the reviews this plan answers "
+                        f"— use one of {self.state.numbers_hint()}",
+                    )
+            else:
+                chosen.append(matches)
+        wanted["recommendations"] = chosen  # candidates; settled against the action later
+
+    def _read_choices(self, sheet, row_number, values, wanted, percent_format):
+        value, column = self._get(sheet, values, "status")
+        if value is not MISSING and not _is_blank(value):
+            status = read_status(value)
+            if status is None:
+                self.problem(
+                    sheet,
+                    row_number,
+                    column,
+                    f"“{_cell_text(value)}” is not a status we know — use one of {_STATUS_CHOICES}",
+                )
+            else:
+                wanted["status"] = status
+        value, column = self._get(sheet, values, "rag")
+        if value is not MISSING:
+            rag = "" if _is_blank(value) else read_rag(value)
+            if rag is None:
+                self.problem(
+                    sheet,
+                    row_number,
+                    column,
+                    f"“{_cell_text(value)}” is not a RAG rating — use Red, Amber or Green, or "
+                    "leave it empty",
+                )
+            else:
+                wanted["rag"] = rag
+        value, column = self._get(sheet, values, "percent_complete")
+        if value is not MISSING and not _is_blank(value):
+            percent = read_percent(value, percent_format)
+            if percent is None:
+                self.problem(
+                    sheet,
+                    row_number,
+                    column,
+                    f"“{_cell_text(value)}” is not a percentage — enter a number from 0 to 100",
+                )
+            else:
+                wanted["percent_complete"] = percent
+
+    def _read_dates(self, sheet, row_number, values, wanted, outcome):
+        for key in ("start_date", "original_due_date"):
+            value, column = self._get(sheet, values, key)
+            if value is MISSING or _is_blank(value):
+                continue
+            day = read_date(value)
+            if not _sensible(day):
+                self._date_problem(sheet, row_number, column, value, day)
+            else:
+                wanted[key] = day
+        value, column = self._get(sheet, values, "due_date")
+        if value is MISSING or _is_blank(value):
+            return
+        day = read_date(value)
+        if day is not None:
+            if _sensible(day):
+                wanted["due_date"] = day
+            else:
+                self._date_problem(sheet, row_number, column, value, day)
+            return
+        text = _cell_text(value)
+        word = timescale_word(text)
+        if word:
+            wanted["timescale_word"] = (text, column.header)
+            return
+        # The council's own layout: "New documentation completed June 2010" line by line.
+        lines = [line.strip() for line in text.split("\n") if line.strip()]
+        dates, milestones = [], []
+        for line in lines:
+            found = find_dates_in_text(line)
+            if not found:
+                if timescale_word(line):
+                    continue
+                self._date_problem(sheet, row_number, column, value, None)
+                return
+            dates.extend(day for day, _, _ in found)
+            label = _milestone_text_around(line, found[-1])
+            if label:
+                milestones.append((label, found[-1][0], None))
+        if not all(_sensible(day) for day in dates):
+            self._date_problem(sheet, row_number, column, value, None)
+            return
+        wanted["due_date"] = max(dates)
+        outcome.notes.append(
+            f"“{column.header}” reads as due {format_day(max(dates))}, the latest date in it"
+        )
+        if milestones and "milestones" not in sheet.columns:
+            wanted["milestones"] = milestones
+
+    def _date_problem(self, sheet, row_number, column, value, day):
+        text = _cell_text(value)
+        if day is not None:
+            message = (
+                f"the date {day:%d/%m/%Y} looks wrong — check the year (dates from "
+                f"{EARLIEST_YEAR} to {LATEST_YEAR} are accepted)"
+            )
+        else:
+            message = (
+                f"“{_short(text)}” is not a date we can read — enter a date such as 31/03/2011, "
+                "March 2011 or Q4 2010/11, or a word such as Ongoing"
+            )
+        self.problem(sheet, row_number, column, message)
+
+    def _read_milestones(self, sheet, row_number, values, wanted, outcome):
+        value, column = self._get(sheet, values, "milestones")
+        if value is MISSING:
+            return
+        milestones = []
+        if isinstance(value, datetime | date):
+            value = format_when(read_date(value))
+        for line_number, line in enumerate(_cell_text(value).split("\n"), start=1):
+            line = line.strip().lstrip("•·▪*").strip()
+            if not line:
+                continue
+            parsed = self._read_milestone_line(sheet, row_number, column, line_number, line)
+            if parsed:
+                milestones.append(parsed)
+        wanted["milestones"] = milestones
+
+    def _read_milestone_line(self, sheet, row_number, column, line_number, line):
+        def problem(message):
+            self.problem(
+                sheet, row_number, column, f"line {line_number}, “{_short(line)}”: {message}"
+            )
+
+        done_on = None
+        done = re.search(
+            r"\s*\(\s*(?:done|completed?|achieved)\s+(?:on\s+)?([^()]*)\)\s*$", line, re.I
+        )
+        if done:
+            done_on = parse_date_text(done.group(1))
+            if not _sensible(done_on):
+                problem("the date it was done cannot be read — write it as “(done 12 June 2010)”")
+                return None
+            line = line[: done.start()].strip()
+        parts = re.split(r"\s+[–—-]\s+|\s*:\s+", line, maxsplit=1)
+        if len(parts) == 2:
+            when, text = parts[0].strip(), parts[1].strip()
+            due = parse_date_text(when)
+            if due is not None:
+                if not _sensible(due):
+                    problem(f"the date {due:%d/%m/%Y} looks wrong — check the year")
+                    return None
+                return self._milestone(problem, text, due, done_on)
+            word = timescale_word(when)
+            if word and not find_dates_in_text(when):
+                # No date to be had: the word stays in the text, due with the action.
+                return self._milestone(problem, f"{text} ({when})", "action due date", done_on)
+        due = parse_date_text(line)
+        if due is not None:
+            problem(
+                "there is a date but no milestone — write it as “June 2010 – what will be done”"
+            )
+            return None
+        found = find_dates_in_text(line)
+        if found:
+            if not _sensible(found[-1][0]):
+                problem(f"the date {found[-1][0]:%d/%m/%Y} looks wrong — check the year")
+                return None
+            return self._milestone(
+                problem, _milestone_text_around(line, found[-1]), found[-1][0], done_on
+            )
+        if timescale_word(line):
+            return self._milestone(problem, line, "action due date", done_on)
+        problem(
+            "no date can be read — write each milestone on its own line as "
+            "“June 2010 – what will be done”"
+        )
+        return None
+
+    @staticmethod
+    def _milestone(problem, text, due, done_on):
+        if not text:
+            problem("say what the milestone is — write it as “June 2010 – what will be done”")
+            return None
+        if len(text) > 500:
+            problem(f"the milestone is {len(text)} characters long — shorten it to 500 or fewer")
+            return None
+        return (text, due, done_on)
+
+    def _read_update(self, sheet, row_number, values, wanted):
+        value, _ = self._get(sheet, values, "latest_update")
+        if value is not MISSING and not _is_blank(value):
+            wanted["latest_update"] = _cell_text(value)
+        value, column = self._get(sheet, values, "latest_update_date")
+        if value is not MISSING and not _is_blank(value):
+            day = read_date(value)
+            if not _sensible(day):
+                self._date_problem(sheet, row_number, column, value, day)
+            else:
+                wanted["latest_update_date"] = day
+
+
+def _milestone_text_around(line, found):
+    """The milestone's words: "New documentation completed June 2010" → "New documentation
+    completed"; a date inside the words ("Ongoing from first audit month (August 2010)") stays."""
+    _, start, end = found
+    before, after = line[:start].strip(), line[end:].strip()
+    if not after.strip(" .,;)"):
+        text = before.rstrip(" –—-:,;(").strip()
+        if text.lower().endswith((" by", " in", " from")) or text.lower() in {"by", "in"}:
+            text = text.rsplit(" ", 1)[0] if " " in text else ""
+        return text or ""
+    if not before:
+        return after.lstrip(" –—-:,;").strip()
+    return line
+
+
+# ---------------------------------------------------------------------------------------
+# Comparing with what is there
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Change:
+    field: str
+    old: object
+    new: object
+    description: str
+
+
+def _fmt_date(day):
+    return f"{day:%d/%m/%Y}" if day else "none"
+
+
+def _quote(text):
+    return f"“{_short(text)}”" if text else "empty"
+
+
+def _settle_recommendations(candidates, current):
+    """Pick, for each reference, the recommendation the action already has when a number is in
+    more than one of the plan's reviews."""
+    chosen = set()
+    for pks in candidates:
+        held = [pk for pk in pks if pk in current]
+        chosen.add(held[0] if held else pks[0])
+    return chosen
+
+
+def _measure_fields(text, action=None):
+    """The measure cell back into target, unit and description: "70% Reviews within 28 days"
+    → 70, %, "Reviews within 28 days"."""
+    text = " ".join(text.split())
+    match = re.fullmatch(r"(£)?(\d[\d,]*(?:\.\d+)?)\s*(%)?\s+(.+)", text)
+    if match and (match.group(1) or match.group(3)):
+        unit = "£" if match.group(1) else "%"
+        return {
+            "measure_target": match.group(2),
+            "measure_unit": unit,
+            "measure_description": match.group(4),
+        }
+    return {"measure_target": "", "measure_unit": "", "measure_description": text}
+
+
+def _milestone_key(text, due, done):
+    return (_normalise(text), due, done)
+
+
+def match_milestones(existing, wanted):
+    """Pair the sheet's milestones with the action's: same words and dates first, then same
+    words, then same due date. Returns (pairs, to add, to remove)."""
+    left = list(existing)
+    pairs, unmatched = [], []
+    for rule in (
+        lambda m, w: _milestone_key(m.text, m.due_date, m.done_on) == _milestone_key(*w),
+        lambda m, w: _normalise(m.text) == _normalise(w[0]),
+        lambda m, w: m.due_date == w[1],
+    ):
+        unmatched = []
+        for item in wanted:
+            partner = next((m for m in left if rule(m, item)), None)
+            if partner is None:
+                unmatched.append(item)
+            else:
+                left.remove(partner)
+                pairs.append((partner, item))
+        wanted = unmatched
+    return pairs, unmatched, left
+
+
+def _milestone_changes(action, wanted):
+    pairs, added, removed = match_milestones(action.milestones.all(), wanted)
+    descriptions = []
+    for milestone, (text, due, done) in pairs:
+        parts = []
+        if not _same_text(milestone.text, text):
+            parts.append(f"text {_quote(milestone.text)} → {_quote(text)}")
+        if milestone.due_date != due:
+            parts.append(f"due {format_when(milestone.due_date)} → {format_when(due)}")
+        if milestone.done_on != done:
+            parts.append(f"done {format_day(done)}" if done else "not done")
+        if parts:
+            descriptions.append(f"milestone {_quote(milestone.text)}: " + ", ".join(parts))
+    for text, due, _ in added:
+        descriptions.append(f"add milestone {_quote(text)} ({format_when(due)})")
+    for milestone in removed:
+        descriptions.append(f"remove milestone {_quote(milestone.text)}")
+    return descriptions
+
+
+class _Comparer:
+    def __init__(self, plan, state, known_narratives):
+        self.plan = plan
+        self.state = state
+        self.known_narratives = known_narratives
+
+    def resolve(self, planned, action):
+        """The row's wanted values made concrete against the action (None for a new one):
+        recommendations settled, "Ongoing" due dates and milestone dates filled in."""
+        values = dict(planned.values)
+        notes = []
+        if "recommendations" in values:
+            current = {r.pk for r in action.recommendations.all()} if action else set()
+            values["recommendations"] = _settle_recommendations(values["recommendations"], current)
+        if "timescale_word" in values:
+            text, header = values.pop("timescale_word")
+            word = timescale_word(text)
+            note_line = f"Timescale: {text}"
+            how = values.get("how", action.how if action else "")
+            if note_line.lower() not in (how or "").lower():
+                values["how"] = f"{how}\n\n{note_line}".strip()
+            if word == "Completed" and "status" not in values:
+                values["status"] = ActionStatus.COMPLETED
+            if action is None:
+                due = self._fallback_due(values)
+                values["due_date"] = due
+                notes.append(
+                    f"“{text}” under “{header}” is not a date: the due date is set to "
+                    f"{format_day(due)} and “{note_line}” is added to the how-text. Change "
+                    "the due date if that is wrong"
+                )
+            else:
+                notes.append(
+                    f"“{text}” under “{header}” is not a date: the due date stays "
+                    f"{format_day(action.due_date)} and “{note_line}” is kept in the how-text"
+                )
+        due = values.get("due_date", action.due_date if action else None)
+        if due is None:
+            due = self._fallback_due(values)
+            values["due_date"] = due
+            notes.append(
+                f"no due date is given: it is set to {format_day(due)}. Change it if that is wrong"
+            )
+        if "milestones" in values:
+            milestones = []
+            for text, when, done in values["milestones"]:
+                if when == "action due date":
+                    when = due
+                    notes.append(
+                        f"milestone “{_short(text)}” has no date: it is due with the action, "
+                        f"{format_day(due)}"
+                    )
+                milestones.append((text, when, done))
+            values["milestones"] = milestones
+        if action is None and "start_date" not in values:
+            values["start_date"] = min(self.plan.version_date, values["due_date"])
+        return values, notes
+
+    def _fallback_due(self, values):
+        dated = [when for _, when, _ in values.get("milestones", []) if isinstance(when, date)]
+        if dated:
+            return max(dated)
+        return _financial_year_end(self.plan.version_date)
+
+    def changes(self, action, values):
+        """What would change on an existing action, field by field."""
+        changes = []
+        if "area" in values:
+            old = action.area.number if action.area else None
+            if old != values["area"]:
+                changes.append(
+                    _Change(
+                        "area",
+                        old,
+                        values["area"],
+                        f"improvement area {old or 'none'} → {values['area'] or 'none'}",
+                    )
+                )
+        for key in ("title", "how", "expected_evidence", "owner_name"):
+            if key in values and not _same_text(getattr(action, key), values[key]):
+                changes.append(
+                    _Change(
+                        key,
+                        getattr(action, key),
+                        values[key],
+                        f"{FIELD_NAMES[key]} {_quote(getattr(action, key))} → "
+                        f"{_quote(values[key])}",
+                    )
+                )
+        if "measure" in values and not _same_text(action.measure, values["measure"]):
+            changes.append(
+                _Change(
+                    "measure",
+                    action.measure,
+                    values["measure"],
+                    f"measure {_quote(action.measure)} → {_quote(values['measure'])}",
+                )
+            )
+        for key in ("start_date", "due_date"):
+            if key in values and getattr(action, key) != values[key]:
+                changes.append(
+                    _Change(
+                        key,
+                        getattr(action, key),
+                        values[key],
+                        f"{FIELD_NAMES[key]} {_fmt_date(getattr(action, key))} → "
+                        f"{_fmt_date(values[key])}",
+                    )
+                )
+        if "recommendations" in values:
+            current = {r.pk for r in action.recommendations.all()}
+            if current != values["recommendations"]:
+                changes.append(
+                    _Change(
+                        "recommendations",
+                        current,
+                        values["recommendations"],
+                        f"recommendations {self._labels(current)} → "
+                        f"{self._labels(values['recommendations'])}",
+                    )
+                )
+        if "milestones" in values:
+            described = _milestone_changes(action, values["milestones"])
+            if described:
+                changes.append(
+                    _Change("milestones", None, values["milestones"], "; ".join(described))
+                )
+        if "status" in values and action.status != values["status"]:
+            changes.append(
+                _Change(
+                    "status",
+                    action.status,
+                    values["status"],
+                    f"status {ActionStatus(action.status).label} → "
+                    f"{ActionStatus(values['status']).label}",
+                )
+            )
+        if "rag" in values and action.rag != values["rag"]:
+            old = Rag(action.rag).label if action.rag else "none"
+            new = Rag(values["rag"]).label if values["rag"] else "none"
+            changes.append(_Change("rag", action.rag, values["rag"], f"RAG {old} → {new}"))
+        if "percent_complete" in values and action.percent_complete != values["percent_complete"]:
+            changes.append(
+                _Change(
+                    "percent_complete",
+                    action.percent_complete,
+                    values["percent_complete"],
+                    f"% complete {action.percent_complete} → {values['percent_complete']}",
+                )
+            )
+        narrative = values.get("latest_update")
+        if narrative and not self._is_known(action, narrative):
+            changes.append(
+                _Change(
+                    "latest_update", None, narrative, f"new progress update {_quote(narrative)}"
+                )
+            )
+        return changes
+
+    def _is_known(self, action, narrative):
+        if _same_text(action.latest_narrative, narrative):
+            return True
+        return (action.pk, _clean_text(narrative)) in self.known_narratives
+
+    def _labels(self, pks):
+        labels = sorted(
+            (self.state.labels.get(pk, "?") for pk in pks),
+            key=lambda label: [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", label)],
+        )
+        return ", ".join(labels) or "none"
+
+
+def _known_narratives(state, planned_rows):
+    """(action id, narrative) of earlier updates the sheet repeats, so that importing an old
+    file again does not add its updates a second time. One query."""
+    wanted = {}
+    for planned in planned_rows:
+        narrative = planned.values.get("latest_update")
+        action = state.actions.get(planned.number)
+        if narrative and action and not _same_text(action.latest_narrative, narrative):
+            wanted.setdefault(action.pk, set()).add(_clean_text(narrative))
+    if not wanted:
+        return set()
+    texts = {text for texts in wanted.values() for text in texts}
+    found = ProgressUpdate.objects.filter(action_id__in=wanted, narrative__in=texts).values_list(
+        "action_id", "narrative"
+    )
+    return {(action_id, _clean_text(text)) for action_id, text in found}
+
+
+# ---------------------------------------------------------------------------------------
+# The two steps
+# ---------------------------------------------------------------------------------------
+
+
+def read_plan_workbook(file, *, plan):
+    """Read an .xlsx (an upload, a path or bytes) against ``plan``: what each row would do,
+    and every problem. Never raises for a bad file: the refusal is a problem."""
+    preview = ImportPreview(plan_id=plan.pk)
+    try:
+        data = _read_bytes(file)
+        _check_archive(data)
+        try:
+            workbook = load_workbook(BytesIO(data), read_only=True, data_only=True)
+        except Exception:  # anything openpyxl or the XML parser raises on a bad file
+            raise _Refusal(
+                "The file could not be opened as an Excel workbook: it may be damaged or "
+                "password-protected. Open it in Excel, save it as “Excel Workbook (.xlsx)” and "
+                "upload it again"
+            ) from None
+        try:
+            sheets = _read_sheets(workbook, preview)
+        except _Refusal:
+            raise
+        except Exception:
+            raise _Refusal(
+                "Part of the workbook could not be read: it may be damaged. Open it in Excel, "
+                "save it as “Excel Workbook (.xlsx)” and upload it again"
+            ) from None
+        finally:
+            workbook.close()
+    except _Refusal as refusal:
+        preview.problems = [Problem(str(refusal))]
+        preview.rows, preview.planned, preview.notes = [], [], []
+        return preview
+
+    state = _State(plan)
+    reader = _RowReader(plan, state, preview)
+    for sheet in sheets:
+        reader.read(sheet)
+    _number_unnumbered(reader, state)
+    preview.area_titles = reader.area_titles
+    _compare(preview, plan, state)
+    return preview
+
+
+def _number_unnumbered(reader, state):
+    """Rows of a sheet without an action-number column become new actions, numbered after
+    the plan's last action and the sheet's own numbers."""
+    following = max([*state.actions, *reader.numbers_seen], default=0) + 1
+    for planned in reader.rows_without_number:
+        planned.number = following
+        planned.outcome.notes.append(f"numbered {following}: the sheet gives no action number")
+        following += 1
+
+
+def _compare(preview, plan, state):
+    comparer = _Comparer(plan, state, _known_narratives(state, preview.planned))
+    new_areas = {}
+    for number, (title, _, _) in preview.area_titles.items():
+        if number not in state.areas:
+            new_areas[number] = title
+    for planned in preview.planned:
+        planned.outcome.action_number = planned.number
+        number = planned.values.get("area")
+        if number is not None and number not in state.areas and number not in new_areas:
+            new_areas[number] = None  # numbered but never titled
+    preview.new_areas = new_areas
+    announced = set()
+    for planned in preview.planned:
+        if planned.number is None or planned.has_problems:
+            planned.outcome.kind = "not read"
+            continue
+        outcome = planned.outcome
+        action = state.actions.get(planned.number)
+        values, notes = comparer.resolve(planned, action)
+        outcome.notes.extend(notes)
+        area = values.get("area")
+        area_change = None
+        if area is not None and area not in announced:
+            announced.add(area)
+            area_change = _area_change(area, state, preview)
+        start = values.get("start_date", action.start_date if action else None)
+        due = values.get("due_date", action.due_date if action else None)
+        if start and due and due < start:
+            column = "due_date" if "due_date" in planned.values else "start_date"
+            preview.problems.append(
+                Problem(
+                    f"the due date {_fmt_date(due)} is before the start date {_fmt_date(start)} "
+                    "— enter a due date on or after the start date",
+                    planned.sheet,
+                    planned.row,
+                    planned.headers.get(column),
+                )
+            )
+            outcome.kind = "not read"
+            continue
+        if action is None:
+            outcome.kind = "create"
+            if area_change:
+                outcome.notes.append(area_change)
+            continue
+        changes = comparer.changes(action, values)
+        if area_change:
+            changes.insert(0, _Change("area_title", None, None, area_change))
+        if changes:
+            outcome.kind = "change"
+            outcome.changes = [change.description for change in changes]
+
+
+def _area_change(number, state, preview):
+    area = state.areas.get(number)
+    given = preview.area_titles.get(number)
+    if area is None:
+        title = given[0] if given else None
+        return f"create improvement area {number}" + (f" “{_short(title)}”" if title else "")
+    if given and not _same_text(area.title, given[0]):
+        return f"rename improvement area {number}: {_quote(area.title)} → {_quote(given[0])}"
+    return None
+
+
+def apply_import(preview, *, plan, by, today=None):
+    """Save a preview with no problems, in one transaction: new areas and actions, changed
+    fields of existing ones (matched by number), a re-baselining for each moved due date, and
+    a new progress update (dated today, by ``by``) where status, RAG, % complete or the
+    update text changed. Progress updates already there are never edited."""
+    if preview.plan_id != plan.pk:
+        raise ImportRefused("This file was checked against another plan: upload it again")
+    if preview.problems:
+        raise ImportRefused(
+            "The file has problems, so nothing was saved. Correct them and upload it again"
+        )
+    today = today or timezone.localdate()
+    result = ImportResult()
+    try:
+        with transaction.atomic():
+            list(Action.objects.select_for_update().filter(plan=plan).values_list("pk"))
+            state = _State(plan)
+            comparer = _Comparer(plan, state, _known_narratives(state, preview.planned))
+            areas = _save_areas(preview, plan, state, by, result)
+            for planned in preview.planned:
+                action = state.actions.get(planned.number)
+                values, _ = comparer.resolve(planned, action)
+                if action is None:
+                    _create_action(plan, planned, values, areas, by, today, result)
+                else:
+                    _change_action(action, comparer, values, areas, by, today, result)
+    except IntegrityError as error:
+        raise ImportRefused(
+            "The plan changed while the file was being imported, so nothing was saved. "
+            "Upload the file again"
+        ) from error
+    return result
+
+
+def _save_areas(preview, plan, state, by, result):
+    areas = dict(state.areas)
+    needed = {planned.values.get("area") for planned in preview.planned} - {None}
+    for number in sorted(needed | set(preview.area_titles)):
+        given = preview.area_titles.get(number)
+        title = given[0] if given else f"Improvement area {number}"
+        area = areas.get(number)
+        if area is None:
+            area = ImprovementArea(plan=plan, number=number, title=title)
+            area._history_user = by
+            area.save()
+            areas[number] = area
+            result.areas_created += 1
+            # A new area answers the recommendations its actions address.
+            recommendation_ids = set()
+            for planned in preview.planned:
+                if planned.values.get("area") == number:
+                    for pks in planned.values.get("recommendations", []):
+                        recommendation_ids.add(pks[0])
+            area.recommendations.set(recommendation_ids)
+        elif given and not _same_text(area.title, title):
+            area.title = title
+            area._history_user = by
+            area.save(update_fields=["title"])
+            result.areas_renamed += 1
+    return areas
+
+
+def _area_for(values, areas):
+    number = values.get("area")
+    return areas.get(number) if number is not None else None
+
+
+def _create_action(plan, planned, values, areas, by, today, result):
+    measure = _measure_fields(values.get("measure", ""))
+    action = Action(
+        plan=plan,
+        number=planned.number,
+        area=_area_for(values, areas),
+        title=values.get("title") or f"Action {planned.number}",
+        how=values.get("how", ""),
+        expected_evidence=values.get("expected_evidence", ""),
+        owner_name=values.get("owner_name", ""),
+        start_date=values["start_date"],
+        due_date=values["due_date"],
+        original_due_date=values.get("original_due_date") or values["due_date"],
+        status=values.get("status", ActionStatus.NOT_STARTED),
+        rag=values.get("rag", ""),
+        percent_complete=values.get("percent_complete", 0),
+        **measure,
+    )
+    action._history_user = by
+    action.save()
+    if values.get("recommendations"):
+        action.recommendations.set(values["recommendations"])
+    for text, due, done in values.get("milestones", []):
+        _save_milestone(Milestone(action=action, text=text, due_date=due, done_on=done), by)
+        result.milestones_added += 1
+    narrative = values.get("latest_update", "")
+    if narrative or action.status != ActionStatus.NOT_STARTED or action.percent_complete:
+        update_date = values.get("latest_update_date")
+        ProgressUpdate.objects.create(
+            action=action,
+            author=by,
+            date=update_date if update_date and update_date <= today else today,
+            status=action.status,
+            rag=action.rag,
+            percent_complete=action.percent_complete,
+            narrative=narrative or UPDATE_NARRATIVE,
+        )
+        result.updates_added += 1
+    result.created += 1
+
+
+def _save_milestone(milestone, by):
+    milestone._history_user = by
+    milestone.save()
+
+
+def _change_action(action, comparer, values, areas, by, today, result):
+    changes = {change.field: change for change in comparer.changes(action, values)}
+    if not changes:
+        result.unchanged += 1
+        return
+    for key in ("title", "how", "expected_evidence", "owner_name", "start_date"):
+        if key in changes:
+            setattr(action, key, values[key])
+    if "area" in changes:
+        action.area = _area_for(values, areas)
+    if "measure" in changes:
+        for key, value in _measure_fields(values["measure"]).items():
+            setattr(action, key, value)
+    if "due_date" in changes:
+        DueDateChange.objects.create(
+            action=action,
+            previous_due_date=action.due_date,
+            new_due_date=values["due_date"],
+            reason=IMPORT_REASON,
+            changed_by=by,
+        )
+        action.due_date = values["due_date"]
+        result.due_dates_moved += 1
+    progress = {"status", "rag", "percent_complete", "latest_update"} & changes.keys()
+    for key in ("status", "rag", "percent_complete"):
+        if key in changes:
+            setattr(action, key, values[key])
+    if "status" in changes and action.status != ActionStatus.COMPLETED:
+        action.verified_at = action.verified_by = None
+    action.version = F("version") + 1
+    action._history_user = by
+    action.save()
+    if "recommendations" in changes:
+        action.recommendations.set(values["recommendations"])
+    if "milestones" in changes:
+        _change_milestones(action, values["milestones"], by, result)
+    if progress:
+        narrative = changes["latest_update"].new if "latest_update" in changes else ""
+        ProgressUpdate.objects.create(
+            action=action,
+            author=by,
+            date=today,
+            status=action.status,
+            rag=action.rag,
+            percent_complete=action.percent_complete,
+            narrative=narrative or UPDATE_NARRATIVE,
+        )
+        result.updates_added += 1
+    result.changed += 1
+
+
+def _change_milestones(action, wanted, by, result):
+    pairs, added, removed = match_milestones(action.milestones.all(), wanted)
+    for milestone, (text, due, done) in pairs:
+        if _same_text(milestone.text, text):
+            text = milestone.text
+        if (milestone.text, milestone.due_date, milestone.done_on) != (text, due, done):
+            milestone.text, milestone.due_date, milestone.done_on = text, due, done
+            _save_milestone(milestone, by)
+            result.milestones_changed += 1
+    for text, due, done in added:
+        _save_milestone(Milestone(action=action, text=text, due_date=due, done_on=done), by)
+        result.milestones_added += 1
+    for milestone in removed:
+        milestone._history_user = by
+        milestone.delete()
+        result.milestones_removed += 1
