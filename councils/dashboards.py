@@ -226,24 +226,23 @@ def changes_since(actions, since, today):
 
 def _status_changes(records, actions, since):
     """(action, old status label, new status label) for each action whose status changed
-    after ``since``, compared with its last recorded status before then."""
+    after ``since``: its status then (or, if it is newer, when it was created) against now."""
     records = list(records)
-    ids = {record["id"] for record in records}
-    before = {}
+    baseline, latest = {}, {}
+    for record in records:
+        baseline.setdefault(record["id"], record["status"])
+        latest[record["id"]] = record["status"]
     for record in (
-        Action.history.filter(id__in=ids, history_date__date__lte=since)
+        Action.history.filter(id__in=list(latest), history_date__date__lte=since)
         .order_by("id", "history_date")
         .values("id", "status")
     ):
-        before[record["id"]] = record["status"]
-    after = {}
-    for record in records:
-        after[record["id"]] = record["status"]
-    moved = {pk for pk in after if before.get(pk) and before[pk] != after[pk]}
+        baseline[record["id"]] = record["status"]
+    moved = {pk for pk, status in latest.items() if baseline[pk] != status}
     labels = dict(ActionStatus.choices)
     by_pk = actions.filter(pk__in=moved).select_related("plan").in_bulk()
     return [
-        (by_pk[pk], labels[before[pk]], labels[after[pk]]) for pk in sorted(moved) if pk in by_pk
+        (by_pk[pk], labels[baseline[pk]], labels[latest[pk]]) for pk in sorted(moved) if pk in by_pk
     ]
 
 

@@ -1,0 +1,219 @@
+"""Every dashboard figure, on the demo data, against counts made independently here: by
+walking the objects in Python rather than asking the database to group them."""
+
+import datetime
+from collections import Counter
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import TestCase
+from django.utils import timezone
+
+from councils.dashboards import STALE_AFTER_DAYS, council_dashboard, regional_dashboard
+from councils.models import Council, Region
+from improvement_plans.models import Action, ActionStatus, ProgressUpdate
+from recommendations.models import Recommendation
+from reviews.models import FocusArea, Review
+
+TODAY = timezone.localdate()
+
+
+def by_value(breakdown):
+    return {value: count for value, _, count in breakdown.counts if count}
+
+
+def live_actions_of(recommendation, actions):
+    """The live actions answering a recommendation, its sub-items or its parent."""
+    related = {recommendation.pk, *(c.pk for c in recommendation.children.all())}
+    if recommendation.parent_id:
+        related.add(recommendation.parent_id)
+    return [
+        action
+        for action in actions
+        if action.status != ActionStatus.CANCELLED
+        and related & {r.pk for r in action.recommendations.all()}
+    ]
+
+
+def state_of(recommendation, actions):
+    if recommendation.response == Recommendation.Response.NOT_ACCEPTED:
+        return "not_accepted"
+    mine = live_actions_of(recommendation, actions)
+    if not mine:
+        return "no_action"
+    if all(a.status == ActionStatus.COMPLETED for a in mine):
+        return "implemented"
+    if any(a.is_overdue(TODAY) for a in mine):
+        return "overdue"
+    if any(a.status != ActionStatus.NOT_STARTED for a in mine):
+        return "in_progress"
+    return "not_started"
+
+
+class DemoDashboardTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_demo", "--allow-production", verbosity=0)
+        cls.admin = get_user_model().objects.get(username="admin")
+        cls.sefton = Council.objects.get(slug="sefton-metropolitan-borough-council")
+        cls.walsall = Council.objects.get(slug="walsall-council")
+
+    def expected_for(self, council):
+        recommendations = list(
+            Recommendation.objects.filter(
+                review__host_council=council, parent=None, review__status__in=Review.ISSUED_STATUSES
+            ).prefetch_related("children")
+        )
+        actions = list(
+            Action.objects.filter(plan__council=council).prefetch_related("recommendations")
+        )
+        return recommendations, actions
+
+    def test_council_figures_match_independent_counts(self):
+        for council in (self.sefton, self.walsall):
+            with self.subTest(council=council.name):
+                recommendations, actions = self.expected_for(council)
+                dashboard = council_dashboard(council, self.admin, today=TODAY)
+
+                self.assertEqual(
+                    by_value(dashboard.overall.responses),
+                    dict(Counter(r.response for r in recommendations)),
+                )
+                self.assertEqual(
+                    by_value(dashboard.overall.states),
+                    dict(Counter(state_of(r, actions) for r in recommendations)),
+                )
+                self.assertEqual(
+                    by_value(dashboard.overall.statuses), dict(Counter(a.status for a in actions))
+                )
+                self.assertEqual(
+                    by_value(dashboard.overall.rags), dict(Counter(a.rag for a in actions))
+                )
+                overdue = sorted(a.pk for a in actions if a.is_overdue(TODAY))
+                self.assertEqual(
+                    sorted(a.pk for _, group in dashboard.overdue_by_owner for a in group),
+                    overdue,
+                )
+                missed = sorted(
+                    m.pk for a in actions for m in a.milestones.all() if m.is_missed(TODAY)
+                )
+                self.assertEqual(
+                    sorted(m.pk for _, group in dashboard.missed_by_owner for m in group), missed
+                )
+                gaps = [
+                    r.pk
+                    for r in recommendations
+                    if r.response != Recommendation.Response.NOT_ACCEPTED
+                    and not live_actions_of(r, actions)
+                ]
+                self.assertEqual(sorted(r.pk for r in dashboard.gaps), sorted(gaps))
+                contradicted = {
+                    a.pk
+                    for a in actions
+                    if a.rag == "green"
+                    and not a.is_closed
+                    and (a.is_overdue(TODAY) or any(m.is_missed(TODAY) for m in a.milestones.all()))
+                }
+                self.assertEqual({a.pk for a in dashboard.flagged}, contradicted)
+
+    def test_per_review_figures_add_up_to_the_review(self):
+        dashboard = council_dashboard(self.walsall, self.admin, today=TODAY)
+        review = Review.objects.get(host_council=self.walsall)
+        (figures,) = dashboard.by_review
+        self.assertEqual(figures.review, review)
+        self.assertEqual(figures.responses.total, 8)
+        self.assertEqual(
+            figures.statuses.total, Action.objects.filter(plan__reviews=review).count()
+        )
+
+    def test_completion_by_month_counts_completions_dated_by_their_update(self):
+        dashboard = council_dashboard(self.sefton, self.admin, today=TODAY)
+        actions = Action.objects.filter(plan__council=self.sefton)
+        first_month, done_then, total = dashboard.completion_by_month[0]
+        last_month, done_now, _ = dashboard.completion_by_month[-1]
+        self.assertEqual(total, actions.exclude(status="cancelled").count())
+        self.assertEqual(done_now, actions.filter(status="completed").count())
+        self.assertEqual(last_month, TODAY.replace(day=1))
+        self.assertEqual(first_month, min(a.start_date for a in actions).replace(day=1))
+        completed_on = {
+            a.pk: min(u.date for u in a.updates.all() if u.status == "completed")
+            for a in actions.filter(status="completed").prefetch_related("updates")
+        }
+        for month, done, _ in dashboard.completion_by_month:
+            month_end = (month + datetime.timedelta(days=32)).replace(day=1)
+            self.assertEqual(done, sum(1 for d in completed_on.values() if d < month_end))
+
+    def test_changes_since_a_date(self):
+        action = Action.objects.filter(plan__council=self.walsall).first()
+        before = TODAY - datetime.timedelta(days=30)
+        update = ProgressUpdate(
+            action=action, status="completed", rag="green", percent_complete=100, date=TODAY
+        )
+        update.save()
+        action.status = "completed"
+        action.save()
+
+        dashboard = council_dashboard(self.walsall, self.admin, since=before, today=TODAY)
+
+        self.assertEqual([u.pk for u in dashboard.changes["updates"]], [update.pk])
+        self.assertEqual(
+            [(a.pk, old, new) for a, old, new in dashboard.changes["status_changes"]],
+            [(action.pk, "On track", "Completed")],
+        )
+        self.assertEqual([a.pk for a in dashboard.changes["completed"]], [action.pk])
+
+    def test_regional_figures_match_independent_counts(self):
+        region = Region.objects.get(slug="west-midlands")
+        result = regional_dashboard(region, self.admin, today=TODAY)
+        rows = {row.council.pk: row for row in result["rows"]}
+        self.assertEqual(len(rows), Council.objects.filter(region=region).count())
+        focus_areas = list(FocusArea.objects.order_by("number"))
+        for council in Council.objects.filter(region=region):
+            recommendations, actions = self.expected_for(council)
+            open_ones = [
+                r
+                for r in recommendations
+                if r.response != Recommendation.Response.NOT_ACCEPTED
+                and state_of(r, actions) != "implemented"
+            ]
+            row = rows[council.pk]
+            with self.subTest(council=council.name):
+                self.assertEqual(row.open_recommendations, len(open_ones))
+                self.assertEqual(row.overdue_actions, sum(a.is_overdue(TODAY) for a in actions))
+                updates = [u.date for a in actions for u in a.updates.all()]
+                self.assertEqual(row.last_update, max(updates) if updates else None)
+                per_area = Counter(r.focus_area_id for r in open_ones)
+                self.assertEqual(
+                    row.by_focus_area,
+                    [per_area.get(area.pk, 0) for area in focus_areas] + [per_area.get(None, 0)],
+                )
+                has_plan = council.improvement_plans.exclude(status="closed").exists()
+                stale = has_plan and (not updates or (TODAY - max(updates)).days > STALE_AFTER_DAYS)
+                self.assertEqual(row.is_stale, stale)
+
+    def test_regional_filters_by_kind_and_year(self):
+        region = Region.objects.get(slug="west-midlands")
+        walsall_row = next(
+            row
+            for row in regional_dashboard(region, self.admin, year=2015)["rows"]
+            if row.council == self.walsall
+        )
+        self.assertEqual(walsall_row.open_recommendations, 8)
+        for filters in ({"year": 2014}, {"kind": Review.Kind.CQC_INSPECTION}):
+            with self.subTest(**filters):
+                rows = regional_dashboard(region, self.admin, **filters)["rows"]
+                self.assertEqual(sum(row.open_recommendations for row in rows), 0)
+
+    def test_regional_lead_sees_only_their_region(self):
+        lead = get_user_model().objects.get(username="nw.lead")
+        west_midlands = Region.objects.get(slug="west-midlands")
+        self.assertEqual(regional_dashboard(west_midlands, lead)["rows"], [])
+        north_west = Region.objects.get(slug="north-west")
+        self.assertEqual(len(regional_dashboard(north_west, lead)["rows"]), 23)
+
+    def test_dashboard_pages_render(self):
+        self.client.force_login(self.admin)
+        page = self.client.get(self.sefton.get_absolute_url() + "?since_0=1&since_1=1&since_2=2010")
+        self.assertContains(page, "Overdue actions, by owner")
+        self.assertContains(page, "Since 1 January 2010")
+        self.assertContains(self.client.get("/regions/west-midlands/?year=2015"), "Walsall Council")
