@@ -13,6 +13,7 @@ from improvement_plans.models import (
     Rag,
     RatingChallenge,
 )
+from improvement_plans.services import STALE_MESSAGE
 from recommendations.forms import parse_label
 from recommendations.models import Recommendation
 from reviews.models import Review
@@ -134,7 +135,7 @@ class ActionForm(forms.ModelForm):
         else:
             self.fields.pop("due_date_reason")
             last = Action.objects.filter(plan=plan).order_by("-number").first()
-            self.fields["number"].initial = (last.number + 1) if last else 1
+            self.initial["number"] = (last.number + 1) if last else 1
 
     def clean_number(self):
         number = self.cleaned_data["number"]
@@ -184,10 +185,7 @@ class ActionForm(forms.ModelForm):
                 self.add_error("due_date_reason", "Say why the due date is moving")
         version = cleaned.get("version")
         if self.instance.pk and version is not None and version != self.instance.version:
-            raise forms.ValidationError(
-                "Someone else changed this action since you opened it. Their changes are shown "
-                "below: check them and make your changes again."
-            )
+            raise forms.ValidationError(STALE_MESSAGE, code="stale")
         return cleaned
 
 

@@ -17,7 +17,10 @@ def start_areas(*, plan):
     """One improvement area per accepted recommendation of the plan's reviews that has none
     yet, numbered and titled as the recommendation (as Sefton's plan does). Returns how many
     were added."""
-    answered = ImprovementArea.objects.filter(plan=plan).values("recommendations")
+    # (An area may answer no recommendation: leave its NULL out, or NOT IN matches nothing.)
+    answered = ImprovementArea.objects.filter(plan=plan, recommendations__isnull=False).values(
+        "recommendations"
+    )
     recommendations = (
         Recommendation.objects.filter(review__in=plan.reviews.all(), parent=None)
         .filter(
@@ -38,6 +41,12 @@ def start_areas(*, plan):
     return added
 
 
+STALE_MESSAGE = (
+    "Someone else changed this action since you opened it. Their changes are shown below: "
+    "check them and make your changes again."
+)
+
+
 def save_action(*, form, by):
     """Save an action from its form. A moved due date keeps the one first agreed and records
     who moved it, when and why; the version number stops a stale form overwriting."""
@@ -47,7 +56,7 @@ def save_action(*, form, by):
         if action.pk:
             stored = Action.objects.select_for_update().get(pk=action.pk)
             if stored.version != form.cleaned_data.get("version", stored.version):
-                raise ValidationError("Someone else changed this action since you opened it")
+                raise ValidationError(STALE_MESSAGE, code="stale")
             if stored.due_date != action.due_date:
                 DueDateChange.objects.create(
                     action=action,

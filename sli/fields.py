@@ -36,7 +36,8 @@ class DateInputsField(forms.MultiValueField):
     def __init__(self, *, label, **kwargs):
         self.what = label[0].lower() + label[1:]
         super().__init__(
-            fields=[forms.CharField(), forms.CharField(), forms.CharField()],
+            # The boxes are checked together in compress(), to say which part is missing.
+            fields=[forms.CharField(required=False) for _ in range(3)],
             require_all_fields=False,
             label=label,
             **kwargs,

@@ -13,7 +13,6 @@ import re
 import zipfile
 from datetime import date, timedelta
 
-import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import F
@@ -368,12 +367,6 @@ class StartAreasTests(PlanWorld):
         area = ImprovementArea.objects.get(plan=self.new_plan, recommendations=self.rec4)
         self.assertEqual(area.number, 3)
 
-    @pytest.mark.xfail(
-        reason="BUG: start_areas excludes pk__in=areas.values('recommendations'); an area with "
-        "no recommendation yields NULL in that subquery, and NOT IN (…, NULL) is never true, "
-        "so one hand-made area stops every area being started",
-        strict=True,
-    )
     def test_an_area_without_a_recommendation_does_not_stop_the_others(self):
         make_area(plan=self.new_plan, number=1, title="Workforce")
 
@@ -416,12 +409,6 @@ class NewActionTests(PlanWorld):
     def assertNothingSaved(self):
         self.assertEqual(list(Action.objects.filter(plan=self.plan)), [self.action])
 
-    @pytest.mark.xfail(
-        reason="BUG: ActionForm sets fields['number'].initial to the next number, but the "
-        "ModelForm's initial from the unsaved instance (number=None) takes precedence, so the "
-        "number box is always empty",
-        strict=True,
-    )
     def test_the_form_suggests_the_next_number(self):
         response = self.client.get(self.plan_url("new_action"))
 
@@ -505,12 +492,6 @@ class NewActionTests(PlanWorld):
         self.assertEqual(field_error(response, "due_date"), "The due date must be a real date")
         self.assertNothingSaved()
 
-    @pytest.mark.xfail(
-        reason="BUG: DateInputsField's day/month/year sub-fields are required CharFields and "
-        "require_all_fields=False, so Django answers a part-filled date with its generic "
-        "“Enter a complete value.” before compress() can say “must include a year”",
-        strict=True,
-    )
     def test_a_date_missing_its_year_says_so(self):
         response = self.post(due_date_2="")
 
@@ -703,12 +684,6 @@ class OptimisticLockingTests(PlanWorld):
         self.action.refresh_from_db()
         self.assertEqual((self.action.title, self.action.version), ("Changed elsewhere", 2))
 
-    @pytest.mark.xfail(
-        reason="BUG: after the conflict the form is re-shown bound to the posted data, hidden "
-        "version included, so sending it again (as the message invites) fails the same way "
-        "every time until the page is reloaded",
-        strict=True,
-    )
     def test_the_form_shown_after_a_conflict_can_be_sent_again(self):
         version = self.open_then_change_elsewhere()
         data = edit_data(self.action, title="My change", version=version)
@@ -719,11 +694,6 @@ class OptimisticLockingTests(PlanWorld):
 
         self.assertRedirects(response, self.action.get_absolute_url())
 
-    @pytest.mark.xfail(
-        reason="BUG: the conflict message says “Their changes are shown below”, but the form "
-        "re-shows the stale values that were posted, not the other person's changes",
-        strict=True,
-    )
     def test_the_other_persons_changes_are_shown_after_a_conflict(self):
         version = self.open_then_change_elsewhere()
 
