@@ -59,9 +59,11 @@ MONTHS = [calendar.month_name[n] for n in range(13)]
 FORMULA_START = re.compile(r"^[=+\-@\t\r]")
 
 
-def plan_to_workbook(plan):
-    """The plan's actions, one row each, in improvement area and action order."""
-    actions = plan.actions.order_by(F("area__number").asc(nulls_last=True), "number")
+def plan_to_workbook(plan, actions=None):
+    """The plan's actions, one row each, in improvement area and action order. ``actions``
+    narrows them (``plan.actions.public()`` for anyone, which leaves out exempt actions)."""
+    actions = plan.actions.all() if actions is None else actions.filter(plan=plan)
+    actions = actions.order_by(F("area__number").asc(nulls_last=True), "number")
     workbook = _new_workbook(plan.title)
     _write_actions(workbook, "Plan", actions, COLUMNS)
     return workbook

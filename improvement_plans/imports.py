@@ -53,6 +53,10 @@ MAX_SCANNED_ROWS = 50_000
 HEADER_SEARCH_ROWS = 10
 
 IMPORT_REASON = "Changed by spreadsheet import"
+ENTER_ACTION = (
+    "enter what the action is, or delete the row (each action is one row: text that "
+    "continues the action above belongs in that row)"
+)
 UPDATE_NARRATIVE = "Status, RAG or percent complete changed by spreadsheet import."
 
 
@@ -163,32 +167,14 @@ class ImportResult:
 # Reading cells: dates, statuses, RAG, percentages, recommendation numbers
 # ---------------------------------------------------------------------------------------
 
-_MONTH_NAMES = {
-    "jan": 1,
-    "january": 1,
-    "feb": 2,
-    "february": 2,
-    "mar": 3,
-    "march": 3,
-    "apr": 4,
-    "april": 4,
-    "may": 5,
-    "jun": 6,
-    "june": 6,
-    "jul": 7,
-    "july": 7,
-    "aug": 8,
-    "august": 8,
-    "sep": 9,
-    "sept": 9,
-    "september": 9,
-    "oct": 10,
-    "october": 10,
-    "nov": 11,
-    "november": 11,
-    "dec": 12,
-    "december": 12,
-}
+
+def _words(text):
+    return text.split("|")
+
+
+_MONTHS = "january february march april may june july august september october november december"
+_MONTH_NAMES = {name: n for n, name in enumerate(_MONTHS.split(), start=1)}
+_MONTH_NAMES |= {name[:3]: n for name, n in _MONTH_NAMES.items()} | {"sept": 9}
 _MONTH = (
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -238,20 +224,9 @@ _DATE_PREFIX = re.compile(
 )
 # Timescales that are not dates: kept as words, not refused.
 TIMESCALE_WORDS = {
-    "ongoing": "Ongoing",
-    "on going": "Ongoing",
-    "continuous": "Continuous",
-    "completed": "Completed",
-    "complete": "Completed",
-    "quarterly": "Quarterly",
-    "annually": "Annually",
-    "annual": "Annually",
-    "yearly": "Yearly",
-    "monthly": "Monthly",
-    "weekly": "Weekly",
-    "tbc": "TBC",
-    "to be confirmed": "TBC",
-}
+    word: word.title().replace("Tbc", "TBC")
+    for word in _words("ongoing|continuous|completed|quarterly|annually|yearly|monthly|weekly|tbc")
+} | {"on going": "Ongoing", "complete": "Completed", "annual": "Annually", "to be confirmed": "TBC"}
 EARLIEST_YEAR, LATEST_YEAR = 1990, 2100
 
 
@@ -368,72 +343,27 @@ def _sensible(day):
 
 
 STATUS_WORDS = {
-    ActionStatus.NOT_STARTED: [
-        "not started",
-        "not yet started",
-        "to do",
-        "todo",
-        "planned",
-        "not due",
-        "not yet due",
-        "pending",
-        "future",
-        "no progress",
-    ],
-    ActionStatus.ON_TRACK: [
-        "on track",
-        "in progress",
-        "ongoing",
-        "on going",
-        "started",
-        "underway",
-        "under way",
-        "progressing",
-        "on target",
-        "on schedule",
-        "in hand",
-    ],
-    ActionStatus.AT_RISK: [
-        "at risk",
-        "delayed",
-        "behind",
-        "behind schedule",
-        "slipping",
-        "slipped",
-        "some delay",
-        "minor delay",
-    ],
-    ActionStatus.OFF_TRACK: [
-        "off track",
-        "not on track",
-        "significantly delayed",
-        "seriously delayed",
-        "stalled",
-        "overdue",
-        "late",
-        "blocked",
-        "off target",
-    ],
-    ActionStatus.COMPLETED: [
-        "completed",
-        "complete",
-        "done",
-        "finished",
-        "achieved",
-        "closed",
-        "implemented",
-        "delivered",
-    ],
-    ActionStatus.CANCELLED: [
-        "cancelled",
-        "canceled",
-        "withdrawn",
-        "dropped",
-        "no longer required",
-        "not required",
-        "superseded",
-        "abandoned",
-    ],
+    ActionStatus.NOT_STARTED: _words(
+        "not started|not yet started|to do|todo|planned|not due|not yet due|pending|"
+        "future|no progress"
+    ),
+    ActionStatus.ON_TRACK: _words(
+        "on track|in progress|ongoing|on going|started|underway|under way|progressing|"
+        "on target|on schedule|in hand"
+    ),
+    ActionStatus.AT_RISK: _words(
+        "at risk|delayed|behind|behind schedule|slipping|slipped|some delay|minor delay"
+    ),
+    ActionStatus.OFF_TRACK: _words(
+        "off track|not on track|significantly delayed|seriously delayed|stalled|overdue|"
+        "late|blocked|off target"
+    ),
+    ActionStatus.COMPLETED: _words(
+        "completed|complete|done|finished|achieved|closed|implemented|delivered"
+    ),
+    ActionStatus.CANCELLED: _words(
+        "cancelled|canceled|withdrawn|dropped|no longer required|not required|superseded|abandoned"
+    ),
 }
 _STATUSES = {word: status for status, words in STATUS_WORDS.items() for word in words}
 _RAGS = {
@@ -513,139 +443,59 @@ def parse_recommendation_refs(value):
 # ---------------------------------------------------------------------------------------
 
 HEADER_SYNONYMS = {
-    "area": [
-        "improvement area",
-        "area",
-        "improvement area number",
-        "improvement area title",
-        "improvement areas",
-        "theme",
-        "priority",
-        "priority area",
-        "workstream",
-        "area for improvement",
-    ],
-    "recommendations": [
-        "recommendation",
-        "recommendations",
-        "rec",
-        "recs",
-        "rec no",
-        "rec nos",
-        "rec number",
-        "rec ref",
-        "recommendation no",
-        "recommendation number",
-        "recommendation numbers",
-        "recommendation ref",
-        "recommendation reference",
-    ],
-    "recommendation_text": ["recommendation text", "rec text", "recommendation wording"],
-    "number": [
-        "action number",
-        "action no",
-        "action nos",
-        "action ref",
-        "action reference",
-        "action id",
-        "no",
-        "number",
-        "ref",
-        "id",
-    ],
-    "title": ["action", "action title", "title", "short title", "action summary", "summary"],
-    "how": [
-        "how",
-        "how it will be achieved",
-        "how is this to be achieved",
-        "how is this to be achieved action",
-        "how will this be achieved",
-        "how will it be achieved",
-        "actions",
-        "action description",
-        "description",
-        "detail",
-        "what we will do",
-        "actions to be taken",
-    ],
-    "expected_evidence": [
-        "expected evidence",
-        "expected evidence of improvement",
-        "evidence of improvement",
-        "evidence",
-        "outcome",
-        "outcomes",
-        "expected outcome",
-        "expected outcomes",
-        "success measures",
-        "what will success look like",
-    ],
-    "owner": [
-        "owner",
-        "lead officer",
-        "lead",
-        "action owner",
-        "responsible officer",
-        "responsible",
-        "responsibility",
-        "lead person",
-        "lead responsibility",
-        "officer",
-        "who",
-        "by whom",
-    ],
-    "measure": ["measure", "measures", "performance measure", "indicator", "kpi"],
-    "start_date": ["start date", "start", "date started", "start by"],
-    "due_date": [
-        "due date",
-        "due",
-        "timescale",
-        "timescales",
-        "deadline",
-        "by when",
-        "target date",
-        "completion date",
-        "target completion date",
-        "end date",
-        "when",
-        "date due",
-        "timescale for completion",
-    ],
-    "original_due_date": ["original due date", "original deadline", "original timescale"],
-    "milestones": ["milestones", "milestone", "timescale and milestones", "key milestones"],
-    "status": ["status", "action status", "current status", "progress status"],
-    "rag": ["rag", "rag status", "rag rating", "red amber green", "rating", "self assessed rag"],
-    "percent_complete": [
-        "percent complete",
-        "percentage complete",
-        "percent",
-        "complete percent",
-        "percent done",
-        "progress percent",
-    ],
-    "latest_update": [
-        "latest update",
-        "update",
-        "progress",
-        "progress update",
-        "latest progress",
-        "progress to date",
-        "comments",
-        "commentary",
-        "narrative",
-        "update on progress",
-    ],
-    "latest_update_date": [
-        "latest update date",
-        "update date",
-        "date of update",
-        "date updated",
-        "last updated",
-        "progress date",
-    ],
+    "area": _words(
+        "improvement area|area|improvement area number|improvement area title|"
+        "improvement areas|theme|priority|priority area|workstream|area for improvement"
+    ),
+    "recommendations": _words(
+        "recommendation|recommendations|rec|recs|rec no|rec nos|rec number|rec ref|"
+        "recommendation no|recommendation number|recommendation numbers|"
+        "recommendation ref|recommendation reference"
+    ),
+    "recommendation_text": _words("recommendation text|rec text|recommendation wording"),
+    "number": _words(
+        "action number|action no|action nos|action ref|action reference|action id|no|number|ref|id"
+    ),
+    "title": _words("action|action title|title|short title|action summary|summary"),
+    "how": _words(
+        "how|how it will be achieved|how is this to be achieved|"
+        "how is this to be achieved action|how will this be achieved|"
+        "how will it be achieved|actions|action description|description|detail|"
+        "what we will do|actions to be taken"
+    ),
+    "expected_evidence": _words(
+        "expected evidence|expected evidence of improvement|evidence of improvement|"
+        "evidence|outcome|outcomes|expected outcome|expected outcomes|success measures|"
+        "what will success look like"
+    ),
+    "owner": _words(
+        "owner|lead officer|lead|action owner|responsible officer|responsible|"
+        "responsibility|lead person|lead responsibility|officer|who|by whom"
+    ),
+    "measure": _words("measure|measures|performance measure|indicator|kpi"),
+    "start_date": _words("start date|start|date started|start by"),
+    "due_date": _words(
+        "due date|due|timescale|timescales|deadline|by when|target date|completion date|"
+        "target completion date|end date|when|date due|timescale for completion"
+    ),
+    "original_due_date": _words("original due date|original deadline|original timescale"),
+    "milestones": _words("milestones|milestone|timescale and milestones|key milestones"),
+    "status": _words("status|action status|current status|progress status"),
+    "rag": _words("rag|rag status|rag rating|red amber green|rating|self assessed rag"),
+    "percent_complete": _words(
+        "percent complete|percentage complete|percent|complete percent|percent done|"
+        "progress percent"
+    ),
+    "latest_update": _words(
+        "latest update|update|progress|progress update|latest progress|progress to date|"
+        "comments|commentary|narrative|update on progress"
+    ),
+    "latest_update_date": _words(
+        "latest update date|update date|date of update|date updated|last updated|progress date"
+    ),
     # Written by list exports; not imported.
-    "council": ["council"],
-    "plan": ["plan"],
+    "council": _words("council"),
+    "plan": _words("plan"),
 }
 for _key, _header, _width in COLUMNS:
     HEADER_SYNONYMS[_key].append(_normalise(_header))
@@ -683,6 +533,7 @@ _IGNORED = {"recommendation_text", "council", "plan"}
 FIELD_NAMES = {
     "area": "improvement area",
     "recommendations": "recommendations",
+    "milestones": "milestones",
     "title": "action",
     "how": "how it will be achieved",
     "expected_evidence": "expected evidence",
@@ -986,6 +837,14 @@ class _State:
         )
         self.actions = {action.number: action for action in actions}
         self.areas = {area.number: area for area in ImprovementArea.objects.filter(plan=plan)}
+        self.area_answering = {}  # recommendation id → number of the area that answers it
+        links = ImprovementArea.recommendations.through.objects.filter(
+            improvementarea__plan=plan
+        ).order_by("improvementarea__number")
+        for recommendation_id, number in links.values_list(
+            "recommendation_id", "improvementarea__number"
+        ):
+            self.area_answering.setdefault(recommendation_id, number)
         self.recommendations = {}
         self.top_level_numbers = set()
         self.has_sub_items = False
@@ -1064,6 +923,25 @@ def _financial_year_end(day):
     return end if end > day else date(end.year + 1, 3, 31)
 
 
+class _Row:
+    """One row of a sheet being read: its cells by column, and where its problems go."""
+
+    def __init__(self, sheet, number, values, percent_format, problems):
+        self.sheet, self.number, self.values = sheet, number, values
+        self.percent_format, self.problems = percent_format, problems
+
+    def get(self, key):
+        """The cell under the column for ``key`` and that column, or MISSING if none."""
+        column = self.sheet.columns.get(key)
+        if column is None:
+            return MISSING, None
+        return self.values[column.index], column
+
+    def problem(self, column, message):
+        header = column.header if column else None
+        self.problems.append(Problem(message, self.sheet.title, self.number, header))
+
+
 class _RowReader:
     """Reads one sheet's rows into planned actions, collecting problems and notes."""
 
@@ -1078,36 +956,24 @@ class _RowReader:
         }
         self.rows_without_number = []
 
-    def problem(self, sheet, row, column, message):
-        self.preview.problems.append(
-            Problem(message, sheet.title, row, column.header if column else None)
-        )
-
     def read(self, sheet):
         for row_number, values, percent_format, area_heading in sheet.rows:
             self._read_row(sheet, row_number, values, percent_format, area_heading)
 
-    # Each cell ---------------------------------------------------------------------------
-
-    def _get(self, sheet, values, key):
-        column = sheet.columns.get(key)
-        if column is None:
-            return MISSING, None
-        return values[column.index], column
-
     def _read_row(self, sheet, row_number, values, percent_format, area_heading):
+        row = _Row(sheet, row_number, values, percent_format, self.preview.problems)
         outcome = RowOutcome(sheet.title, row_number, None)
         wanted = {}
         problems_before = len(self.preview.problems)
 
-        number = self._read_number(sheet, row_number, values, wanted, outcome)
-        self._read_texts(sheet, row_number, values, wanted, outcome)
-        self._read_area(sheet, row_number, values, wanted, outcome, area_heading)
-        self._read_recommendations(sheet, row_number, values, wanted)
-        self._read_choices(sheet, row_number, values, wanted, percent_format)
-        self._read_dates(sheet, row_number, values, wanted, outcome)
-        self._read_milestones(sheet, row_number, values, wanted, outcome)
-        self._read_update(sheet, row_number, values, wanted)
+        number = self._read_number(row, wanted, outcome)
+        self._read_texts(row, wanted, outcome)
+        self._read_area(row, wanted, outcome, area_heading)
+        self._read_recommendations(row, wanted)
+        self._read_choices(row, wanted)
+        self._read_dates(row, wanted, outcome)
+        self._read_milestones(row, wanted, outcome)
+        self._read_update(row, wanted)
 
         has_problems = len(self.preview.problems) > problems_before
         headers = {key: column.header for key, column in sheet.columns.items()}
@@ -1119,21 +985,19 @@ class _RowReader:
         self.preview.rows.append(outcome)
         self.preview.planned.append(planned)
 
-    def _read_number(self, sheet, row_number, values, wanted, outcome):
-        value, column = self._get(sheet, values, "number")
+    def _read_number(self, row, wanted, outcome):
+        value, column = row.get("number")
         if value is MISSING or _is_blank(value):
             # The council's own layout numbers actions in the text: "12. Streamline …".
             for key in ("how", "title"):
-                text, _ = self._get(sheet, values, key)
+                text, _ = row.get(key)
                 if isinstance(text, str):
                     match = re.match(r"^\s*(\d{1,4})[.)]\s+", text)
                     if match:
-                        return self._claim_number(sheet, row_number, column, int(match.group(1)))
+                        return self._claim_number(row, column, int(match.group(1)))
             if value is MISSING:
                 return None  # numbered after the plan's last action, once all rows are read
-            self.problem(
-                sheet,
-                row_number,
+            row.problem(
                 column,
                 "enter the action number (each row is one action; use a new number for a "
                 "new action)",
@@ -1144,35 +1008,31 @@ class _RowReader:
         text = _cell_text(value)
         match = re.fullmatch(r"(?:action\s*)?(?:no\.?\s*)?(\d{1,6})\.?", text, re.I)
         if not match or int(match.group(1)) < 1:
-            self.problem(
-                sheet,
-                row_number,
+            row.problem(
                 column,
                 f"“{text}” is not an action number — enter a whole number such as 12",
             )
             return None
-        return self._claim_number(sheet, row_number, column, int(match.group(1)))
+        return self._claim_number(row, column, int(match.group(1)))
 
-    def _claim_number(self, sheet, row_number, column, number):
+    def _claim_number(self, row, column, number):
         if number in self.numbers_seen:
             other_sheet, other_row = self.numbers_seen[number]
             where = f"row {other_row}" + (
-                f" of sheet “{other_sheet}”" if other_sheet != sheet.title else ""
+                f" of sheet “{other_sheet}”" if other_sheet != row.sheet.title else ""
             )
-            self.problem(
-                sheet,
-                row_number,
+            row.problem(
                 column,
                 f"action {number} is also on {where} — give each action its own number",
             )
             return None
-        self.numbers_seen[number] = (sheet.title, row_number)
+        self.numbers_seen[number] = (row.sheet.title, row.number)
         return number
 
-    def _read_texts(self, sheet, row_number, values, wanted, outcome):
-        title, title_column = self._get(sheet, values, "title")
-        how, how_column = self._get(sheet, values, "how")
-        strip_number = "number" not in sheet.columns
+    def _read_texts(self, row, wanted, outcome):
+        title, title_column = row.get("title")
+        how, how_column = row.get("how")
+        strip_number = "number" not in row.sheet.columns
         if title is not MISSING:
             title = _cell_text(title)
             if strip_number:
@@ -1183,50 +1043,50 @@ class _RowReader:
                 how = re.sub(r"^\s*\d{1,4}[.)]\s+", "", how)
         if title is not MISSING and how is not MISSING:
             if not title and not how:
-                self.problem(
-                    sheet, row_number, title_column, "enter what the action is, or delete the row"
-                )
+                row.problem(title_column, ENTER_ACTION)
             if len(title) > 250:
-                self.problem(
-                    sheet,
-                    row_number,
+                row.problem(
                     title_column,
                     f"the action is {len(title)} characters long — shorten it to 250 or fewer "
                     f"and put the detail under “{how_column.header}”",
                 )
-            wanted["title"] = title or _title_from(how)
+            if title:
+                wanted["title"] = title
+            else:
+                wanted["new_title"] = _title_from(how)
             wanted["how"] = how
         elif title is not MISSING or how is not MISSING:
-            # One column says what the action is: it gives both the title and the how-text.
+            # One column says what the action is. A title column gives the title (and the
+            # how-text if it says more); a how column gives the how-text, and a title for a new
+            # action only, so that existing titles are not replaced by first lines.
             text = title if title is not MISSING else how
-            column = title_column or how_column
             if not text:
-                self.problem(
-                    sheet, row_number, column, "enter what the action is, or delete the row"
-                )
-            wanted["title"] = _title_from(text)
-            if how is not MISSING or len(text) > len(wanted["title"]):
+                row.problem(title_column or how_column, ENTER_ACTION)
+            if title is not MISSING:
+                wanted["title"] = _title_from(text)
+                if len(text) > len(wanted["title"]) + 1:
+                    wanted["how"] = text
+            else:
                 wanted["how"] = text
+                wanted["new_title"] = _title_from(text)
         for key, field_name, limit in (
             ("expected_evidence", "expected_evidence", None),
             ("owner", "owner_name", 200),
             ("measure", "measure", 250),
         ):
-            value, column = self._get(sheet, values, key)
+            value, column = row.get(key)
             if value is MISSING:
                 continue
             text = _cell_text(value)
             if limit and len(text) > limit:
-                self.problem(
-                    sheet,
-                    row_number,
+                row.problem(
                     column,
                     f"this is {len(text)} characters long — shorten it to {limit} or fewer",
                 )
             wanted[field_name] = text
 
-    def _read_area(self, sheet, row_number, values, wanted, outcome, area_heading):
-        value, column = self._get(sheet, values, "area")
+    def _read_area(self, row, wanted, outcome, area_heading):
+        value, column = row.get("area")
         if value is MISSING or _is_blank(value):
             if area_heading:
                 number, title = area_heading
@@ -1256,29 +1116,25 @@ class _RowReader:
             known = self.area_titles.get(number)
             if known and not _same_text(known[0], title):
                 where = f"row {known[2]}" + (
-                    f" of sheet “{known[1]}”" if known[1] != sheet.title else ""
+                    f" of sheet “{known[1]}”" if known[1] != row.sheet.title else ""
                 )
-                self.problem(
-                    sheet,
-                    row_number,
+                row.problem(
                     column,
                     f"improvement area {number} is called “{_short(known[0])}” on {where} "
                     "— use the same title on every row of the area",
                 )
             elif not known:
-                self.area_titles[number] = (title, sheet.title, row_number)
+                self.area_titles[number] = (title, row.sheet.title, row.number)
                 self.area_by_title.setdefault(_normalise(title), number)
         wanted["area"] = number
 
-    def _read_recommendations(self, sheet, row_number, values, wanted):
-        value, column = self._get(sheet, values, "recommendations")
+    def _read_recommendations(self, row, wanted):
+        value, column = row.get("recommendations")
         if value is MISSING:
             return
         labels, unreadable = parse_recommendation_refs(value) if not _is_blank(value) else ([], [])
         for part in unreadable:
-            self.problem(
-                sheet,
-                row_number,
+            row.problem(
                 column,
                 f"“{part}” is not a recommendation number — write them like 3, 16(ii)",
             )
@@ -1287,18 +1143,14 @@ class _RowReader:
             matches = self.state.recommendations.get(label.lower(), [])
             if not matches:
                 if not self.state.recommendations:
-                    self.problem(
-                        sheet,
-                        row_number,
+                    row.problem(
                         column,
                         f"there is no recommendation {label}: this plan does not answer a "
                         "review yet — link the plan to its review first, or leave the column "
                         "empty",
                     )
                 else:
-                    self.problem(
-                        sheet,
-                        row_number,
+                    row.problem(
                         column,
                         f"there is no recommendation {label} in the reviews this plan answers "
                         f"— use one of {self.state.numbers_hint()}",
@@ -1307,56 +1159,50 @@ class _RowReader:
                 chosen.append(matches)
         wanted["recommendations"] = chosen  # candidates; settled against the action later
 
-    def _read_choices(self, sheet, row_number, values, wanted, percent_format):
-        value, column = self._get(sheet, values, "status")
+    def _read_choices(self, row, wanted):
+        value, column = row.get("status")
         if value is not MISSING and not _is_blank(value):
             status = read_status(value)
             if status is None:
-                self.problem(
-                    sheet,
-                    row_number,
+                row.problem(
                     column,
                     f"“{_cell_text(value)}” is not a status we know — use one of {_STATUS_CHOICES}",
                 )
             else:
                 wanted["status"] = status
-        value, column = self._get(sheet, values, "rag")
+        value, column = row.get("rag")
         if value is not MISSING:
             rag = "" if _is_blank(value) else read_rag(value)
             if rag is None:
-                self.problem(
-                    sheet,
-                    row_number,
+                row.problem(
                     column,
                     f"“{_cell_text(value)}” is not a RAG rating — use Red, Amber or Green, or "
                     "leave it empty",
                 )
             else:
                 wanted["rag"] = rag
-        value, column = self._get(sheet, values, "percent_complete")
+        value, column = row.get("percent_complete")
         if value is not MISSING and not _is_blank(value):
-            percent = read_percent(value, percent_format)
+            percent = read_percent(value, row.percent_format)
             if percent is None:
-                self.problem(
-                    sheet,
-                    row_number,
+                row.problem(
                     column,
                     f"“{_cell_text(value)}” is not a percentage — enter a number from 0 to 100",
                 )
             else:
                 wanted["percent_complete"] = percent
 
-    def _read_dates(self, sheet, row_number, values, wanted, outcome):
+    def _read_dates(self, row, wanted, outcome):
         for key in ("start_date", "original_due_date"):
-            value, column = self._get(sheet, values, key)
+            value, column = row.get(key)
             if value is MISSING or _is_blank(value):
                 continue
             day = read_date(value)
             if not _sensible(day):
-                self._date_problem(sheet, row_number, column, value, day)
+                self._date_problem(row, column, value, day)
             else:
                 wanted[key] = day
-        value, column = self._get(sheet, values, "due_date")
+        value, column = row.get("due_date")
         if value is MISSING or _is_blank(value):
             return
         day = read_date(value)
@@ -1364,7 +1210,7 @@ class _RowReader:
             if _sensible(day):
                 wanted["due_date"] = day
             else:
-                self._date_problem(sheet, row_number, column, value, day)
+                self._date_problem(row, column, value, day)
             return
         text = _cell_text(value)
         word = timescale_word(text)
@@ -1379,23 +1225,23 @@ class _RowReader:
             if not found:
                 if timescale_word(line):
                     continue
-                self._date_problem(sheet, row_number, column, value, None)
+                self._date_problem(row, column, value, None)
                 return
             dates.extend(day for day, _, _ in found)
             label = _milestone_text_around(line, found[-1])
             if label:
                 milestones.append((label, found[-1][0], None))
         if not all(_sensible(day) for day in dates):
-            self._date_problem(sheet, row_number, column, value, None)
+            self._date_problem(row, column, value, None)
             return
         wanted["due_date"] = max(dates)
         outcome.notes.append(
             f"“{column.header}” reads as due {format_day(max(dates))}, the latest date in it"
         )
-        if milestones and "milestones" not in sheet.columns:
+        if milestones and "milestones" not in row.sheet.columns:
             wanted["milestones"] = milestones
 
-    def _date_problem(self, sheet, row_number, column, value, day):
+    def _date_problem(self, row, column, value, day):
         text = _cell_text(value)
         if day is not None:
             message = (
@@ -1407,10 +1253,10 @@ class _RowReader:
                 f"“{_short(text)}” is not a date we can read — enter a date such as 31/03/2011, "
                 "March 2011 or Q4 2010/11, or a word such as Ongoing"
             )
-        self.problem(sheet, row_number, column, message)
+        row.problem(column, message)
 
-    def _read_milestones(self, sheet, row_number, values, wanted, outcome):
-        value, column = self._get(sheet, values, "milestones")
+    def _read_milestones(self, row, wanted, outcome):
+        value, column = row.get("milestones")
         if value is MISSING:
             return
         milestones = []
@@ -1420,16 +1266,14 @@ class _RowReader:
             line = line.strip().lstrip("•·▪*").strip()
             if not line:
                 continue
-            parsed = self._read_milestone_line(sheet, row_number, column, line_number, line)
+            parsed = self._read_milestone_line(row, column, line_number, line)
             if parsed:
                 milestones.append(parsed)
         wanted["milestones"] = milestones
 
-    def _read_milestone_line(self, sheet, row_number, column, line_number, line):
+    def _read_milestone_line(self, row, column, line_number, line):
         def problem(message):
-            self.problem(
-                sheet, row_number, column, f"line {line_number}, “{_short(line)}”: {message}"
-            )
+            row.problem(column, f"line {line_number}, “{_short(line)}”: {message}")
 
         done_on = None
         done = re.search(
@@ -1486,15 +1330,15 @@ class _RowReader:
             return None
         return (text, due, done_on)
 
-    def _read_update(self, sheet, row_number, values, wanted):
-        value, _ = self._get(sheet, values, "latest_update")
+    def _read_update(self, row, wanted):
+        value, _ = row.get("latest_update")
         if value is not MISSING and not _is_blank(value):
             wanted["latest_update"] = _cell_text(value)
-        value, column = self._get(sheet, values, "latest_update_date")
+        value, column = row.get("latest_update_date")
         if value is not MISSING and not _is_blank(value):
             day = read_date(value)
             if not _sensible(day):
-                self._date_problem(sheet, row_number, column, value, day)
+                self._date_problem(row, column, value, day)
             else:
                 wanted["latest_update_date"] = day
 
@@ -1522,8 +1366,6 @@ def _milestone_text_around(line, found):
 @dataclass
 class _Change:
     field: str
-    old: object
-    new: object
     description: str
 
 
@@ -1545,7 +1387,7 @@ def _settle_recommendations(candidates, current):
     return chosen
 
 
-def _measure_fields(text, action=None):
+def _measure_fields(text):
     """The measure cell back into target, unit and description: "70% Reviews within 28 days"
     → 70, %, "Reviews within 28 days"."""
     text = " ".join(text.split())
@@ -1617,6 +1459,15 @@ class _Comparer:
         recommendations settled, "Ongoing" due dates and milestone dates filled in."""
         values = dict(planned.values)
         notes = []
+        if action is None and "area" not in values and values.get("recommendations"):
+            # No area column: a new action goes in the area answering its recommendation.
+            first = values["recommendations"][0][0]
+            if first in self.state.area_answering:
+                values["area"] = self.state.area_answering[first]
+                notes.append(
+                    f"put in improvement area {values['area']}, which answers recommendation "
+                    f"{self.state.labels[first]}"
+                )
         if "recommendations" in values:
             current = {r.pk for r in action.recommendations.all()} if action else set()
             values["recommendations"] = _settle_recommendations(values["recommendations"], current)
@@ -1671,98 +1522,47 @@ class _Comparer:
         return _financial_year_end(self.plan.version_date)
 
     def changes(self, action, values):
-        """What would change on an existing action, field by field."""
+        """What would change on an existing action: [(field, description)]."""
         changes = []
+
+        def changed(key, old, new):
+            changes.append(_Change(key, f"{FIELD_NAMES[key]} {old} → {new}"))
+
         if "area" in values:
             old = action.area.number if action.area else None
             if old != values["area"]:
-                changes.append(
-                    _Change(
-                        "area",
-                        old,
-                        values["area"],
-                        f"improvement area {old or 'none'} → {values['area'] or 'none'}",
-                    )
-                )
+                changed("area", old or "none", values["area"] or "none")
         for key in ("title", "how", "expected_evidence", "owner_name"):
             if key in values and not _same_text(getattr(action, key), values[key]):
-                changes.append(
-                    _Change(
-                        key,
-                        getattr(action, key),
-                        values[key],
-                        f"{FIELD_NAMES[key]} {_quote(getattr(action, key))} → "
-                        f"{_quote(values[key])}",
-                    )
-                )
+                changed(key, _quote(getattr(action, key)), _quote(values[key]))
         if "measure" in values and not _same_text(action.measure, values["measure"]):
-            changes.append(
-                _Change(
-                    "measure",
-                    action.measure,
-                    values["measure"],
-                    f"measure {_quote(action.measure)} → {_quote(values['measure'])}",
-                )
-            )
+            changed("measure", _quote(action.measure), _quote(values["measure"]))
         for key in ("start_date", "due_date"):
             if key in values and getattr(action, key) != values[key]:
-                changes.append(
-                    _Change(
-                        key,
-                        getattr(action, key),
-                        values[key],
-                        f"{FIELD_NAMES[key]} {_fmt_date(getattr(action, key))} → "
-                        f"{_fmt_date(values[key])}",
-                    )
-                )
+                changed(key, _fmt_date(getattr(action, key)), _fmt_date(values[key]))
         if "recommendations" in values:
             current = {r.pk for r in action.recommendations.all()}
             if current != values["recommendations"]:
-                changes.append(
-                    _Change(
-                        "recommendations",
-                        current,
-                        values["recommendations"],
-                        f"recommendations {self._labels(current)} → "
-                        f"{self._labels(values['recommendations'])}",
-                    )
+                changed(
+                    "recommendations",
+                    self._labels(current),
+                    self._labels(values["recommendations"]),
                 )
         if "milestones" in values:
             described = _milestone_changes(action, values["milestones"])
             if described:
-                changes.append(
-                    _Change("milestones", None, values["milestones"], "; ".join(described))
-                )
+                changes.append(_Change("milestones", "; ".join(described)))
         if "status" in values and action.status != values["status"]:
-            changes.append(
-                _Change(
-                    "status",
-                    action.status,
-                    values["status"],
-                    f"status {ActionStatus(action.status).label} → "
-                    f"{ActionStatus(values['status']).label}",
-                )
-            )
+            old, new = ActionStatus(action.status).label, ActionStatus(values["status"]).label
+            changed("status", old, new)
         if "rag" in values and action.rag != values["rag"]:
             old = Rag(action.rag).label if action.rag else "none"
-            new = Rag(values["rag"]).label if values["rag"] else "none"
-            changes.append(_Change("rag", action.rag, values["rag"], f"RAG {old} → {new}"))
+            changed("rag", old, Rag(values["rag"]).label if values["rag"] else "none")
         if "percent_complete" in values and action.percent_complete != values["percent_complete"]:
-            changes.append(
-                _Change(
-                    "percent_complete",
-                    action.percent_complete,
-                    values["percent_complete"],
-                    f"% complete {action.percent_complete} → {values['percent_complete']}",
-                )
-            )
+            changed("percent_complete", action.percent_complete, values["percent_complete"])
         narrative = values.get("latest_update")
         if narrative and not self._is_known(action, narrative):
-            changes.append(
-                _Change(
-                    "latest_update", None, narrative, f"new progress update {_quote(narrative)}"
-                )
-            )
+            changes.append(_Change("latest_update", f"new progress update {_quote(narrative)}"))
         return changes
 
     def _is_known(self, action, narrative):
@@ -1900,7 +1700,7 @@ def _compare(preview, plan, state):
             continue
         changes = comparer.changes(action, values)
         if area_change:
-            changes.insert(0, _Change("area_title", None, None, area_change))
+            changes.insert(0, _Change("area_title", area_change))
         if changes:
             outcome.kind = "change"
             outcome.changes = [change.description for change in changes]
@@ -1990,7 +1790,7 @@ def _create_action(plan, planned, values, areas, by, today, result):
         plan=plan,
         number=planned.number,
         area=_area_for(values, areas),
-        title=values.get("title") or f"Action {planned.number}",
+        title=values.get("title") or values.get("new_title") or f"Action {planned.number}",
         how=values.get("how", ""),
         expected_evidence=values.get("expected_evidence", ""),
         owner_name=values.get("owner_name", ""),
@@ -2067,7 +1867,7 @@ def _change_action(action, comparer, values, areas, by, today, result):
     if "milestones" in changes:
         _change_milestones(action, values["milestones"], by, result)
     if progress:
-        narrative = changes["latest_update"].new if "latest_update" in changes else ""
+        narrative = values["latest_update"] if "latest_update" in changes else ""
         ProgressUpdate.objects.create(
             action=action,
             author=by,

@@ -666,6 +666,26 @@ class PeoplesSheetTests(TestCase):
             [row.message for row in preview.rows], ["create action 2", "create action 3"]
         )
 
+    def test_a_how_column_alone_keeps_titles_and_new_actions_join_their_area(self):
+        data = xlsx(
+            [
+                ["Action No", "How", "Rec No"],
+                [1, "Streamline risk assessment.", "1"],
+                [2, "Audit ten per cent of cases each month.\nReport to DMT.", "1"],
+            ]
+        )
+
+        preview = read_plan_workbook(data, plan=self.plan)
+
+        self.assertEqual([row.message for row in preview.rows], ["no change", "create action 2"])
+        self.assertIn(
+            "put in improvement area 1, which answers recommendation 1", preview.rows[1].notes
+        )
+        apply_import(preview, plan=self.plan, by=self.user)
+        new = Action.objects.get(plan=self.plan, number=2)
+        self.assertEqual(new.title, "Audit ten per cent of cases each month")
+        self.assertEqual(new.area, self.area)
+
     def test_percent_cells_and_percent_text(self):
         data = xlsx(
             [["Action No", "Action", "% complete"], [1, "Streamline risk assessment", 0.25]]
