@@ -901,6 +901,10 @@ def _clean_text(text):
     return "\n".join(line.rstrip() for line in str(text).replace("\r\n", "\n").split("\n")).strip()
 
 
+def _words_of(text):
+    return " ".join(str(text or "").split())
+
+
 def _same_text(a, b):
     return _clean_text(a or "") == _clean_text(b or "")
 
@@ -967,7 +971,7 @@ class _RowReader:
         problems_before = len(self.preview.problems)
 
         number = self._read_number(row, wanted, outcome)
-        self._read_texts(row, wanted, outcome)
+        self._read_texts(row, wanted, existing=number in self.state.actions)
         self._read_area(row, wanted, outcome, area_heading)
         self._read_recommendations(row, wanted)
         self._read_choices(row, wanted)
@@ -1029,7 +1033,7 @@ class _RowReader:
         self.numbers_seen[number] = (row.sheet.title, row.number)
         return number
 
-    def _read_texts(self, row, wanted, outcome):
+    def _read_texts(self, row, wanted, existing):
         title, title_column = row.get("title")
         how, how_column = row.get("how")
         strip_number = "number" not in row.sheet.columns
@@ -1041,6 +1045,10 @@ class _RowReader:
             how = _cell_text(how)
             if strip_number:
                 how = re.sub(r"^\s*\d{1,4}[.)]\s+", "", how)
+        given = [text for text in (title, how) if text is not MISSING]
+        if existing and given and not any(given):
+            # Nothing said about what an existing action is: it stays as it is.
+            title = how = MISSING
         if title is not MISSING and how is not MISSING:
             if not title and not how:
                 row.problem(title_column, ENTER_ACTION)
@@ -1535,7 +1543,7 @@ class _Comparer:
         for key in ("title", "how", "expected_evidence", "owner_name"):
             if key in values and not _same_text(getattr(action, key), values[key]):
                 changed(key, _quote(getattr(action, key)), _quote(values[key]))
-        if "measure" in values and not _same_text(action.measure, values["measure"]):
+        if "measure" in values and _words_of(action.measure) != _words_of(values["measure"]):
             changed("measure", _quote(action.measure), _quote(values["measure"]))
         for key in ("start_date", "due_date"):
             if key in values and getattr(action, key) != values[key]:
@@ -1643,13 +1651,34 @@ def read_plan_workbook(file, *, plan):
 
 
 def _number_unnumbered(reader, state):
-    """Rows of a sheet without an action-number column become new actions, numbered after
-    the plan's last action and the sheet's own numbers."""
-    following = max([*state.actions, *reader.numbers_seen], default=0) + 1
+    """Rows of a sheet without an action-number column: an action of the plan with the same
+    words, or a new action numbered after the plan's last and the sheet's own numbers."""
+    by_text = {}
+    for number, action in sorted(state.actions.items()):
+        for text in (action.title, action.how):
+            if text:
+                by_text.setdefault(_normalise(text), number)
+    taken = set(reader.numbers_seen)
+    following = max([*state.actions, *taken], default=0) + 1
     for planned in reader.rows_without_number:
-        planned.number = following
-        planned.outcome.notes.append(f"numbered {following}: the sheet gives no action number")
-        following += 1
+        values = planned.values
+        texts = [values.get(key) for key in ("title", "how", "new_title") if values.get(key)]
+        match = next(
+            (
+                by_text[_normalise(text)]
+                for text in texts
+                if _normalise(text) in by_text and by_text[_normalise(text)] not in taken
+            ),
+            None,
+        )
+        if match is not None:
+            planned.number = match
+            planned.outcome.notes.append(f"matched to action {match}, which has the same words")
+        else:
+            planned.number = following
+            planned.outcome.notes.append(f"numbered {following}: the sheet gives no action number")
+            following += 1
+        taken.add(planned.number)
 
 
 def _compare(preview, plan, state):

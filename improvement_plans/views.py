@@ -336,3 +336,66 @@ def verify(request, pk):
     verify_completion(action=action, by=request.user)
     messages.success(request, f"The completion of action {action.number} is marked verified.")
     return redirect(action)
+
+
+def _report_options(request):
+    """The date of the previous report from ``?since=YYYY-MM-DD`` (six months back when not
+    given; None when it is not a date or in the future) and whether ``?copy=public``."""
+    from datetime import date
+
+    from improvement_plans.report import default_since
+
+    today = timezone.localdate()
+    since = default_since(today)
+    if raw := request.GET.get("since", "").strip():
+        try:
+            since = date.fromisoformat(raw)
+        except ValueError:
+            since = None
+        if since is not None and since > today:
+            since = None
+    return since, request.GET.get("copy") == "public"
+
+
+def _report_response(request, pk, extension, render):
+    from django.http import HttpResponse, HttpResponseBadRequest
+    from django.utils.text import slugify
+
+    plan = visible_or_404(ImprovementPlan.objects.select_related("council"), request.user, pk=pk)
+    since, public = _report_options(request)
+    if since is None:
+        return HttpResponseBadRequest(
+            "Give the date of the previous report as YYYY-MM-DD, not in the future.",
+            content_type="text/plain; charset=utf-8",
+        )
+    content, content_type, disposition = render(plan, since, public)
+    filename = f"{slugify(plan.title)[:80]}-progress-report-{timezone.localdate():%Y-%m-%d}"
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}.{extension}"'
+    return response
+
+
+def report_pdf(request, pk):
+    """The progress report for scrutiny as a PDF; ``?copy=public`` leaves exempt items out."""
+    from improvement_plans.report import render_report_pdf
+
+    def render(plan, since, public):
+        pdf = render_report_pdf(plan, user=request.user, since=since, public=public)
+        return pdf, "application/pdf", "inline"
+
+    return _report_response(request, pk, "pdf", render)
+
+
+def report_xlsx(request, pk):
+    """The progress report as an Excel workbook, with the same figures as the PDF."""
+    import io
+
+    from improvement_plans.report import report_workbook
+
+    def render(plan, since, public):
+        output = io.BytesIO()
+        report_workbook(plan, user=request.user, since=since, public=public).save(output)
+        sheet_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        return output.getvalue(), sheet_type, "attachment"
+
+    return _report_response(request, pk, "xlsx", render)

@@ -184,9 +184,15 @@ def render_letter_pdf(review, *, public=False) -> bytes:
     With ``public=True`` it is the copy for publication, without exempt recommendations.
     Whether the reader may see it is for the view to decide.
     """
-    stylesheet = Path(finders.find(STYLESHEET))
+    return render_pdf("reviews/letter_pdf.html", letter_context(review, public=public))
+
+
+def render_pdf(template_name, context, *, stylesheet=STYLESHEET) -> bytes:
+    """A template rendered to a tagged PDF (PDF/UA-1) with a stylesheet from the static
+    files; the document may read only ``data:`` URLs and files beside that stylesheet."""
+    stylesheet = Path(finders.find(stylesheet))
     fetcher = LetterURLFetcher(root=stylesheet.parent)
-    html = render_to_string("reviews/letter_pdf.html", letter_context(review, public=public))
+    html = render_to_string(template_name, context)
     document = weasyprint.HTML(
         string=html, base_url=stylesheet.parent.as_uri() + "/", url_fetcher=fetcher
     )

@@ -686,6 +686,21 @@ class PeoplesSheetTests(TestCase):
         self.assertEqual(new.title, "Audit ten per cent of cases each month")
         self.assertEqual(new.area, self.area)
 
+    def test_a_blank_action_text_leaves_an_existing_action_as_it_is(self):
+        data = xlsx([["Action No", "Action", "Status"], [1, "", "Delayed"]])
+
+        preview = read_plan_workbook(data, plan=self.plan)
+
+        self.assertEqual(preview.rows[0].message, "change action 1: status On track → At risk")
+
+    def test_a_sheet_without_numbers_finds_actions_by_their_words(self):
+        data = xlsx([["Action", "Deadline"], ["Streamline risk assessment", "September 2010"]])
+
+        preview = read_plan_workbook(data, plan=self.plan)
+
+        self.assertEqual(preview.rows[0].message, "no change")
+        self.assertEqual(preview.rows[0].notes, ["matched to action 1, which has the same words"])
+
     def test_percent_cells_and_percent_text(self):
         data = xlsx(
             [["Action No", "Action", "% complete"], [1, "Streamline risk assessment", 0.25]]
