@@ -19,6 +19,7 @@ urlpatterns = [
     path("actions/<int:pk>/verify/", views.verify, name="verify"),
     path("challenges/<int:pk>/answer/", views.answer_challenge, name="answer_challenge"),
     path("evidence/<int:pk>/", views.download_evidence, name="evidence"),
+    path("actions/", views.action_list, name="actions"),
     path("plans/<int:pk>/report.pdf", views.report_pdf, name="report_pdf"),
     path("plans/<int:pk>/report.xlsx", views.report_xlsx, name="report_xlsx"),
 ]

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.db.models import Max, OuterRef, Prefetch, Subquery
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from councils.access import can_edit, require, require_editable, visible_or_404
 from councils.models import Council
+from improvement_plans.filters import ActionFilter
 from improvement_plans.forms import (
     ActionForm,
     ChallengeAnswerForm,
@@ -30,8 +31,11 @@ from improvement_plans.models import (
     RatingChallenge,
 )
 from improvement_plans.services import record_update, save_action, start_areas, verify_completion
+from improvement_plans.tables import ActionTable
 from recommendations.models import Recommendation
+from sli.exports import EXPORT_FORMATS, export_response
 from sli.history import history_entries
+from sli.tables import configure
 
 
 def recommendation_labels(recommendations):
@@ -399,3 +403,39 @@ def report_xlsx(request, pk):
         return output.getvalue(), sheet_type, "attachment"
 
     return _report_response(request, pk, "xlsx", render)
+
+
+def listed_actions(user):
+    """Every action the user may see, with what the list shows, in a fixed number of queries:
+    plan, council and owner joined, recommendations prefetched, flags and the date of the
+    latest update computed in the database."""
+    latest_update = (
+        ProgressUpdate.objects.filter(action=OuterRef("pk"))
+        .order_by()
+        .values("action")
+        .annotate(latest=Max("date"))
+        .values("latest")
+    )
+    return (
+        Action.objects.visible_to(user)
+        .select_related("plan__council", "owner_user")
+        .prefetch_related(recommendation_labels(Recommendation.objects.visible_to(user)))
+        .with_flags()
+        .annotate(latest_update_date=Subquery(latest_update))
+        .order_by("plan__council__name", "plan__title", "plan_id", "number")
+    )
+
+
+def action_list(request):
+    filters = ActionFilter(request.GET, queryset=listed_actions(request.user), request=request)
+    table = ActionTable(filters.qs if filters.is_valid() else filters.queryset.none())
+    export_format = request.GET.get("export")
+    if export_format in EXPORT_FORMATS:
+        configure(table, request, paginate=False)
+        return export_response(table, export_format, filename="actions", title="Actions")
+    configure(table, request)
+    count = table.paginator.count
+    table.caption = f"{count} action{pluralize(count)}"
+    return render(
+        request, "improvement_plans/action_list.html", {"filter": filters, "table": table}
+    )

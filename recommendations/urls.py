@@ -13,4 +13,5 @@ urlpatterns = [
     path("<int:pk>/assess/", views.assess, name="assess"),
     path("new/<int:review_pk>/", views.new_recommendation, name="new"),
     path("paste/<int:review_pk>/", views.paste, name="paste"),
+    path("", views.recommendation_list, name="list"),
 ]

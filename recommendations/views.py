@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
+from django.db.models.functions import Coalesce
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import pluralize
 from django.utils import timezone
@@ -8,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from councils.access import require, require_editable, visible_or_404, with_permissions
 from improvement_plans.models import Action
+from recommendations.filters import RecommendationFilter
 from recommendations.forms import (
     AmendmentForm,
     AssessmentForm,
@@ -24,9 +26,12 @@ from recommendations.services import (
     move_recommendation,
     save_recommendation,
 )
+from recommendations.tables import RecommendationTable
 from reviews.models import Review
 from reviews.views import editable_review
+from sli.exports import EXPORT_FORMATS, export_response
 from sli.history import history_entries
+from sli.tables import configure
 
 RECOMMENDATION_PAGE = Recommendation.objects.select_related(
     "review__host_council__region", "parent", "scope_question", "focus_area"
@@ -207,4 +212,41 @@ def paste(request, review_pk):
                 form.add_error("text", "No recommendations were found in the text")
     return render(
         request, "recommendations/paste.html", {"form": form, "rows": rows, "review": review}
+    )
+
+
+def listed_recommendations(user):
+    """Every recommendation the user may read, with its implementation state computed in the
+    database, in the users' numbering within each council's reviews."""
+    return (
+        Recommendation.objects.visible_to(user)
+        .select_related("review__host_council", "parent")
+        .with_implementation_state()
+        .order_by(
+            "review__host_council__name",
+            "-review__visit_start",
+            "review_id",
+            Coalesce("parent__number", "number"),
+            F("parent_id").asc(nulls_first=True),
+            "number",
+        )
+    )
+
+
+def recommendation_list(request):
+    filters = RecommendationFilter(
+        request.GET, queryset=listed_recommendations(request.user), request=request
+    )
+    table = RecommendationTable(filters.qs if filters.is_valid() else filters.queryset.none())
+    export_format = request.GET.get("export")
+    if export_format in EXPORT_FORMATS:
+        configure(table, request, paginate=False)
+        return export_response(
+            table, export_format, filename="recommendations", title="Recommendations"
+        )
+    configure(table, request)
+    count = table.paginator.count
+    table.caption = f"{count} recommendation{pluralize(count)}"
+    return render(
+        request, "recommendations/recommendation_list.html", {"filter": filters, "table": table}
     )

@@ -408,6 +408,8 @@ ROUTES = {
     "improvement_plans:publish_plan": ("POST", ["plan A", "plan C"]),
     "improvement_plans:action": ("GET", ["action A", "exempt action A", "action C"]),
     "improvement_plans:evidence": ("GET", ["evidence file A", "evidence file C"]),
+    "improvement_plans:actions": ("GET", None),
+    "recommendations:list": ("GET", None),
     "improvement_plans:report_pdf": ("GET", ["plan A", "plan C"]),
     "improvement_plans:report_xlsx": ("GET", ["plan A", "plan C"]),
 }

@@ -1,0 +1,79 @@
+"""Pieces shared by the list filters: words in the text, GOV.UK date inputs, scoped choices."""
+
+from functools import reduce
+from operator import and_, or_
+
+import django_filters
+from django import forms
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connections
+from django.db.models import Q
+
+from councils.models import Council
+from reviews.models import FocusArea, Review
+from sli.fields import DateInputsField
+
+SEARCH_CONFIG = "english"
+
+
+def matching_words(queryset, fields, text):
+    """Rows whose ``fields`` contain the words of ``text``: PostgreSQL full-text search
+    (English stemming, so "reviewing" finds "reviewed"; quotes and "or" as on the web), or on
+    SQLite every word somewhere in the fields, ignoring case."""
+    words = text.split()
+    if not words:
+        return queryset
+    if connections[queryset.db].vendor == "postgresql":
+        return queryset.alias(words_document=SearchVector(*fields, config=SEARCH_CONFIG)).filter(
+            words_document=SearchQuery(
+                " ".join(words), config=SEARCH_CONFIG, search_type="websearch"
+            )
+        )
+    return queryset.filter(
+        reduce(
+            and_,
+            (
+                reduce(or_, (Q(**{f"{field}__icontains": word}) for field in fields))
+                for word in words
+            ),
+        )
+    )
+
+
+class DayFilter(django_filters.DateFilter):
+    """A date as day, month and year boxes (the GOV.UK date input)."""
+
+    field_class = DateInputsField
+
+
+class ReviewChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, review):
+        return f"{review.title} ({review.host_council.name})"
+
+
+class ReviewFilter(django_filters.ModelChoiceFilter):
+    field_class = ReviewChoiceField
+
+
+def visible_councils(request):
+    """Only councils the user may see: a dropdown must not name the others."""
+    return Council.objects.visible_to(request.user)
+
+
+def visible_reviews(request):
+    return (
+        Review.objects.visible_to(request.user)
+        .select_related("host_council")
+        .order_by("host_council__name", "-visit_start", "title")
+    )
+
+
+def focus_areas(request):
+    return FocusArea.objects.all()
+
+
+class ListFilterSet(django_filters.FilterSet):
+    """Filters whose choices come from what ``request.user`` may see."""
+
+    def __init__(self, data=None, queryset=None, *, request, **kwargs):
+        super().__init__(data, queryset, request=request, **kwargs)

@@ -1,0 +1,85 @@
+import re
+
+import pytest
+from django.core.management import call_command
+
+from tests.e2e.test_journey import sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def rows_of(page):
+    return page.locator(".sli-table-wrap tbody tr")
+
+
+def test_regional_lead_filters_sorts_and_pages_the_actions(page, live_server, check_accessibility):
+    call_command("load_demo", "--allow-production", verbosity=0)
+    sign_in(page, live_server, "nw.lead")
+
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Actions").click()
+    assert page.title() == "Actions – Sector-led improvement manager"
+    check_accessibility(page)
+
+    page.get_by_label("Status").select_option(label="Not started")
+    page.get_by_role("button", name="Apply filters").click()
+    assert "status=not_started" in page.url
+    assert rows_of(page).count() == 25
+    statuses = page.locator(".sli-table-wrap tbody td:nth-child(7)").all_inner_texts()
+    assert set(statuses) == {"Not started"}
+    check_accessibility(page)
+
+    due_date = page.get_by_role("columnheader", name=re.compile("^Due date"))
+    assert due_date.get_attribute("aria-sort") == "none"
+    due_date.get_by_role("link").click()
+    due_date = page.get_by_role("columnheader", name=re.compile("^Due date"))
+    assert due_date.get_attribute("aria-sort") == "ascending"
+    assert "status=not_started" in page.url
+    assert page.get_by_label("Status").input_value() == "not_started"
+    check_accessibility(page)
+
+    page.get_by_role("link", name="Next page").click()
+    assert "page=2" in page.url
+    assert page.title().startswith("Actions, page 2 of ")
+    assert page.get_by_role("link", name="Page 2").get_attribute("aria-current") == "page"
+    assert rows_of(page).count() >= 1
+    assert (
+        page.get_by_role("columnheader", name=re.compile("^Due date")).get_attribute("aria-sort")
+        == "ascending"
+    )
+    check_accessibility(page)
+
+    page.get_by_role("link", name="Clear filters").click()
+    assert page.url == f"{live_server.url}/actions/"
+
+
+def test_recommendations_list_and_a_mistake_in_a_date(page, live_server, check_accessibility):
+    call_command("load_demo", "--allow-production", verbosity=0)
+    sign_in(page, live_server, "nw.lead")
+
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Recommendations").click()
+    assert page.title() == "Recommendations – Sector-led improvement manager"
+    assert rows_of(page).count() > 1
+    check_accessibility(page)
+
+    page.goto(f"{live_server.url}/actions/")
+    due_from = page.get_by_role("group", name="Due on or after")
+    due_from.get_by_label("Day").fill("31")
+    due_from.get_by_label("Month").fill("2")
+    due_from.get_by_label("Year").fill("2025")
+    page.get_by_role("button", name="Apply filters").click()
+    assert page.title().startswith("Error: ")
+    assert page.get_by_role("link", name="The due on or after must be a real date").is_visible()
+    check_accessibility(page)
+
+
+def test_the_lists_work_on_a_phone(phone_page, live_server, check_accessibility):
+    call_command("load_demo", "--allow-production", verbosity=0)
+    page = phone_page
+    sign_in(page, live_server, "nw.lead")
+    for path in ("/actions/", "/recommendations/"):
+        page.goto(f"{live_server.url}{path}")
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth > document.documentElement.clientWidth"
+        )
+        assert not overflow, f"{path} scrolls sideways at 320 px"
+        check_accessibility(page)
