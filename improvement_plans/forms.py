@@ -343,3 +343,11 @@ class ChallengeAnswerForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["answer"].required = True
         self.fields["answer"].error_messages["required"] = "Enter the council's answer"
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="The spreadsheet (.xlsx)",
+        help_text="Up to 5 MB and 5,000 rows.",
+        error_messages={"required": "Choose the spreadsheet to import"},
+    )

@@ -20,6 +20,8 @@ urlpatterns = [
     path("challenges/<int:pk>/answer/", views.answer_challenge, name="answer_challenge"),
     path("evidence/<int:pk>/", views.download_evidence, name="evidence"),
     path("actions/", views.action_list, name="actions"),
+    path("plans/<int:pk>/export.xlsx", views.export_plan, name="export"),
+    path("plans/<int:pk>/import/", views.import_plan, name="import"),
     path("plans/<int:pk>/report.pdf", views.report_pdf, name="report_pdf"),
     path("plans/<int:pk>/report.xlsx", views.report_xlsx, name="report_xlsx"),
 ]

@@ -1,25 +1,30 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.files.storage import default_storage
 from django.db.models import Max, OuterRef, Prefetch, Subquery
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
 from django.utils import timezone
+from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from councils.access import can_edit, require, require_editable, visible_or_404
 from councils.models import Council
+from improvement_plans.exports import plan_to_workbook, workbook_bytes
 from improvement_plans.filters import ActionFilter
 from improvement_plans.forms import (
     ActionForm,
     ChallengeAnswerForm,
     ChallengeForm,
+    ImportForm,
     MilestoneFormSet,
     PlanForm,
     ProgressUpdateForm,
     QuickUpdateForm,
 )
+from improvement_plans.imports import ImportRefused, apply_import, read_plan_workbook
 from improvement_plans.models import (
     Action,
     DueDateChange,
@@ -30,12 +35,15 @@ from improvement_plans.models import (
     ProgressUpdate,
     RatingChallenge,
 )
+from improvement_plans.report import render_report_pdf, report_workbook
 from improvement_plans.services import record_update, save_action, start_areas, verify_completion
 from improvement_plans.tables import ActionTable
 from recommendations.models import Recommendation
 from sli.exports import EXPORT_FORMATS, export_response
 from sli.history import history_entries
 from sli.tables import configure
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def recommendation_labels(recommendations):
@@ -244,10 +252,15 @@ def _action_form(request, plan, action):
         else:
             messages.success(request, f"Action {action.number} was saved.")
             return redirect(action)
+    conflict = form.has_error(NON_FIELD_ERRORS, code="stale")
+    if conflict:
+        # Show the action as it is now, with its current version, so it can be sent again.
+        action.refresh_from_db()
+        form = ActionForm(instance=action, plan=plan)
     return render(
         request,
         "improvement_plans/action_form.html",
-        {"form": form, "plan": plan, "action": action},
+        {"form": form, "plan": plan, "action": action, "conflict": conflict},
     )
 
 
@@ -342,69 +355,6 @@ def verify(request, pk):
     return redirect(action)
 
 
-def _report_options(request):
-    """The date of the previous report from ``?since=YYYY-MM-DD`` (six months back when not
-    given; None when it is not a date or in the future) and whether ``?copy=public``."""
-    from datetime import date
-
-    from improvement_plans.report import default_since
-
-    today = timezone.localdate()
-    since = default_since(today)
-    if raw := request.GET.get("since", "").strip():
-        try:
-            since = date.fromisoformat(raw)
-        except ValueError:
-            since = None
-        if since is not None and since > today:
-            since = None
-    return since, request.GET.get("copy") == "public"
-
-
-def _report_response(request, pk, extension, render):
-    from django.http import HttpResponse, HttpResponseBadRequest
-    from django.utils.text import slugify
-
-    plan = visible_or_404(ImprovementPlan.objects.select_related("council"), request.user, pk=pk)
-    since, public = _report_options(request)
-    if since is None:
-        return HttpResponseBadRequest(
-            "Give the date of the previous report as YYYY-MM-DD, not in the future.",
-            content_type="text/plain; charset=utf-8",
-        )
-    content, content_type, disposition = render(plan, since, public)
-    filename = f"{slugify(plan.title)[:80]}-progress-report-{timezone.localdate():%Y-%m-%d}"
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}.{extension}"'
-    return response
-
-
-def report_pdf(request, pk):
-    """The progress report for scrutiny as a PDF; ``?copy=public`` leaves exempt items out."""
-    from improvement_plans.report import render_report_pdf
-
-    def render(plan, since, public):
-        pdf = render_report_pdf(plan, user=request.user, since=since, public=public)
-        return pdf, "application/pdf", "inline"
-
-    return _report_response(request, pk, "pdf", render)
-
-
-def report_xlsx(request, pk):
-    """The progress report as an Excel workbook, with the same figures as the PDF."""
-    import io
-
-    from improvement_plans.report import report_workbook
-
-    def render(plan, since, public):
-        output = io.BytesIO()
-        report_workbook(plan, user=request.user, since=since, public=public).save(output)
-        sheet_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        return output.getvalue(), sheet_type, "attachment"
-
-    return _report_response(request, pk, "xlsx", render)
-
-
 def listed_actions(user):
     """Every action the user may see, with what the list shows, in a fixed number of queries:
     plan, council and owner joined, recommendations prefetched, flags and the date of the
@@ -438,4 +388,112 @@ def action_list(request):
     table.caption = f"{count} action{pluralize(count)}"
     return render(
         request, "improvement_plans/action_list.html", {"filter": filters, "table": table}
+    )
+
+
+def _report_options(request):
+    """The date of the previous report from ``?since=YYYY-MM-DD`` (six months back when not
+    given; None when it is not a date or in the future) and whether ``?copy=public``."""
+    from datetime import date
+
+    from improvement_plans.report import default_since
+
+    today = timezone.localdate()
+    since = default_since(today)
+    if raw := request.GET.get("since", "").strip():
+        try:
+            since = date.fromisoformat(raw)
+        except ValueError:
+            since = None
+        if since is not None and since > today:
+            since = None
+    return since, request.GET.get("copy") == "public"
+
+
+def _report_response(request, pk, extension, render):
+    plan = visible_or_404(ImprovementPlan.objects.select_related("council"), request.user, pk=pk)
+    since, public = _report_options(request)
+    if since is None:
+        return HttpResponseBadRequest(
+            "Give the date of the previous report as YYYY-MM-DD, not in the future.",
+            content_type="text/plain; charset=utf-8",
+        )
+    content, content_type, disposition = render(plan, since, public)
+    filename = f"{slugify(plan.title)[:80]}-progress-report-{timezone.localdate():%Y-%m-%d}"
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}.{extension}"'
+    return response
+
+
+def report_pdf(request, pk):
+    """The progress report for scrutiny as a PDF; ``?copy=public`` leaves exempt items out."""
+
+    def render(plan, since, public):
+        pdf = render_report_pdf(plan, user=request.user, since=since, public=public)
+        return pdf, "application/pdf", "inline"
+
+    return _report_response(request, pk, "pdf", render)
+
+
+def report_xlsx(request, pk):
+    """The progress report as an Excel workbook, with the same figures as the PDF."""
+
+    def render(plan, since, public):
+        workbook = report_workbook(plan, user=request.user, since=since, public=public)
+        return workbook_bytes(workbook), XLSX, "attachment"
+
+    return _report_response(request, pk, "xlsx", render)
+
+
+def export_plan(request, pk):
+    plan = visible_or_404(ImprovementPlan.objects.select_related("council"), request.user, pk=pk)
+    workbook = plan_to_workbook(
+        plan, actions=Action.objects.visible_to(request.user).filter(plan=plan)
+    )
+    response = HttpResponse(workbook_bytes(workbook), content_type=XLSX)
+    name = f"{slugify(plan.title)[:80]}-{timezone.localdate():%Y-%m-%d}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def import_plan(request, pk):
+    """Upload a spreadsheet, see what each row would do, then confirm. The upload is kept in
+    storage between the two steps (a preview cannot live in the session) and read again."""
+    plan = editable_plan(request, pk)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    preview = upload_name = None
+    if request.POST.get("step") == "apply":
+        upload_name = request.POST.get("upload", "")
+        if not _is_import_upload(upload_name, plan):
+            messages.error(request, "Upload the spreadsheet again: the one checked has expired")
+            return redirect("improvement_plans:import", pk=plan.pk)
+        with default_storage.open(upload_name, "rb") as upload:
+            preview = read_plan_workbook(upload, plan=plan)
+        try:
+            result = apply_import(preview, plan=plan, by=request.user)
+        except ImportRefused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            default_storage.delete(upload_name)
+            messages.success(request, f"The spreadsheet was imported: {result}")
+            return redirect(plan)
+    elif request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        preview = read_plan_workbook(upload, plan=plan)
+        if preview.is_valid:
+            upload.seek(0)
+            upload_name = default_storage.save(f"imports/plan-{plan.pk}/{upload.name}", upload)
+    return render(
+        request,
+        "improvement_plans/import.html",
+        {"plan": plan, "form": form, "preview": preview, "upload_name": upload_name},
+    )
+
+
+def _is_import_upload(name, plan):
+    """Only a file this plan's import saved may be read back (not any path a form sends)."""
+    return (
+        name.startswith(f"imports/plan-{plan.pk}/")
+        and ".." not in name
+        and default_storage.exists(name)
     )

@@ -412,6 +412,8 @@ ROUTES = {
     "recommendations:list": ("GET", None),
     "improvement_plans:report_pdf": ("GET", ["plan A", "plan C"]),
     "improvement_plans:report_xlsx": ("GET", ["plan A", "plan C"]),
+    "improvement_plans:export": ("GET", ["plan A", "plan C"]),
+    "improvement_plans:import": ("GET", ["plan A", "plan C"]),
 }
 
 
@@ -445,6 +447,7 @@ def permitted(route, role, key):
     if route in {
         "improvement_plans:publish_plan",
         "improvement_plans:edit_plan",
+        "improvement_plans:import",
         "improvement_plans:start_areas",
         "improvement_plans:new_action",
         "improvement_plans:quick_update",
