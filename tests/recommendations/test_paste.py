@@ -962,10 +962,12 @@ def test_forty_recommendations_with_five_sub_items_parse_quickly():
     ],
 )
 def test_awkward_input_stays_fast(text):
+    # About half a second here; the slow paths this guards against took over 30 seconds.
+    # The bound leaves room for a machine busy with other work.
     started = time.perf_counter()
     parse_recommendations(text)
     parse_findings(text)
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 5.0
 
 
 def test_lead_in_alone_gives_nothing():
