@@ -21,8 +21,10 @@ from improvement_plans.models import (
     ProgressUpdate,
     Rag,
 )
+from improvement_plans.report import RAG_KINDS, STATE_KINDS, STATUS_KINDS
 from recommendations.models import ImplementationState, Recommendation
 from reviews.models import FocusArea, Review
+from sli.charts import bar_chart, line_chart, stacked_bar
 
 STALE_AFTER_DAYS = 90
 
@@ -67,6 +69,60 @@ class CouncilDashboard:
     completion_by_month: list  # (month date, completed so far, total)
     since: datetime.date | None = None
     changes: dict = field(default_factory=dict)
+
+    @property
+    def charts(self):
+        """The overall figures drawn (SVG with a sentence and a table of figures)."""
+        figures = self.overall
+        statuses = {value: count for value, _, count in figures.statuses.counts}
+        rags = {value: count for value, _, count in figures.rags.counts}
+        states = {value: count for value, _, count in figures.states.counts}
+        total = figures.statuses.total
+        return [
+            stacked_bar(
+                "Actions by status",
+                [(ActionStatus(s).label, statuses.get(s, 0), k) for s, k in STATUS_KINDS.items()],
+                total_label="actions",
+                label_header="Status",
+                value_header="Actions",
+                empty_text="There are no actions yet.",
+                id="chart-dashboard-status",
+            ),
+            bar_chart(
+                "The council's RAG rating of its actions",
+                [(Rag(r).label, rags.get(r, 0), k) for r, k in RAG_KINDS.items()]
+                + [("Not rated", rags.get("", 0), "grey")],
+                share=True,
+                label_header="Council RAG",
+                value_header="Actions",
+                empty_text="There are no actions yet.",
+                id="chart-dashboard-rag",
+            ),
+            bar_chart(
+                "Recommendations by implementation state",
+                [(s.label, states.get(s.value, 0), STATE_KINDS[s]) for s in ImplementationState],
+                share=True,
+                label_header="Implementation state",
+                value_header="Recommendations",
+                empty_text="No recommendations have been issued yet.",
+                id="chart-dashboard-recommendations",
+            ),
+            line_chart(
+                "Share of actions completed, month by month",
+                [
+                    (month.strftime("%b %Y"), round(100 * done / whole) if whole else 0)
+                    for month, done, whole in self.completion_by_month[-36:]
+                ],
+                unit="%",
+                y_max=100,
+                label_header="Month",
+                value_header="Completed",
+                empty_text="There are no actions yet.",
+                id="chart-dashboard-completion",
+            )
+            if total
+            else None,
+        ]
 
 
 def council_dashboard(council, user, *, since=None, today=None):

@@ -1,0 +1,60 @@
+import io
+
+import pytest
+from django.core.management import call_command
+from pypdf import PdfReader
+
+from tests.e2e.test_journey import sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def download(page, link):
+    with page.expect_download() as info:
+        page.evaluate(
+            "url => { const a = document.createElement('a'); a.href = url; a.download = ''; "
+            "document.body.appendChild(a); a.click(); }",
+            link.get_attribute("href"),
+        )
+    with open(info.value.path(), "rb") as handle:
+        return handle.read()
+
+
+def test_councillor_reads_the_dashboard_and_the_report(page, live_server, check_accessibility):
+    call_command("load_demo", "--allow-production", verbosity=0)
+    sign_in(page, live_server, "sefton.councillor")
+    page.get_by_role("link", name="Councils", exact=True).click()
+    page.get_by_role("link", name="Sefton Metropolitan Borough Council").click()
+
+    assert page.get_by_role("heading", name="Dashboard").is_visible()
+    assert page.get_by_role("img", name="Actions by status", exact=False).is_visible()
+    assert page.get_by_role("heading", name="Overdue actions, by owner").is_visible()
+    check_accessibility(page)
+
+    changes = page.get_by_role("group", name="Show what changed since")
+    changes.get_by_label("Day").fill("1")
+    changes.get_by_label("Month").fill("1")
+    changes.get_by_label("Year").fill("2010")
+    page.get_by_role("button", name="Show the changes").click()
+    assert page.get_by_text("Since 1 January 2010", exact=False).is_visible()
+    check_accessibility(page)
+
+    page.get_by_role(
+        "link", name="Sefton adult social care improvement plan", exact=False
+    ).first.click()
+    pdf = download(page, page.get_by_role("link", name="Progress report for scrutiny (PDF)"))
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Sefton" in text
+    assert "Recommendation 1" in text
+
+
+def test_regional_lead_reads_the_region(page, live_server, check_accessibility):
+    call_command("load_demo", "--allow-production", verbosity=0)
+    sign_in(page, live_server, "wm.lead")
+    page.goto(f"{live_server.url}/regions/west-midlands/")
+    assert page.get_by_role("table", name="Councils of West Midlands").is_visible()
+    check_accessibility(page)
+    page.get_by_label("Year of the visit").select_option("2015")
+    page.get_by_role("button", name="Apply filters").click()
+    assert page.get_by_role("link", name="Walsall Council").is_visible()
+    check_accessibility(page)
