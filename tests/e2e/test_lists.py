@@ -2,6 +2,7 @@ import re
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from tests.e2e.test_journey import sign_in
 
@@ -17,12 +18,13 @@ def test_regional_lead_filters_sorts_and_pages_the_actions(page, live_server, ch
     sign_in(page, live_server, "nw.lead")
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Actions").click()
+    page.wait_for_url(f"{live_server.url}/actions/")
     assert page.title() == "Actions – Sector-led improvement manager"
     check_accessibility(page)
 
     page.get_by_label("Status").select_option(label="Not started")
     page.get_by_role("button", name="Apply filters").click()
-    assert "status=not_started" in page.url
+    page.wait_for_url(re.compile(r"status=not_started"))
     assert rows_of(page).count() == 25
     statuses = page.locator(".sli-table-wrap tbody td:nth-child(7)").all_inner_texts()
     assert set(statuses) == {"Not started"}
@@ -31,14 +33,15 @@ def test_regional_lead_filters_sorts_and_pages_the_actions(page, live_server, ch
     due_date = page.get_by_role("columnheader", name=re.compile("^Due date"))
     assert due_date.get_attribute("aria-sort") == "none"
     due_date.get_by_role("link").click()
+    page.wait_for_url(re.compile(r"sort=due_date"))
     due_date = page.get_by_role("columnheader", name=re.compile("^Due date"))
-    assert due_date.get_attribute("aria-sort") == "ascending"
+    expect(due_date).to_have_attribute("aria-sort", "ascending")
     assert "status=not_started" in page.url
     assert page.get_by_label("Status").input_value() == "not_started"
     check_accessibility(page)
 
     page.get_by_role("link", name="Next page").click()
-    assert "page=2" in page.url
+    page.wait_for_url(re.compile(r"page=2"))
     assert page.title().startswith("Actions, page 2 of ")
     assert page.get_by_role("link", name="Page 2").get_attribute("aria-current") == "page"
     assert rows_of(page).count() >= 1
@@ -49,7 +52,7 @@ def test_regional_lead_filters_sorts_and_pages_the_actions(page, live_server, ch
     check_accessibility(page)
 
     page.get_by_role("link", name="Clear filters").click()
-    assert page.url == f"{live_server.url}/actions/"
+    page.wait_for_url(f"{live_server.url}/actions/")
 
 
 def test_recommendations_list_and_a_mistake_in_a_date(page, live_server, check_accessibility):
@@ -57,6 +60,7 @@ def test_recommendations_list_and_a_mistake_in_a_date(page, live_server, check_a
     sign_in(page, live_server, "nw.lead")
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Recommendations").click()
+    page.wait_for_url(f"{live_server.url}/recommendations/")
     assert page.title() == "Recommendations – Sector-led improvement manager"
     assert rows_of(page).count() > 1
     check_accessibility(page)
@@ -67,6 +71,7 @@ def test_recommendations_list_and_a_mistake_in_a_date(page, live_server, check_a
     due_from.get_by_label("Month").fill("2")
     due_from.get_by_label("Year").fill("2025")
     page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_url(re.compile(r"due_from_0=31"))
     assert page.title().startswith("Error: ")
     assert page.get_by_role("link", name="The due on or after must be a real date").is_visible()
     check_accessibility(page)
