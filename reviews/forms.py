@@ -153,10 +153,15 @@ class LetterForm(forms.ModelForm):
 TeamFormSet = forms.inlineformset_factory(
     Review,
     TeamMember,
-    fields=["name", "role", "organisation"],
+    fields=["name", "role", "organisation", "home_council"],
     extra=3,
     can_delete=True,
-    labels={"name": "Name", "role": "Role", "organisation": "Organisation"},
+    labels={
+        "name": "Name",
+        "role": "Role",
+        "organisation": "Organisation",
+        "home_council": "Council they come from (if any)",
+    },
     error_messages={"name": {"required": "Enter the team member's name"}},
 )
 

@@ -328,6 +328,14 @@ class TeamMember(models.Model):
     name = models.CharField(max_length=200)
     role = models.CharField(max_length=30, choices=Role.choices, default=Role.PEER)
     organisation = models.CharField(max_length=250, blank=True)
+    home_council = models.ForeignKey(
+        "councils.Council",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="team_places",
+        help_text="The council the team member comes from, if any (for reciprocity).",
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = ReviewPartQuerySet.as_manager()

@@ -128,6 +128,9 @@ def load_review(data):
                 "name": member["name"],
                 "role": member["role"],
                 "organisation": member.get("organisation", ""),
+                "home_council": Council.objects.filter(
+                    name=member.get("organisation", "")
+                ).first(),
             },
         )
     questions = {}

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "reviews",
     "recommendations",
     "improvement_plans",
+    "regional",
 ]
 
 MIDDLEWARE = [
