@@ -52,5 +52,6 @@ urlpatterns = [
     path("reviews/", include("reviews.urls")),
     path("recommendations/", include("recommendations.urls")),
     path("", include("improvement_plans.urls")),
+    path("", include("regional.urls")),
     path("admin/", admin.site.urls),
 ]
