@@ -59,13 +59,14 @@ MONTHS = [calendar.month_name[n] for n in range(13)]
 FORMULA_START = re.compile(r"^[=+\-@\t\r]")
 
 
-def plan_to_workbook(plan, actions=None):
+def plan_to_workbook(plan, actions=None, recommendations=None):
     """The plan's actions, one row each, in improvement area and action order. ``actions``
-    narrows them (``plan.actions.public()`` for anyone, which leaves out exempt actions)."""
+    narrows them (``plan.actions.public()`` for anyone, which leaves out exempt actions), and
+    ``recommendations`` the recommendations shown beside them (what the reader may see)."""
     actions = plan.actions.all() if actions is None else actions.filter(plan=plan)
     actions = actions.order_by(F("area__number").asc(nulls_last=True), "number")
     workbook = _new_workbook(plan.title)
-    _write_actions(workbook, "Plan", actions, COLUMNS)
+    _write_actions(workbook, "Plan", actions, COLUMNS, recommendations)
     return workbook
 
 
@@ -137,7 +138,7 @@ def _sheet_title(title):
     return cleaned[:31]
 
 
-def _export_queryset(actions):
+def _export_queryset(actions, recommendations=None):
     latest = ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by(
         "-date", "-created_at", "-pk"
     )
@@ -147,7 +148,9 @@ def _export_queryset(actions):
             # Plain lists (to_attr): no queryset built per row.
             Prefetch(
                 "recommendations",
-                queryset=Recommendation.objects.select_related("parent"),
+                queryset=(
+                    Recommendation.objects if recommendations is None else recommendations
+                ).select_related("parent"),
                 to_attr="export_recommendations",
             ),
             Prefetch(
@@ -252,7 +255,7 @@ _DATE_KEYS = {"start_date", "due_date", "original_due_date", "latest_update_date
 _NUMBER_KEYS = {"number", "percent_complete"}
 
 
-def _write_actions(workbook, sheet_title, actions, columns):
+def _write_actions(workbook, sheet_title, actions, columns, recommendations=None):
     sheet = workbook.create_sheet(sheet_title)
     styles = _Styles(sheet)
     # Everything above the rows (widths, frozen header, page set-up) before the first row.
@@ -272,7 +275,7 @@ def _write_actions(workbook, sheet_title, actions, columns):
     sheet.append([_text_cell(sheet, styles, header, styles.header) for _, header, _ in columns])
     with_list_columns = len(columns) > len(COLUMNS)
     rows = 0
-    for action in _export_queryset(actions).iterator(chunk_size=2000):
+    for action in _export_queryset(actions, recommendations).iterator(chunk_size=2000):
         values = _row_values(action, with_list_columns)
         sheet.append([_cell(sheet, styles, key, values[key]) for key, _, _ in columns])
         rows += 1

@@ -448,7 +448,9 @@ def report_xlsx(request, pk):
 def export_plan(request, pk):
     plan = visible_or_404(ImprovementPlan.objects.select_related("council"), request.user, pk=pk)
     workbook = plan_to_workbook(
-        plan, actions=Action.objects.visible_to(request.user).filter(plan=plan)
+        plan,
+        actions=Action.objects.visible_to(request.user).filter(plan=plan),
+        recommendations=Recommendation.objects.visible_to(request.user),
     )
     response = HttpResponse(workbook_bytes(workbook), content_type=XLSX)
     name = f"{slugify(plan.title)[:80]}-{timezone.localdate():%Y-%m-%d}.xlsx"
