@@ -58,21 +58,7 @@ class ReviewAdmin(ScopedModelAdmin):
             "Feedback letter",
             {
                 "classes": ["collapse"],
-                "fields": [
-                    "letter_addressee",
-                    "letter_address",
-                    "letter_salutation",
-                    "letter_reference",
-                    "letter_opening",
-                    "letter_team_paragraph",
-                    "letter_scope",
-                    "letter_executive_summary",
-                    "letter_overview",
-                    "letter_conclusion",
-                    "letter_signatory_name",
-                    "letter_signatory_title",
-                    "letter_copy_list",
-                ],
+                "fields": Review.LETTER_FIELDS,
             },
         ),
     ]

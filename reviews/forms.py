@@ -96,22 +96,7 @@ class LetterForm(forms.ModelForm):
 
     class Meta:
         model = Review
-        fields = [
-            "letter_reference",
-            "letter_date",
-            "letter_addressee",
-            "letter_address",
-            "letter_salutation",
-            "letter_opening",
-            "letter_team_paragraph",
-            "letter_scope",
-            "letter_executive_summary",
-            "letter_overview",
-            "letter_conclusion",
-            "letter_signatory_name",
-            "letter_signatory_title",
-            "letter_copy_list",
-        ]
+        fields = [Review.LETTER_FIELDS[0], "letter_date", *Review.LETTER_FIELDS[1:]]
         labels = {
             "letter_reference": "Reference (the subject line)",
             "letter_addressee": "Addressee",

@@ -165,13 +165,12 @@ class Review(models.Model):
         EXCELLENT = "excellent", "Excellent"
 
     ISSUED_STATUSES = (Status.ISSUED, Status.PROGRESS_REVIEW, Status.CLOSED)
-    # Fields that are part of the review's confidential content until the letter is issued.
-    CONFIDENTIAL_FIELDS = (
-        "capacity_to_improve",
+    # The paragraphs of the feedback letter, in the order they are written.
+    LETTER_FIELDS = (
+        "letter_reference",
         "letter_addressee",
         "letter_address",
         "letter_salutation",
-        "letter_reference",
         "letter_opening",
         "letter_team_paragraph",
         "letter_scope",
@@ -182,6 +181,8 @@ class Review(models.Model):
         "letter_signatory_title",
         "letter_copy_list",
     )
+    # Fields that are part of the review's confidential content until the letter is issued.
+    CONFIDENTIAL_FIELDS = ("capacity_to_improve", *LETTER_FIELDS)
 
     kind = models.CharField(max_length=30, choices=Kind.choices, default=Kind.PEER_CHALLENGE)
     host_council = models.ForeignKey(

@@ -23,21 +23,7 @@ from sli.demo_data import sefton, walsall
 
 DEMO_PASSWORD = "improve-together"
 
-LETTER_FIELDS = [
-    "addressee",
-    "address",
-    "salutation",
-    "reference",
-    "opening",
-    "team_paragraph",
-    "scope",
-    "executive_summary",
-    "overview",
-    "conclusion",
-    "signatory_name",
-    "signatory_title",
-    "copy_list",
-]
+LETTER_FIELDS = [name.removeprefix("letter_") for name in Review.LETTER_FIELDS]
 
 GRADES = {label.lower(): value for value, label in Judgement.Grade.choices}
 
@@ -128,9 +114,7 @@ def load_review(data):
                 "name": member["name"],
                 "role": member["role"],
                 "organisation": member.get("organisation", ""),
-                "home_council": Council.objects.filter(
-                    name=member.get("organisation", "")
-                ).first(),
+                "home_council": Council.objects.filter(name=member.get("organisation", "")).first(),
             },
         )
     questions = {}
