@@ -7,6 +7,8 @@ every role, object and verb. A URL that is not listed in ROUTES fails the suite,
 cannot slip in without its access being declared and checked here.
 """
 
+from datetime import date
+
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import TestCase
@@ -24,6 +26,14 @@ from improvement_plans.models import (
     RatingChallenge,
 )
 from recommendations.models import Recommendation
+from regional.models import (
+    AssessmentComment,
+    RiskAssessment,
+    SupportOffer,
+    SupportType,
+    Trigger,
+    TriggerRating,
+)
 from reviews.models import (
     AccuracyComment,
     Finding,
@@ -115,6 +125,15 @@ EXPECTED = {
     "action C": (C_READERS, {C_EDITOR}),
     "update C": (C_READERS, {C_EDITOR}),
     "evidence file C": (C_READERS, {C_EDITOR}),
+    # The regional risk assessment: the menus are the region's; a council sees only its own
+    # assessment; the regional lead changes everything.
+    "trigger north": (A_PEOPLE | {A_LEAD, A_DRAFT_TEAM, NORTH_LEAD}, {NORTH_LEAD}),
+    "support north": (A_PEOPLE | {A_LEAD, A_DRAFT_TEAM, NORTH_LEAD}, {NORTH_LEAD}),
+    "risk A": (A_PEOPLE | {NORTH_LEAD}, {NORTH_LEAD}),
+    "rating A": (A_PEOPLE | {NORTH_LEAD}, {NORTH_LEAD}),
+    "risk comment A": (A_PEOPLE | {NORTH_LEAD}, {NORTH_LEAD}),
+    "offer A": (A_PEOPLE | {NORTH_LEAD}, {NORTH_LEAD}),
+    "risk C": (C_READERS, {SOUTH_LEAD}),
 }
 
 SCOPED_MODELS = [
@@ -135,6 +154,12 @@ SCOPED_MODELS = [
     Evidence,
     DueDateChange,
     RatingChallenge,
+    Trigger,
+    SupportType,
+    RiskAssessment,
+    TriggerRating,
+    AssessmentComment,
+    SupportOffer,
 ]
 
 
@@ -225,6 +250,24 @@ class AccessWorld(TestCase):
         o["evidence file C"] = make_evidence(
             update=update_c, link="", file=ContentFile(b"%PDF-1.4 audit", name="audit-c.pdf")
         )
+
+        o["trigger north"] = trigger = Trigger.objects.create(
+            region=north, category=Trigger.Category.OUTCOMES, text="ASCOF Measures"
+        )
+        o["support north"] = support = SupportType.objects.create(
+            region=north, tier=SupportType.Tier.TARGETED, name="Coaching"
+        )
+        o["risk A"] = risk_a = RiskAssessment.objects.create(council=council_a, year=2024)
+        o["rating A"] = TriggerRating.objects.create(
+            assessment=risk_a, trigger=trigger, rating=TriggerRating.Rating.SOME_CONCERN
+        )
+        o["risk comment A"] = AssessmentComment.objects.create(
+            assessment=risk_a, text="We see it differently"
+        )
+        o["offer A"] = SupportOffer.objects.create(
+            council=council_a, assessment=risk_a, support_type=support, offered_on=date(2024, 6, 1)
+        )
+        o["risk C"] = RiskAssessment.objects.create(council=council_c, year=2024)
 
         u = cls.users = {
             STAFF: make_user(is_staff=True, is_superuser=True),
@@ -414,7 +457,28 @@ ROUTES = {
     "improvement_plans:report_xlsx": ("GET", ["plan A", "plan C"]),
     "improvement_plans:export": ("GET", ["plan A", "plan C"]),
     "improvement_plans:import": ("GET", ["plan A", "plan C"]),
+    "regional:triggers": ("GET", ["region north", "region south"]),
+    "regional:new_trigger": ("GET", ["region north", "region south"]),
+    "regional:edit_trigger": ("GET", ["trigger north"]),
+    "regional:retire_trigger": ("POST", ["trigger north"]),
+    "regional:support_menu": ("GET", ["region north", "region south"]),
+    "regional:new_support_type": ("GET", ["region north", "region south"]),
+    "regional:edit_support_type": ("GET", ["support north"]),
+    "regional:risk_year": ("GET", ["region north", "region south"]),
+    "regional:assessment": ("GET", ["risk A", "risk C"]),
+    "regional:assessment_ratings": ("GET", ["risk A", "risk C"]),
+    "regional:assessment_concern": ("GET", ["risk A", "risk C"]),
+    "regional:assessment_discussion": ("GET", ["risk A", "risk C"]),
+    "regional:finalise_assessment": ("POST", ["risk A", "risk C"]),
+    "regional:assessment_comment": ("GET", ["risk A", "risk C"]),
+    "regional:new_offer": ("GET", ["risk A", "risk C"]),
+    "regional:offer": ("GET", ["offer A"]),
+    "regional:council_risk": ("GET", ["council A", "council B", "council C"]),
 }
+# Regional pages about a whole region: its lead (and staff) change its menus.
+REGION_LEADS = {"region north": NORTH_LEAD, "region south": SOUTH_LEAD}
+# Who discusses a risk assessment: the council's editors and the region's lead.
+RISK_COMMENTERS = {"risk A": {A_EDITOR, NORTH_LEAD}, "risk C": {C_EDITOR, SOUTH_LEAD}}
 
 
 def permitted(route, role, key):
@@ -482,6 +546,21 @@ def permitted(route, role, key):
         return role == STAFF or role in LETTER_READERS[key]
     if route == "reviews:add_comment":
         return False  # no review of this world is at its factual accuracy check
+    if route in {"regional:new_trigger", "regional:new_support_type"}:
+        return role in {STAFF, REGION_LEADS[key]}
+    if route in {
+        "regional:edit_trigger",
+        "regional:retire_trigger",
+        "regional:edit_support_type",
+        "regional:assessment_ratings",
+        "regional:assessment_concern",
+        "regional:assessment_discussion",
+        "regional:finalise_assessment",
+        "regional:new_offer",
+    }:
+        return changes(role, key)
+    if route == "regional:assessment_comment":
+        return role == STAFF or role in RISK_COMMENTERS[key]
     return True
 
 
@@ -512,6 +591,10 @@ class UrlMatrixTests(AccessWorld):
         if route == "councils:remove_person":
             membership = Membership.objects.filter(council=obj).first()
             return reverse(route, args=[obj.slug, membership.pk])
+        if route == "regional:risk_year":
+            return reverse(route, args=[obj.slug, 2024])
+        if isinstance(obj, Region | Council):
+            return reverse(route, args=[obj.slug])
         return reverse(route, args=[obj.pk])
 
     def test_every_url_of_the_site_is_in_the_matrix(self):
