@@ -26,11 +26,19 @@ from improvement_plans.models import (
     RatingChallenge,
 )
 from recommendations.models import Recommendation
+from regional.ascof import ASCOF_MEASURES
 from regional.models import (
     AssessmentComment,
+    Measure,
+    PracticeEntry,
+    Reading,
     RiskAssessment,
+    SelfAssessment,
+    Standard,
+    StandardLevel,
     SupportOffer,
     SupportType,
+    Theme,
     Trigger,
     TriggerRating,
 )
@@ -135,6 +143,27 @@ EXPECTED = {
     "offer A": (A_PEOPLE | {NORTH_LEAD}, {NORTH_LEAD}),
     "risk C": (C_READERS, {SOUTH_LEAD}),
 }
+# Thematic reviews and indicators: the region's people read, a council's editors fill in its
+# own self-assessment, the regional lead changes everything; national (ASCOF) measures are
+# read by everyone signed in and changed by nobody but staff.
+NORTH_PEOPLE = A_PEOPLE | {A_LEAD, A_DRAFT_TEAM, NORTH_LEAD}
+EXPECTED.update(
+    {
+        "theme north": (NORTH_PEOPLE, {NORTH_LEAD}),
+        "standard north": (NORTH_PEOPLE, {NORTH_LEAD}),
+        "self-assessment A": (NORTH_PEOPLE, {A_EDITOR, NORTH_LEAD}),
+        "self-assessment B": (NORTH_PEOPLE, {NORTH_LEAD}),
+        "level A": (NORTH_PEOPLE, {A_EDITOR, NORTH_LEAD}),
+        "theme south": ({SOUTH_LEAD, C_EDITOR}, {SOUTH_LEAD}),
+        "local measure north": (NORTH_PEOPLE, {NORTH_LEAD}),
+        "reading A": (NORTH_PEOPLE, {NORTH_LEAD}),
+        "reading C": ({SOUTH_LEAD, C_EDITOR}, {SOUTH_LEAD}),
+    }
+    | {f"ASCOF {code}": (set(ROLES) - {STAFF}, set()) for code, *_ in ASCOF_MEASURES}
+)
+# The good-practice directory: the region's people read; a council's editors and the
+# regional lead record practice.
+EXPECTED["practice A"] = (NORTH_PEOPLE, {A_EDITOR, NORTH_LEAD})
 
 SCOPED_MODELS = [
     Region,
@@ -160,6 +189,13 @@ SCOPED_MODELS = [
     TriggerRating,
     AssessmentComment,
     SupportOffer,
+    Theme,
+    Standard,
+    SelfAssessment,
+    StandardLevel,
+    Measure,
+    Reading,
+    PracticeEntry,
 ]
 
 
@@ -268,6 +304,31 @@ class AccessWorld(TestCase):
             council=council_a, assessment=risk_a, support_type=support, offered_on=date(2024, 6, 1)
         )
         o["risk C"] = RiskAssessment.objects.create(council=council_c, year=2024)
+
+        o["theme north"] = theme = Theme.objects.create(region=north, year=2024, title="Carers")
+        o["standard north"] = standard = Standard.objects.create(theme=theme, number=1, text="S")
+        o["self-assessment A"] = sa_a = SelfAssessment.objects.create(
+            theme=theme, council=council_a
+        )
+        o["self-assessment B"] = SelfAssessment.objects.create(theme=theme, council=o["council B"])
+        o["level A"] = StandardLevel.objects.create(
+            self_assessment=sa_a, standard=standard, level=1
+        )
+        o["theme south"] = Theme.objects.create(region=south, year=2024, title="Southern theme")
+        for code, *_ in ASCOF_MEASURES:
+            o[f"ASCOF {code}"] = Measure.objects.get(region=None, code=code)
+        o["local measure north"] = Measure.objects.create(
+            region=north, code="N1", name="Northern measure", better=Measure.Better.LOWER
+        )
+        o["reading A"] = Reading.objects.create(
+            measure=o["ASCOF 1A"], council=council_a, period_end=date(2024, 3, 31), value=19
+        )
+        o["reading C"] = Reading.objects.create(
+            measure=o["ASCOF 1A"], council=council_c, period_end=date(2024, 3, 31), value=18
+        )
+        o["practice A"] = PracticeEntry.objects.create(
+            council=council_a, title="Workforce plan", description="D", contact_role="PSW"
+        )
 
         u = cls.users = {
             STAFF: make_user(is_staff=True, is_superuser=True),
@@ -475,6 +536,31 @@ ROUTES = {
     "regional:offer": ("GET", ["offer A"]),
     "regional:council_risk": ("GET", ["council A", "council B", "council C"]),
 }
+ROUTES.update(
+    {
+        "regional:themes": ("GET", ["region north", "region south"]),
+        "regional:new_theme": ("GET", ["region north", "region south"]),
+        "regional:theme": ("GET", ["theme north", "theme south"]),
+        "regional:council_self_assessment": ("POST", ["self-assessment A", "self-assessment B"]),
+        "regional:self_assessment": ("GET", ["self-assessment A", "self-assessment B"]),
+        "regional:indicators": ("GET", ["region north", "region south"]),
+        "regional:new_measure": ("GET", ["region north", "region south"]),
+        "regional:import_readings": ("GET", ["region north", "region south"]),
+        "regional:measure": ("GET", ["ASCOF 1A", "local measure north"]),
+        "regional:new_reading": ("GET", ["ASCOF 1A", "local measure north"]),
+    }
+)
+ROUTES.update(
+    {
+        "regional:directory": ("GET", ["region north", "region south"]),
+        "regional:new_practice": ("GET", None),
+        "regional:practice": ("GET", ["practice A"]),
+        "regional:matches": ("GET", ["council A", "council B", "council C"]),
+        "regional:reciprocity": ("GET", ["region north", "region south"]),
+    }
+)
+# Notable practice is added by a council's editors and by regional leads.
+RESTRICTED_PAGES["regional:new_practice"] = {STAFF, A_EDITOR, C_EDITOR, NORTH_LEAD, SOUTH_LEAD}
 # Regional pages about a whole region: its lead (and staff) change its menus.
 REGION_LEADS = {"region north": NORTH_LEAD, "region south": SOUTH_LEAD}
 # Who discusses a risk assessment: the council's editors and the region's lead.
@@ -559,8 +645,18 @@ def permitted(route, role, key):
         "regional:new_offer",
     }:
         return changes(role, key)
+    if route in {"regional:new_theme", "regional:new_measure", "regional:import_readings"}:
+        return role in {STAFF, REGION_LEADS[key]}
+    if route == "regional:council_self_assessment":
+        return changes(role, key)
+    if route == "regional:new_reading":
+        # Readings are entered by a regional lead: any region's for a national measure.
+        leads = {NORTH_LEAD} if key == "local measure north" else {NORTH_LEAD, SOUTH_LEAD}
+        return role == STAFF or role in leads
     if route == "regional:assessment_comment":
         return role == STAFF or role in RISK_COMMENTERS[key]
+    if route == "regional:reciprocity":
+        return role in {STAFF, REGION_LEADS[key]}
     return True
 
 
@@ -591,6 +687,8 @@ class UrlMatrixTests(AccessWorld):
         if route == "councils:remove_person":
             membership = Membership.objects.filter(council=obj).first()
             return reverse(route, args=[obj.slug, membership.pk])
+        if route == "regional:council_self_assessment":
+            return reverse(route, args=[obj.theme_id, obj.council.slug])
         if route == "regional:risk_year":
             return reverse(route, args=[obj.slug, 2024])
         if isinstance(obj, Region | Council):
