@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from councils.access import require, visible_or_404
@@ -71,9 +72,13 @@ def region_detail(request, slug):
     dashboard = regional_dashboard(
         region, request.user, kind=filters.get("kind"), year=filters.get("year")
     )
-    return render(
-        request, "councils/region_detail.html", {"region": region, "form": form, **dashboard}
-    )
+    context = {
+        "region": region,
+        "form": form,
+        "current_year": timezone.localdate().year,
+        **dashboard,
+    }
+    return render(request, "councils/region_detail.html", context)
 
 
 def people(request, slug):

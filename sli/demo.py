@@ -16,6 +16,8 @@ from improvement_plans.models import (
     ProgressUpdate,
 )
 from recommendations.models import Recommendation
+from regional.demo_data import load_regional_demo
+from regional.practice_demo import load_practice_demo
 from reviews.focus_areas import FOCUS_AREAS
 from reviews.models import Finding, FocusArea, Judgement, Review, ScopeQuestion, TeamMember
 from sli.demo_data import councils as council_data
@@ -47,11 +49,13 @@ def upsert(model, defaults=None, **lookup):
 def load_demo():
     """Load everything; return the demo users as (username, description) pairs."""
     load_regions_and_councils()
+    load_regional_demo()
     reviews = {}
     for module in (sefton, walsall):
         review = load_review(module.REVIEW)
         load_plan(module.PLAN, review)
         reviews[module] = review
+    load_practice_demo()
     return load_users(sefton_review=reviews[sefton], walsall_review=reviews[walsall])
 
 
