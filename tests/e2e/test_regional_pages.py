@@ -1,0 +1,38 @@
+import pytest
+from django.core.management import call_command
+
+from tests.e2e.test_journey import sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_regional_lead_walks_the_regional_programme(page, live_server, check_accessibility):
+    call_command("load_demo", "--allow-production", verbosity=0)
+    sign_in(page, live_server, "wm.lead")
+    page.goto(f"{live_server.url}/regions/west-midlands/")
+    for link in (
+        "Triggers",
+        "Menu of support",
+        "Thematic self-assessments",
+        "Indicators",
+        "Good-practice directory",
+        "Reciprocity",
+    ):
+        page.goto(f"{live_server.url}/regions/west-midlands/")
+        page.get_by_role("link", name=link, exact=True).click()
+        assert page.get_by_role("heading", level=1).is_visible()
+        check_accessibility(page)
+
+    page.goto(f"{live_server.url}/regions/west-midlands/practice/?q=workforce")
+    assert page.get_by_text("Herefordshire", exact=False).first.is_visible()
+    check_accessibility(page)
+
+
+def test_council_editor_finds_who_could_help(page, live_server, check_accessibility):
+    call_command("load_demo", "--allow-production", verbosity=0)
+    sign_in(page, live_server, "walsall.editor")
+    page.get_by_role("link", name="Councils", exact=True).click()
+    page.get_by_role("link", name="Walsall Council").click()
+    page.get_by_role("link", name="Who could help: good practice elsewhere").click()
+    assert page.get_by_text("Herefordshire", exact=False).first.is_visible()
+    check_accessibility(page)
