@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install assets lint format migrations-check browser clean
+.PHONY: run test install assets lint format migrations-check browser bench clean
 
 run: install
 	$(PY) manage.py migrate --no-input
@@ -37,6 +37,11 @@ assets: node_modules/.installed
 # The browser tests drive Debian's Chromium; test tools cannot download browsers here.
 browser:
 	@scripts/ensure-chromium
+
+# Generates the national data set in PostgreSQL (database sli_bench) if missing, then measures
+# pages, PDFs and spreadsheets; writes benchmarks/RESULTS.md. Needs PostgreSQL and wrk.
+bench: install
+	$(PY) manage.py benchmark
 
 migrations-check: install
 	$(PY) manage.py makemigrations --check --dry-run
