@@ -70,8 +70,9 @@ def plan_to_workbook(plan, actions=None, recommendations=None):
     return workbook
 
 
-def actions_to_workbook(actions_queryset, title):
-    """Any list of actions (a filtered, scoped queryset), in its own order if it has one."""
+def actions_to_workbook(actions_queryset, title, recommendations=None):
+    """Any list of actions (a filtered, scoped queryset), in its own order if it has one;
+    ``recommendations`` limits the recommendations shown beside them (what the reader sees)."""
     actions = actions_queryset
     if not actions.query.order_by:
         actions = actions.order_by(
@@ -87,6 +88,7 @@ def actions_to_workbook(actions_queryset, title):
         _sheet_title(title),
         actions.select_related("plan__council"),
         COLUMNS + LIST_COLUMNS,
+        recommendations,
     )
     return workbook
 

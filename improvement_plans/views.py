@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from councils.access import can_edit, require, require_editable, visible_or_404
 from councils.models import Council
-from improvement_plans.exports import plan_to_workbook, workbook_bytes
+from improvement_plans.exports import actions_to_workbook, plan_to_workbook, workbook_bytes
 from improvement_plans.filters import ActionFilter
 from improvement_plans.forms import (
     ActionForm,
@@ -380,6 +380,14 @@ def action_list(request):
     filters = ActionFilter(request.GET, queryset=listed_actions(request.user), request=request)
     table = ActionTable(filters.qs if filters.is_valid() else filters.queryset.none())
     export_format = request.GET.get("export")
+    if export_format == "plan-layout" and filters.is_valid():
+        # The councils' own layout (area, recommendation, how, evidence, milestones …).
+        workbook = actions_to_workbook(
+            filters.qs, "Actions", Recommendation.objects.visible_to(request.user)
+        )
+        response = HttpResponse(workbook_bytes(workbook), content_type=XLSX)
+        response["Content-Disposition"] = 'attachment; filename="actions-plan-layout.xlsx"'
+        return response
     if export_format in EXPORT_FORMATS:
         configure(table, request, paginate=False)
         return export_response(table, export_format, filename="actions", title="Actions")

@@ -96,3 +96,22 @@ class SpreadsheetPagesTests(TestCase):
     def test_a_viewer_cannot_import(self):
         self.client.force_login(self.viewer)
         self.assertEqual(self.client.get(f"/plans/{self.plan.pk}/import/").status_code, 403)
+
+
+class ActionListPlanLayoutTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_demo", "--allow-production", verbosity=0)
+        cls.viewer = get_user_model().objects.get(username="sefton.councillor")
+
+    def test_the_filtered_list_downloads_in_the_plan_layout(self):
+        self.client.force_login(self.viewer)
+        response = self.client.get("/actions/?status=completed&export=plan-layout")
+        self.assertEqual(response["Content-Type"], XLSX)
+        sheet = openpyxl.load_workbook(io.BytesIO(response.content), read_only=True).active
+        rows = list(sheet.iter_rows(values_only=True))
+        self.assertIn("Expected evidence of improvement", rows[0])
+        completed = Action.objects.filter(
+            status="completed", plan__council__slug__startswith="sefton"
+        )
+        self.assertEqual(len(rows) - 1, completed.count())
