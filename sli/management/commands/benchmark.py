@@ -104,24 +104,35 @@ def time_request(client, path):
     return response, wall, timer
 
 
-def time_page(client, path, *, repeats=5, warmups=1, explain_over_ms=None):
-    """The page's median time in process, the median time of its SQL, and its query count."""
-    for _ in range(warmups):
-        client.get(path)
-    runs = [time_request(client, path) for _ in range(repeats)]
+def time_page(client, path, *, repeats=5, warmups=1, explain_over_ms=None, slow_s=2.0):
+    """The page's median time in process, the median time of its SQL, and its query count.
+
+    A page that takes longer than ``slow_s`` the first time is measured that once."""
+    first = time_request(client, path)
+    runs = [first] if first[1] > slow_s else []
+    if not runs:
+        for _ in range(max(0, warmups - 1)):
+            client.get(path)
+        runs = [time_request(client, path) for _ in range(repeats)]
     runs.sort(key=lambda run: run[1])
     response, _, timer = runs[len(runs) // 2]
     explain = ""
     if explain_over_ms is not None and timer.queries:
         seconds, sql, params = max(timer.queries, key=lambda q: q[0])
         if seconds * 1000 >= explain_over_ms and sql.lstrip().upper().startswith("SELECT"):
-            with connection.cursor() as cursor:
-                cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
-                explain = "\n".join(row[0] for row in cursor.fetchall())
+            # EXPLAIN ANALYZE runs the statement again: only for those that finish soon.
+            prefix = "EXPLAIN (ANALYZE, BUFFERS) " if seconds < 5 else "EXPLAIN "
+            try:
+                with connection.cursor() as cursor:
+                    cursor.execute(prefix + sql, params)
+                    explain = "\n".join(row[0] for row in cursor.fetchall())
+            except Exception as error:  # a statement timeout, say: the plan is optional
+                explain = f"(no plan: {error})"
     return {
         "path": path,
         "status": response.status_code,
         "bytes": len(response.content),
+        "runs": len(runs),
         "wall_ms": round(statistics.median(run[1] for run in runs) * 1000, 1),
         "sql_ms": round(statistics.median(run[2].seconds for run in runs) * 1000, 1),
         "queries": timer.count,
@@ -356,7 +367,7 @@ def phase_sql(options):
 
     info = json.loads(Path(options["info"]).read_text())
     lead = get_user_model().objects.get(pk=info["lead_id"])
-    client = Client()
+    client = Client(raise_request_exception=False)
     client.force_login(lead, backend="django.contrib.auth.backends.ModelBackend")
     results = {}
     for key, _ in PAGE_ORDER:
@@ -413,8 +424,11 @@ def _report_job(info):
     # plans have no recent changes, which would add pages of their own).
     plan = candidates[len(candidates) // 2]
     tried = {}
-    for _ in range(4):
+    for _ in range(2):
+        started = time.perf_counter()
         pages = pdf_pages(render_report_pdf(plan, user=lead)) or 20
+        if time.perf_counter() - started > 10:
+            break  # too slow to search further: measure this one
         tried[plan.pk] = pages
         if 17 <= pages <= 23:
             break
@@ -577,6 +591,9 @@ def phase_document(options):
 
     info = json.loads(Path(options["info"]).read_text())
     job = options["job"]
+    # A document is measured to the end, even where its SQL outlasts the pages' timeout.
+    with connection.cursor() as cursor:
+        cursor.execute("SET statement_timeout = '120s'")
     made = {"letter": _letter_job, "report": _report_job, "export": _export_job}.get(job)
     extra = {}
     if job == "import":
@@ -591,17 +608,20 @@ def phase_document(options):
     first = time.perf_counter() - started
     first_extra = dict(extra)
     warm = []
-    for _ in range(options["repeats_documents"]):
+    slow = first > 20  # measured once more, and not traced (tracing multiplies the time)
+    for _ in range(1 if slow else options["repeats_documents"]):
         started = time.perf_counter()
         work()
         warm.append(time.perf_counter() - started)
     peak_rss_kb = memory_kb("VmHWM")
     gc.collect()
     started = time.perf_counter()
-    tracemalloc.start()
-    work()
-    _, python_peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+    python_peak = None
+    if not slow:
+        tracemalloc.start()
+        work()
+        _, python_peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
     traced_s = time.perf_counter() - started
     result = {
         "job": job,
@@ -609,7 +629,7 @@ def phase_document(options):
         "bytes": len(output),
         "first_s": round(first, 3),
         "warm_s": round(statistics.median(warm), 3) if warm else None,
-        "python_peak_mb": round(python_peak / 1e6, 1),
+        "python_peak_mb": round(python_peak / 1e6, 1) if python_peak is not None else None,
         "rss_growth_mb": round(max(0, peak_rss_kb - baseline_kb) / 1024, 1),
         "baseline_rss_mb": round(baseline_kb / 1024, 1),
         "traced_s": round(traced_s, 1),
@@ -732,6 +752,33 @@ class Bench:
         admin.close()
         self.database_config = config
 
+    def connect(self):
+        import psycopg2
+
+        config = self.database_config
+        conn = psycopg2.connect(
+            dbname=config["NAME"],
+            user=config.get("USER") or None,
+            password=config.get("PASSWORD") or None,
+            host=config.get("HOST") or None,
+            port=config.get("PORT") or None,
+        )
+        conn.autocommit = True
+        return conn
+
+    def statement_timeout(self, seconds):
+        """Bound every statement on the benchmark database (new connections), or not."""
+        conn = self.connect()
+        name = self.database_config["NAME"]
+        with conn.cursor() as cursor:
+            if seconds:
+                cursor.execute(
+                    f"ALTER DATABASE \"{name}\" SET statement_timeout = '{int(seconds)}s'"
+                )
+            else:
+                cursor.execute(f'ALTER DATABASE "{name}" RESET statement_timeout')
+        conn.close()
+
     def database_note(self, value=None):
         """The generation time is kept as the benchmark database's comment."""
         import psycopg2
@@ -822,7 +869,7 @@ class Bench:
             "--log-level",
             "warning",
             "--timeout",
-            "60",
+            str(self.options["statement_timeout"] + 15),
         ]
         self.gunicorn_log = open(f"/tmp/sli-bench-gunicorn-{os.getpid()}.log", "w")  # noqa: SIM115
         self.gunicorn = subprocess.Popen(
@@ -856,13 +903,18 @@ class Bench:
         opener = urllib.request.build_opener(NoRedirect)
         cookie = f"{settings.SESSION_COOKIE_NAME}={self.info['sessions'][0]}"
         for key, paths in self.info["pages"].items():
-            for path in paths:
+            # The first object of each kind, unless it is already known to take seconds.
+            if self.results["sql"][key]["wall_ms"] > 5000:
+                continue
+            for path in paths[:1]:
                 request = urllib.request.Request(self.base_url + path, headers={"Cookie": cookie})
                 try:
                     status = opener.open(request, timeout=60).status
                 except urllib.error.HTTPError as error:
                     status = error.code
-                if status != 200:
+                if status == 500:
+                    self.say(f"{path} ({key}) answered 500 (a statement timeout?)")
+                elif status != 200:
                     raise CommandError(f"{path} ({key}) answered {status}, not 200")
 
     # wrk ---------------------------------------------------------------------------------
@@ -889,13 +941,13 @@ class Bench:
             "-d",
             f"{duration}s",
             "--timeout",
-            "30s",
+            f"{self.options['statement_timeout'] + 10}s",
             "-s",
             str(LUA_SCRIPT),
             self.base_url,
         ]
         result = subprocess.run(
-            command, env=env, capture_output=True, text=True, timeout=duration + 120
+            command, env=env, capture_output=True, text=True, timeout=duration + 180
         )
         if result.returncode != 0:
             raise CommandError(f"wrk failed: {result.stderr[-2000:]}")
@@ -942,38 +994,157 @@ class Bench:
             "per_path": per_path,
         }
 
+    def users(self, weighted_paths, users, duration, *, think=(2000, 8000), max_requests=None):
+        """Users with think time: one thread each, arriving over the first think time, each
+        request on a new connection (as a proxy such as nginx makes them towards gunicorn).
+        wrk would hold its connections open while a user thinks, and an idle open connection
+        holds a gunicorn sync worker: that measures the missing proxy, not the application."""
+        import http.client
+        import threading
+
+        max_requests = max_requests or self.options["max_requests"]
+        paths = [path for _, path in weighted_paths]
+        weights = [weight for weight, _ in weighted_paths]
+        cookie = settings.SESSION_COOKIE_NAME
+        timeout = self.options["statement_timeout"] + 10
+        records, lock = [], threading.Lock()
+        deadline = time.monotonic() + duration
+        sent = [0]
+
+        def user(number):
+            rng = random.Random(number)
+            session = self.info["sessions"][number % len(self.info["sessions"])]
+            time.sleep(rng.uniform(0, think[1] / 1000))
+            while time.monotonic() < deadline:
+                with lock:
+                    if sent[0] >= max_requests:
+                        return
+                    sent[0] += 1
+                index = rng.choices(range(len(paths)), weights)[0]
+                started = time.perf_counter()
+                try:
+                    conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+                    conn.request("GET", paths[index], headers={"Cookie": f"{cookie}={session}"})
+                    response = conn.getresponse()
+                    response.read()
+                    status = response.status
+                    conn.close()
+                except (OSError, http.client.HTTPException):
+                    status = 0
+                elapsed = (time.perf_counter() - started) * 1000
+                with lock:
+                    records.append((index, status, elapsed))
+                time.sleep(rng.uniform(think[0], think[1]) / 1000)
+
+        threads = [threading.Thread(target=user, args=(n,), daemon=True) for n in range(users)]
+        started = time.monotonic()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=duration + timeout + think[1] / 1000 + 5)
+        seconds = time.monotonic() - started
+        latencies, statuses = {}, {}
+        with lock:
+            for index, status, elapsed in records:
+                latencies.setdefault(index, []).append(elapsed)
+                statuses.setdefault(index, []).append(status)
+        return self.summarise(latencies, statuses, 0, seconds, weighted_paths)
+
+    def settle(self, limit=60):
+        """Wait until the benchmark database runs no statement (a request that wrk gave up
+        on may still be running in a worker), so that runs do not overlap."""
+        import psycopg2
+
+        config = self.database_config
+        conn = psycopg2.connect(
+            dbname=config["NAME"],
+            user=config.get("USER") or None,
+            password=config.get("PASSWORD") or None,
+            host=config.get("HOST") or None,
+            port=config.get("PORT") or None,
+        )
+        conn.autocommit = True
+        deadline = time.monotonic() + limit
+        try:
+            with conn.cursor() as cursor:
+                while time.monotonic() < deadline:
+                    cursor.execute(
+                        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                        " AND state = 'active' AND pid <> pg_backend_pid()"
+                    )
+                    if cursor.fetchone()[0] == 0:
+                        return
+                    time.sleep(0.5)
+        finally:
+            conn.close()
+
     def load_tests(self):
         options = self.options
         pages = self.info["pages"]
-        every_page = [(1, paths[0]) for paths in pages.values()]
+        sql = self.results["sql"]
+        every_page = [(1, paths[0]) for key, paths in pages.items() if sql[key]["wall_ms"] < 5000]
         self.say("warming up the workers")
         self.wrk(every_page, 3, 5, max_requests=300)
+        self.settle()
         self.results["single"] = {}
         for key, label in PAGE_ORDER:
             path = pages[key][0]
-            one = self.wrk([(1, path)], 1, options["duration"])
-            ten = self.wrk([(1, path)], 10, options["duration"])
+            alone_s = sql[key]["wall_ms"] / 1000
+            if alone_s > 5:
+                # One request takes seconds: wait long enough for a few, and skip 10 users,
+                # which would only queue behind each other until the timeouts.
+                duration = int(min(40, max(options["duration"], 2.5 * alone_s)))
+                one = self.wrk([(1, path)], 1, duration)
+                self.settle()
+                ten = {"skipped": f"one request alone takes {alone_s:.0f} s"}
+            else:
+                one = self.wrk([(1, path)], 1, options["duration"])
+                self.settle()
+                ten = self.wrk([(1, path)], 10, options["duration"])
+                self.settle()
             self.results["single"][key] = {"one": one, "ten": ten}
             self.say(
                 f"{label}: 1 user p50 {one['p50_ms']} ms p95 {one['p95_ms']} ms "
-                f"{one['rps']} req/s; 10 users p50 {ten['p50_ms']} ms p95 {ten['p95_ms']} ms "
-                f"{ten['rps']} req/s; errors {one['errors'] + ten['errors']}"
+                f"{one['rps']} req/s, errors {one['errors']}; 10 users "
+                + (
+                    ten["skipped"]
+                    if "skipped" in ten
+                    else f"p50 {ten['p50_ms']} ms p95 {ten['p95_ms']} ms {ten['rps']} req/s, "
+                    f"errors {ten['errors']}"
+                )
             )
-        mix = []
-        for key, weight in MIX_WEIGHTS.items():
-            paths = pages[key]
-            for path in paths:
-                mix.append((max(1, round(weight * 10 / len(paths))), path))
+
+        def weighted(keys):
+            mix = []
+            for key in keys:
+                paths = pages[key]
+                for path in paths:
+                    mix.append((max(1, round(MIX_WEIGHTS[key] * 10 / len(paths))), path))
+            return mix
+
         self.mix_kinds = {path: key for key, paths in pages.items() for path in paths}
+        runs = [("realistic", 25, list(MIX_WEIGHTS)), ("excess", 50, list(MIX_WEIGHTS))]
+        slow = [key for key in MIX_WEIGHTS if sql[key]["sql_ms"] > 1000]
+        if slow:
+            fast = [key for key in MIX_WEIGHTS if key not in slow]
+            runs.append(("realistic, without the slow pages", 25, fast))
         self.results["mix"] = {}
-        for name, users in (("realistic", 25), ("excess", 50)):
+        for name, users, keys in runs:
+            # A fresh gunicorn: requests abandoned by the previous run's users may still be
+            # queued in the old one's backlog.
+            self.stop_gunicorn()
+            self.settle()
+            self.start_gunicorn()
+            self.wrk(every_page, 3, 5, max_requests=300)
+            self.settle()
+            mix = weighted(keys)
             self.say(f"{name} mix: {users} users, 2–8 s think time, {options['mix_duration']} s")
-            self.results["mix"][name] = self.wrk(
-                mix, users, options["mix_duration"], think=(2000, 8000)
-            )
-            figures = self.results["mix"][name]
-            self.results["mix"][name]["users"] = users
-            self.results["mix"][name]["by_kind"] = self.by_kind(figures, mix)
+            figures = self.users(mix, users, options["mix_duration"], think=(2000, 8000))
+            figures["users"] = users
+            figures["without"] = [key for key in MIX_WEIGHTS if key not in keys]
+            figures["by_kind"] = self.by_kind(figures, mix)
+            self.results["mix"][name] = figures
+            self.settle()
             self.say(
                 f"{name} mix: {figures['requests']} requests, p50 {figures['p50_ms']} ms, "
                 f"p95 {figures['p95_ms']} ms, errors {figures['errors']}"
@@ -989,9 +1160,9 @@ class Bench:
             requests = sum(entry["requests"] for entry in entries)
             result[kind] = {
                 "requests": requests,
-                "p50_ms": max(entry["p50_ms"] for entry in entries),
-                "p95_ms": max(entry["p95_ms"] for entry in entries),
-                "max_ms": max(entry["max_ms"] for entry in entries),
+                "p50_ms": max(entry["p50_ms"] or 0 for entry in entries),
+                "p95_ms": max(entry["p95_ms"] or 0 for entry in entries),
+                "max_ms": max(entry["max_ms"] or 0 for entry in entries),
             }
         return result
 
@@ -1028,8 +1199,10 @@ class Bench:
         self.ensure_database()
         self.env = self.environment()
         self.say(f"benchmark database {self.database_config['NAME']}: migrating")
+        self.statement_timeout(None)
         self.manage("migrate", "--no-input")
         self.generate()
+        self.statement_timeout(options["statement_timeout"])
         self.say("collecting static files")
         self.manage("collectstatic", "--no-input")
         self.info = received(
@@ -1071,7 +1244,8 @@ class Bench:
         self.results["elapsed_s"] = round(time.perf_counter() - self.started, 1)
         Path(self.info_path).unlink(missing_ok=True)
         raw = BASE_DIR / "benchmarks" / "results.json"
-        raw.write_text(json.dumps({"info": self.info, **self.results}, indent=1, default=str))
+        info = {key: value for key, value in self.info.items() if key != "sessions"}
+        raw.write_text(json.dumps({"info": info, **self.results}, indent=1, default=str))
         write_report(options["output"], self.info, self.results, options)
         self.say(f"wrote {options['output']}")
 
@@ -1206,7 +1380,8 @@ def report_lines(info, results, options):
         f"Django test client on the same database, median of {options['repeats']} requests "
         "after a warm-up, every SQL statement timed by an execute wrapper (SQL ms is the time "
         "spent waiting for PostgreSQL, including transfer). Goal: the page (1 user, p50) "
-        f"within {goals['page_sql_factor']}× its SQL time or under {goals['page_floor_ms']} ms.",
+        f"within {goals['page_sql_factor']}× its SQL time or under {goals['page_floor_ms']} ms, "
+        "without errors (so a page can meet it while being slow: its time is then its SQL's).",
         "",
         "| page | queries | SQL ms | in process ms | 1 user p50 / p95 ms | 1 user req/s "
         "| 10 users p50 / p95 ms | 10 users req/s | errors | goal |",
@@ -1219,17 +1394,32 @@ def report_lines(info, results, options):
         ten = single.get(key, {}).get("ten", {})
         p50 = one.get("p50_ms")
         limit = max(goals["page_floor_ms"], goals["page_sql_factor"] * page.get("sql_ms", 0))
-        met = p50 is not None and p50 <= limit
+        met = (
+            p50 is not None
+            and p50 <= limit
+            and page.get("status") == 200
+            and one.get("errors", 0) == 0
+        )
         errors = one.get("errors", 0) + ten.get("errors", 0)
-        if p50 is not None and not met:
+        if one and not met:
             missed.append(("page", key, label, page, p50))
         note = info.get("notes", {}).get(key, "")
+        in_process = _ms(page.get("wall_ms"))
+        if page.get("status") != 200:
+            in_process += f" (answered {page.get('status')}: statement timeout)"
+        if "skipped" in ten:
+            ten_cells = f"skipped: {ten['skipped']} | –"
+        else:
+            ten_cells = (
+                f"{_ms(ten.get('p50_ms'))} / {_ms(ten.get('p95_ms'))} | {ten.get('rps', '–')}"
+            )
+        one_cells = f"{_ms(p50)} / {_ms(one.get('p95_ms'))} | {one.get('rps', '–')}"
+        if one and p50 is None:
+            one_cells = "no answer within the run | 0"
         lines.append(
             f"| {label}: {note} (`{page.get('path', '')}`) | {page.get('queries', '–')} | "
-            f"{_ms(page.get('sql_ms'))} | {_ms(page.get('wall_ms'))} | "
-            f"{_ms(p50)} / {_ms(one.get('p95_ms'))} | {one.get('rps', '–')} | "
-            f"{_ms(ten.get('p50_ms'))} / {_ms(ten.get('p95_ms'))} | {ten.get('rps', '–')} | "
-            f"{errors} | {_mark(met) if p50 is not None else '–'} |"
+            f"{_ms(page.get('sql_ms'))} | {in_process} | {one_cells} | {ten_cells} | "
+            f"{errors} | {_mark(met) if one else '–'} |"
         )
     lines += ["", "### First and last page of the lists", ""]
     lines += [
@@ -1273,22 +1463,29 @@ def report_lines(info, results, options):
         "actions), weighted "
         + ", ".join(f"{key} {weight}" for key, weight in MIX_WEIGHTS.items())
         + f"; each user waits 2–8 s between requests and the users arrive over the first 8 s; "
-        f"{options['mix_duration']} s per mix.",
+        f"{options['mix_duration']} s per mix (and the requests still open then). The mixes "
+        "are sent by the benchmark's own client (a thread a user, a new connection a request, "
+        "as nginx makes them towards gunicorn): wrk keeps each connection open while its "
+        "user thinks, and an idle open connection holds a gunicorn sync worker until the "
+        "next request, which measures the missing proxy rather than the application.",
         "",
         "| mix | users | requests | req/s | p50 ms | p95 ms | max ms | errors | goal |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
-    for name, goal in (("realistic", goals["mix_p95_ms"]), ("excess", goals["excess_p95_ms"])):
-        mix = mixes.get(name)
-        if not mix:
-            continue
-        met = mix["p95_ms"] is not None and mix["p95_ms"] <= goal and mix["errors"] == 0
-        if not met:
-            missed.append(("mix", name, name, mix, mix["p95_ms"]))
+    mix_goals = {"realistic": goals["mix_p95_ms"], "excess": goals["excess_p95_ms"]}
+    for name, mix in mixes.items():
+        goal = mix_goals.get(name)
+        if goal is None:
+            goal_text = "for comparison: without " + ", ".join(mix.get("without", []))
+        else:
+            met = mix["p95_ms"] is not None and mix["p95_ms"] <= goal and mix["errors"] == 0
+            if not met:
+                missed.append(("mix", name, name, mix, mix["p95_ms"]))
+            goal_text = f"p95 ≤ {goal} ms, no errors: {_mark(met)}"
         lines.append(
             f"| {name} | {mix['users']} | {mix['requests']:,} | {mix['rps']} | "
             f"{_ms(mix['p50_ms'])} | {_ms(mix['p95_ms'])} | {_ms(mix['max_ms'])} | "
-            f"{mix['errors']} | p95 ≤ {goal} ms, no errors: {_mark(met)} |"
+            f"{mix['errors']} | {goal_text} |"
         )
     if mixes:
         lines += [
@@ -1336,7 +1533,7 @@ def report_lines(info, results, options):
             met = doc["warm_s"] <= seconds
             goal_text = f"≤ {seconds} s"
             if megabytes is not None:
-                peak = max(doc["python_peak_mb"], doc["rss_growth_mb"])
+                peak = max(doc["python_peak_mb"] or 0, doc["rss_growth_mb"])
                 met = met and peak < megabytes
                 goal_text += f" in < {megabytes} MB"
             goal_text += f": {_mark(met)}"
@@ -1345,18 +1542,25 @@ def report_lines(info, results, options):
         what = doc["what"]
         if job == "import":
             what += (
-                f"; read and checked {doc.get('read_s')} s, saved {doc.get('save_s')} s, "
-                f"{doc.get('created')} actions created"
+                f"; first run: read and checked {doc.get('first_read_s')} s, saved "
+                f"{doc.get('first_save_s')} s, {doc.get('first_created')} actions created"
             )
         lines.append(
             f"| {label} | {what} | {size} | {doc['first_s']} | {doc['warm_s']} | "
-            f"{doc['python_peak_mb']} | {doc['rss_growth_mb']} | {goal_text} |"
+            f"{doc['python_peak_mb'] if doc['python_peak_mb'] is not None else 'not traced'} | "
+            f"{doc['rss_growth_mb']} | {goal_text} |"
         )
     lines += ["", "## Goals missed", ""]
     if not missed:
         lines.append("None: every goal above was met in this run.")
     for kind, _key, label, data, value in missed:
-        if kind == "page":
+        if kind == "page" and value is None:
+            lines.append(
+                f"- **{label}**: no answer within the run; in process "
+                f"{_ms(data.get('wall_ms'))} ms, SQL {_ms(data.get('sql_ms'))} ms, slowest "
+                f"statement {data.get('slowest', [{}])[0].get('ms')} ms."
+            )
+        elif kind == "page":
             outside = data.get("wall_ms", 0) - data.get("sql_ms", 0)
             slow = data.get("slowest", [{}])[0]
             lines.append(
@@ -1410,13 +1614,20 @@ class Command(BaseCommand):
         parser.add_argument(
             "--duration", type=int, default=10, help="Seconds of each single-page run."
         )
-        parser.add_argument("--mix-duration", type=int, default=90, help="Seconds of each mix.")
+        parser.add_argument("--mix-duration", type=int, default=60, help="Seconds of each mix.")
         parser.add_argument(
             "--max-requests", type=int, default=3000, help="Most requests in any one run."
         )
         parser.add_argument("--repeats", type=int, default=5, help="In-process requests per page.")
         parser.add_argument("--repeats-documents", type=int, default=2)
         parser.add_argument("--sessions", type=int, default=60)
+        parser.add_argument(
+            "--statement-timeout",
+            type=int,
+            default=30,
+            help="Seconds: PostgreSQL cancels a benchmark statement after this long (set on "
+            "the benchmark database after generation), and the page fails.",
+        )
         parser.add_argument("--output", default=str(DEFAULT_OUTPUT))
         parser.add_argument("--skip-load", action="store_true")
         parser.add_argument("--skip-documents", action="store_true")
