@@ -332,14 +332,16 @@ def regional_dashboard(region, user, *, kind=None, year=None, today=None):
     if kind or year:
         actions = actions.filter(plan__in=ImprovementPlan.objects.filter(reviews__in=reviews))
 
-    open_counts = _counts(open_recommendations, "review__host_council")
-    grid = defaultdict(dict)
+    # One grouped query gives both the grid and each council's total: the implementation
+    # state is the costly part, so it is worked out once.
+    grid, open_counts = defaultdict(dict), defaultdict(int)
     for row in (
         open_recommendations.values("review__host_council", "focus_area")
         .annotate(n=Count("pk"))
         .order_by()
     ):
         grid[row["review__host_council"]][row["focus_area"]] = row["n"]
+        open_counts[row["review__host_council"]] += row["n"]
     overdue = _counts(actions.overdue(today), "plan__council")
     last_updates = {
         row["action__plan__council"]: row["last"]

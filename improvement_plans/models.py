@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -170,11 +170,16 @@ class ActionQuerySet(PlanPartQuerySet):
     def addressing(self, recommendation):
         """Actions on the recommendation, on one of its sub-items, or on its parent (an action
         on "16" answers "16(ii)" too). May repeat rows: use distinct() or count distinct."""
-        return self.filter(
-            Q(recommendations=recommendation)
-            | Q(recommendations__parent=recommendation)
-            | Q(recommendations__children=recommendation)
-        )
+        from recommendations.models import Recommendation
+
+        # The related recommendations are listed first, so each condition is an index lookup;
+        # an OR across three joins made PostgreSQL scan every action link per recommendation.
+        if isinstance(recommendation, OuterRef):  # the outer row is a Recommendation
+            this, parent = OuterRef(recommendation), OuterRef(OuterRef("parent"))
+        else:
+            this, parent = recommendation.pk, recommendation.parent_id
+        related = Recommendation.objects.filter(Q(pk=this) | Q(parent=this) | Q(pk=parent))
+        return self.filter(recommendations__in=related.values("pk"))
 
     def live(self):
         """Actions that count: everything but the cancelled."""
@@ -193,18 +198,36 @@ class ActionQuerySet(PlanPartQuerySet):
         """Past their due date and neither completed nor cancelled."""
         return self.open().filter(due_date__lt=today or timezone.localdate())
 
-    def with_flags(self, today=None):
-        """Annotate what the dates say, beside the council's self-assessed RAG."""
-        today = today or timezone.localdate()
+    @staticmethod
+    def _date_conditions(today):
+        """(open, past due, has a missed milestone, rated green against the dates) as
+        conditions on the action's own row."""
         is_open = ~Q(status__in=CLOSED_STATUSES)
         past_due = is_open & Q(due_date__lt=today)
         missed = Exists(Milestone.objects.filter(action=OuterRef("pk")).missed(today))
+        contradicted = Q(rag=Rag.GREEN) & (past_due | (is_open & missed))
+        return is_open, past_due, missed, contradicted
+
+    def summary(self, today=None):
+        """How many actions are open, overdue and rated green against the dates, counted in
+        one pass over the rows."""
+        is_open, past_due, _, contradicted = self._date_conditions(today or timezone.localdate())
+        return self.aggregate(
+            open=Count("pk", filter=is_open),
+            overdue=Count("pk", filter=past_due),
+            rag_contradicted=Count("pk", filter=contradicted),
+        )
+
+    def with_flags(self, today=None):
+        """Annotate what the dates say, beside the council's self-assessed RAG."""
+        is_open, past_due, missed, contradicted = self._date_conditions(
+            today or timezone.localdate()
+        )
         return self.annotate(
             is_overdue_flag=models.ExpressionWrapper(past_due, output_field=models.BooleanField()),
             has_missed_milestone=missed,
             is_rag_contradicted=models.ExpressionWrapper(
-                Q(rag=Rag.GREEN) & (past_due | (is_open & missed)),
-                output_field=models.BooleanField(),
+                contradicted, output_field=models.BooleanField()
             ),
             extension_count=count_of(DueDateChange.objects.filter(action=OuterRef("pk"))),
             open_challenge_count=count_of(

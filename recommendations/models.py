@@ -3,7 +3,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import (
     Case,
-    Exists,
     F,
     OuterRef,
     Q,
@@ -103,7 +102,11 @@ class RecommendationQuerySet(ReviewFindingsQuerySet):
 
     def without_action(self):
         """Recommendations that no live action addresses, directly or through a sub-item."""
-        return self.exclude(Exists(self._actions_addressing_each()))
+        # Counting is index lookups; PostgreSQL turned NOT EXISTS into an anti-join that ran
+        # the correlated subquery for every live action link.
+        return self.annotate(_addressing=count_of(self._actions_addressing_each())).filter(
+            _addressing=0
+        )
 
     def gaps(self):
         """Recommendations the council has not declined and that no action addresses yet."""

@@ -1,7 +1,6 @@
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.shortcuts import render
-from django.utils import timezone
 
 from councils.models import Region
 from improvement_plans.models import Action, ImprovementPlan
@@ -9,13 +8,7 @@ from reviews.models import Review
 
 
 def home(request):
-    today = timezone.localdate()
-    actions = Action.objects.visible_to(request.user)
-    summary = actions.aggregate(
-        open=Count("pk", filter=~Q(status__in=["completed", "cancelled"])),
-        overdue=Count("pk", filter=Q(pk__in=actions.overdue(today).values("pk"))),
-        rag_contradicted=Count("pk", filter=Q(pk__in=actions.rag_contradicted(today).values("pk"))),
-    )
+    summary = Action.objects.visible_to(request.user).summary()
     regions = Region.objects.visible_to(request.user).annotate(council_count=Count("councils"))
     recent_reviews = (
         Review.objects.visible_to(request.user)
