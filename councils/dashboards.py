@@ -22,7 +22,7 @@ from improvement_plans.models import (
     Rag,
 )
 from improvement_plans.report import RAG_KINDS, STATE_KINDS, STATUS_KINDS
-from recommendations.models import ImplementationState, Recommendation
+from recommendations.models import ImplementationState, Recommendation, implementation_state
 from reviews.models import FocusArea, Review
 from sli.charts import bar_chart, line_chart, stacked_bar
 
@@ -321,27 +321,22 @@ def regional_dashboard(region, user, *, kind=None, year=None, today=None):
         reviews = reviews.filter(kind=kind)
     if year:
         reviews = reviews.filter(visit_start__year=year)
-    open_recommendations = (
-        Recommendation.objects.filter(review__in=reviews)
-        .top_level()
-        .exclude(response=Recommendation.Response.NOT_ACCEPTED)
-        .with_implementation_state(today)
-        .exclude(implementation_state=ImplementationState.IMPLEMENTED)
-    )
     actions = Action.objects.visible_to(user).filter(plan__council__region=region)
     if kind or year:
         actions = actions.filter(plan__in=ImprovementPlan.objects.filter(reviews__in=reviews))
 
-    # One grouped query gives both the grid and each council's total: the implementation
-    # state is the costly part, so it is worked out once.
-    grid, open_counts = defaultdict(dict), defaultdict(int)
-    for row in (
-        open_recommendations.values("review__host_council", "focus_area")
-        .annotate(n=Count("pk"))
-        .order_by()
+    # Open: neither declined nor implemented. The states come from one grouped pass over the
+    # action links; the grid and each council's total are counted from them here.
+    recommendations = Recommendation.objects.filter(review__in=reviews).top_level()
+    counts = recommendations.top_level_action_counts(today)
+    grid, open_counts = defaultdict(lambda: defaultdict(int)), defaultdict(int)
+    for pk, council, focus_area, response in recommendations.values_list(
+        "pk", "review__host_council", "focus_area", "response"
     ):
-        grid[row["review__host_council"]][row["focus_area"]] = row["n"]
-        open_counts[row["review__host_council"]] += row["n"]
+        state = implementation_state(response, counts.get(pk))
+        if state not in (ImplementationState.NOT_ACCEPTED, ImplementationState.IMPLEMENTED):
+            grid[council][focus_area] += 1
+            open_counts[council] += 1
     overdue = _counts(actions.overdue(today), "plan__council")
     last_updates = {
         row["action__plan__council"]: row["last"]

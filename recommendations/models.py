@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import (
     Case,
+    Count,
     F,
     OuterRef,
     Q,
@@ -30,6 +31,22 @@ class ImplementationState(models.TextChoices):
     IN_PROGRESS = "in_progress", "In progress"
     OVERDUE = "overdue", "Overdue"
     IMPLEMENTED = "implemented", "Implemented"
+
+
+def implementation_state(response, counts):
+    """The state from the response and the counts of live, completed, overdue and started
+    actions (None for none): the rules of ``with_implementation_state()``."""
+    if response == Recommendation.Response.NOT_ACCEPTED:
+        return ImplementationState.NOT_ACCEPTED
+    if not counts or not counts["total"]:
+        return ImplementationState.NO_ACTION
+    if counts["completed"] == counts["total"]:
+        return ImplementationState.IMPLEMENTED
+    if counts["overdue"]:
+        return ImplementationState.OVERDUE
+    if counts["started"]:
+        return ImplementationState.IN_PROGRESS
+    return ImplementationState.NOT_STARTED
 
 
 class RecommendationQuerySet(ReviewFindingsQuerySet):
@@ -99,6 +116,52 @@ class RecommendationQuerySet(ReviewFindingsQuerySet):
                 output_field=models.CharField(),
             )
         )
+
+    def top_level_states(self, today=None):
+        """{pk: ImplementationState} of the top-level recommendations here, in two queries
+        whatever their number. ``with_implementation_state()`` gives the same states row by
+        row through correlated subqueries, at about 0.1 ms a recommendation: a region's
+        11,000 took seconds."""
+        counts = self.top_level_action_counts(today)
+        return {
+            pk: implementation_state(response, counts.get(pk))
+            for pk, response in self.top_level().values_list("pk", "response")
+        }
+
+    def top_level_action_counts(self, today=None):
+        """{pk: counts of live, completed, overdue and started actions} of the top-level
+        recommendations here that have any action, in one pass over the action links grouped
+        by the top-level recommendation each link falls under (an action on "16(ii)" counts
+        for 16 once, even if it is on 16 too)."""
+        from improvement_plans.models import (
+            CLOSED_STATUSES,
+            STARTED_STATUSES,
+            Action,
+            ActionStatus,
+        )
+
+        today = today or timezone.localdate()
+        live = ~Q(action__status=ActionStatus.CANCELLED)
+        past_due = Q(action__due_date__lt=today) & ~Q(action__status__in=CLOSED_STATUSES)
+        counts = (
+            Action.recommendations.through.objects.annotate(
+                top=Coalesce("recommendation__parent", "recommendation")
+            )
+            .filter(top__in=self.top_level().values("pk"))
+            .values("top")
+            .annotate(
+                total=Count("action", distinct=True, filter=live),
+                completed=Count(
+                    "action", distinct=True, filter=Q(action__status=ActionStatus.COMPLETED)
+                ),
+                overdue=Count("action", distinct=True, filter=live & past_due),
+                started=Count(
+                    "action", distinct=True, filter=Q(action__status__in=STARTED_STATUSES)
+                ),
+            )
+            .order_by()
+        )
+        return {row.pop("top"): row for row in counts}
 
     def without_action(self):
         """Recommendations that no live action addresses, directly or through a sub-item."""

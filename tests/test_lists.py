@@ -729,6 +729,18 @@ class ListQueryBudgetTests(QueryBudgetTestCase):
         self.assertContains(response, "60 actions")
         self.assertEqual(used, self.ACTION_PAGE)
 
+    def test_a_later_page_holds_the_rows_a_plain_slice_would(self):
+        self.add_councils(councils=2, actions_each=14)
+        for sort in ("-due_date", "title", "-latest_update"):
+            with self.subTest(sort=sort):
+                self.client.force_login(self.user)
+                response = self.client.get(f"/actions/?sort={sort}&page=2")
+                table = response.context["table"]
+                shown = [row.record.pk for row in table.page.object_list]
+                ordered = table.data.data
+                self.assertEqual(len(shown), 6)
+                self.assertEqual(shown, list(ordered.values_list("pk", flat=True)[25:50]))
+
     def test_filtered_action_list(self):
         review = make_review(host_council=make_council(region=self.region))
         url = f"/actions/?q=Action&status=on_track&overdue=no&owner=Test&review={review.pk}"

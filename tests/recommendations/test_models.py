@@ -228,6 +228,32 @@ class DerivedFactsTests(TestCase):
             with self.subTest(recommendation=recommendation.text):
                 self.assertEqual(states[recommendation.pk], state)
 
+    def test_the_grouped_states_agree_with_the_row_by_row_states(self):
+        # An action on both a recommendation and its sub-item counts once for the parent.
+        make_action(
+            plan=self.plan,
+            today=TODAY,
+            recommendations=[self.parent, self.bare_sub_item],
+            status=ActionStatus.ON_TRACK,
+            due_date=LAST_WEEK,
+        )
+        top_level = Recommendation.objects.filter(review=self.review).top_level()
+
+        for day in (TODAY, TODAY + timedelta(days=1)):
+            with self.subTest(day=day):
+                grouped = top_level.top_level_states(day)
+                row_by_row = dict(
+                    top_level.with_implementation_state(day).values_list(
+                        "pk", "implementation_state"
+                    )
+                )
+                self.assertEqual(grouped, row_by_row)
+        self.assertEqual(grouped[self.parent.pk], ImplementationState.OVERDUE)
+        self.assertEqual(
+            top_level.top_level_action_counts(TODAY)[self.parent.pk],
+            {"total": 2, "completed": 1, "overdue": 1, "started": 2},
+        )
+
     def test_the_same_actions_become_overdue_a_day_after_they_are_due(self):
         tomorrow = TODAY + timedelta(days=1)
 
