@@ -321,9 +321,10 @@ def regional_dashboard(region, user, *, kind=None, year=None, today=None):
         reviews = reviews.filter(kind=kind)
     if year:
         reviews = reviews.filter(visit_start__year=year)
-    actions = Action.objects.visible_to(user).filter(plan__council__region=region)
+    plans = ImprovementPlan.objects.visible_to(user).filter(council__region=region)
     if kind or year:
-        actions = actions.filter(plan__in=ImprovementPlan.objects.filter(reviews__in=reviews))
+        plans = plans.filter(reviews__in=reviews)
+    actions = Action.objects.filter(plan__in=plans)
 
     # Open: neither declined nor implemented. The states come from one grouped pass over the
     # action links; the grid and each council's total are counted from them here.
@@ -340,7 +341,7 @@ def regional_dashboard(region, user, *, kind=None, year=None, today=None):
     overdue = _counts(actions.overdue(today), "plan__council")
     last_updates = {
         row["action__plan__council"]: row["last"]
-        for row in ProgressUpdate.objects.filter(action__in=actions)
+        for row in ProgressUpdate.objects.filter(action__plan__in=plans)
         .values("action__plan__council")
         .annotate(last=Max("date"))
         .order_by()
