@@ -1,7 +1,6 @@
 import django_tables2 as tables
 from django.db.models import F
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 
 from sli.tables import DateColumn, Table
 
@@ -119,7 +118,7 @@ class ActionTable(Table):
         return record.get_rag_display()
 
     def render_overdue(self, value):
-        return mark_safe('<strong class="sli-flag">Overdue</strong>') if value else "No"
+        return format_html('<strong class="sli-flag">{}</strong>', "Overdue") if value else "No"
 
     def value_overdue(self, value):
         return "Overdue" if value else "No"

@@ -1372,7 +1372,8 @@ def _delete_where(queryset):
     table = connection.ops.quote_name(model._meta.db_table)
     column = connection.ops.quote_name(model._meta.pk.column)
     with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {table} WHERE {column} IN ({sql})", params)
+        # Quoted names from the models and SQL compiled by Django, with its values as params.
+        cursor.execute(f"DELETE FROM {table} WHERE {column} IN ({sql})", params)  # nosec B608
         return cursor.rowcount
 
 

@@ -111,12 +111,23 @@ TEMPLATES = [
 # Forms render with GOV.UK Frontend markup from templates/django/forms/.
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
+# A kept-open connection is checked before a request uses it, so one the database dropped
+# (a restart, a failover) is replaced instead of failing that request.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # While the database cannot be reached, a page gives up connecting after this many seconds
+    # and answers with the error page rather than hanging. A signed-in page tries twice (the
+    # session is read again as the response is made), so 2 s keeps it under 5 s. (libpq's
+    # least; options in the URL win.)
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 2)
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -32,6 +32,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -848,9 +849,10 @@ class Bench:
         self.results["generation"] = note
 
     def write_info(self):
-        path = Path(f"/tmp/sli-bench-info-{os.getpid()}.json")
-        path.write_text(json.dumps(self.info))
-        self.info_path = str(path)
+        # A private file (mkstemp), not a guessable name in /tmp that another user could plant.
+        handle, self.info_path = tempfile.mkstemp(prefix="sli-bench-info-", suffix=".json")
+        with os.fdopen(handle, "w") as file:
+            file.write(json.dumps(self.info))
 
     # gunicorn ----------------------------------------------------------------------------
 
@@ -871,7 +873,9 @@ class Bench:
             "--timeout",
             str(self.options["statement_timeout"] + 15),
         ]
-        self.gunicorn_log = open(f"/tmp/sli-bench-gunicorn-{os.getpid()}.log", "w")  # noqa: SIM115
+        self.gunicorn_log = tempfile.NamedTemporaryFile(  # noqa: SIM115
+            "w", prefix="sli-bench-gunicorn-", suffix=".log", delete=False
+        )
         self.gunicorn = subprocess.Popen(
             command, cwd=BASE_DIR, env=self.env, stdout=self.gunicorn_log, stderr=subprocess.STDOUT
         )
@@ -880,7 +884,8 @@ class Bench:
             if self.gunicorn.poll() is not None:
                 raise CommandError("gunicorn stopped; see " + self.gunicorn_log.name)
             try:
-                urllib.request.urlopen(self.base_url + "/accessibility/", timeout=5).read()
+                # Always http://127.0.0.1:<port>/, never a URL from outside.
+                urllib.request.urlopen(self.base_url + "/accessibility/", timeout=5).read()  # nosec B310
                 break
             except (urllib.error.URLError, ConnectionError, OSError):
                 time.sleep(0.5)
