@@ -34,7 +34,8 @@ static/build/main.css: node_modules/.installed static/scss/main.scss static/scri
 assets: node_modules/.installed
 	npm run --silent build
 
-# The browser tests drive Debian's Chromium; test tools cannot download browsers here.
+# The browser tests drive Debian's Chromium (test tools cannot download browsers here); the
+# PDF tests need Liberation Sans and HarfBuzz's subsetter. Installed with apt when missing.
 browser:
 	@scripts/ensure-chromium
 

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.html import format_html
 
 from councils.models import Membership
 from improvement_plans.evidence import check_evidence_file
@@ -13,10 +14,10 @@ from improvement_plans.models import (
     Rag,
     RatingChallenge,
 )
-from improvement_plans.services import STALE_MESSAGE
 from recommendations.forms import parse_label
 from recommendations.models import Recommendation
 from reviews.models import Review
+from sli.concurrency import VersionedFormMixin
 from sli.fields import DateInputsField
 
 
@@ -39,7 +40,7 @@ class PlanForm(forms.ModelForm):
         self.fields["reviews"].label_from_instance = lambda review: review.title
 
 
-class ActionForm(forms.ModelForm):
+class ActionForm(VersionedFormMixin, forms.ModelForm):
     number = forms.IntegerField(
         label="Action number",
         min_value=1,
@@ -60,7 +61,6 @@ class ActionForm(forms.ModelForm):
         help_text="Needed when you change the due date. The date first agreed is kept.",
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Action
@@ -131,7 +131,6 @@ class ActionForm(forms.ModelForm):
             self.fields["recommendation_numbers"].initial = ", ".join(
                 r.label for r in self.instance.recommendations.select_related("parent")
             )
-            self.fields["version"].initial = self.instance.version
         else:
             self.fields.pop("due_date_reason")
             last = Action.objects.filter(plan=plan).order_by("-number").first()
@@ -183,9 +182,6 @@ class ActionForm(forms.ModelForm):
         if self.instance.pk and due and due != self.instance.due_date:
             if not cleaned.get("due_date_reason", "").strip():
                 self.add_error("due_date_reason", "Say why the due date is moving")
-        version = cleaned.get("version")
-        if self.instance.pk and version is not None and version != self.instance.version:
-            raise forms.ValidationError(STALE_MESSAGE, code="stale")
         return cleaned
 
 
@@ -269,8 +265,11 @@ class ProgressUpdateForm(forms.ModelForm):
         )
         if not self.fields["milestones_done"].queryset.exists():
             del self.fields["milestones_done"]
+        # Help text is shown as HTML (as Django's own field templates do): escape the user's.
         self.fields["completion_evidence"].help_text = (
-            f"Expected: {action.expected_evidence}" if action.expected_evidence else ""
+            format_html("Expected: {}", action.expected_evidence)
+            if action.expected_evidence
+            else ""
         )
         if not self.is_bound:
             self.initial.update(

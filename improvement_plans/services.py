@@ -11,6 +11,7 @@ from improvement_plans.models import (
     ImprovementArea,
 )
 from recommendations.models import Recommendation
+from sli.concurrency import save_if_current
 
 
 def start_areas(*, plan):
@@ -41,34 +42,30 @@ def start_areas(*, plan):
     return added
 
 
-STALE_MESSAGE = (
-    "Someone else changed this action since you opened it. Their changes are shown below: "
-    "check them and make your changes again."
-)
-
-
 def save_action(*, form, by):
-    """Save an action from its form. A moved due date keeps the one first agreed and records
-    who moved it, when and why; the version number stops a stale form overwriting."""
-    with transaction.atomic():
+    """Save an action from its form, unless someone saved it since the form was opened
+    (EditConflict). A moved due date keeps the one first agreed and records who moved it,
+    when and why."""
+
+    def save():
         action = form.save(commit=False)
         action.plan = form.plan
         if action.pk:
-            stored = Action.objects.select_for_update().get(pk=action.pk)
-            if stored.version != form.cleaned_data.get("version", stored.version):
-                raise ValidationError(STALE_MESSAGE, code="stale")
-            if stored.due_date != action.due_date:
+            stored_due_date = Action.objects.values_list("due_date", flat=True).get(pk=action.pk)
+            if stored_due_date != action.due_date:
                 DueDateChange.objects.create(
                     action=action,
-                    previous_due_date=stored.due_date,
+                    previous_due_date=stored_due_date,
                     new_due_date=action.due_date,
                     reason=form.cleaned_data["due_date_reason"].strip(),
                     changed_by=by,
                 )
-            action.version = F("version") + 1
         action._history_user = by
         action.save()
         action.recommendations.set(form.cleaned_data["recommendation_numbers"])
+        return action
+
+    action = save_if_current(form, save)
     action.refresh_from_db()
     return action
 

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files.storage import default_storage
 from django.db.models import Max, OuterRef, Prefetch, Subquery
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
@@ -39,6 +38,7 @@ from improvement_plans.report import render_report_pdf, report_workbook
 from improvement_plans.services import record_update, save_action, start_areas, verify_completion
 from improvement_plans.tables import ActionTable
 from recommendations.models import Recommendation
+from sli.concurrency import Conflict, EditConflict
 from sli.exports import EXPORT_FORMATS, export_response
 from sli.history import history_entries
 from sli.tables import configure
@@ -244,19 +244,16 @@ def edit_action(request, pk):
 
 def _action_form(request, plan, action):
     form = ActionForm(request.POST or None, instance=action, plan=plan)
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             action = save_action(form=form, by=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
+        except EditConflict:
+            conflict = Conflict(form)
+            form = conflict.form_again(ActionForm, plan=plan)
         else:
             messages.success(request, f"Action {action.number} was saved.")
             return redirect(action)
-    conflict = form.has_error(NON_FIELD_ERRORS, code="stale")
-    if conflict:
-        # Show the action as it is now, with its current version, so it can be sent again.
-        action.refresh_from_db()
-        form = ActionForm(instance=action, plan=plan)
     return render(
         request,
         "improvement_plans/action_form.html",

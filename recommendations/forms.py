@@ -6,6 +6,7 @@ from django.db.models import Max
 from recommendations.models import ProgressAssessment, Recommendation
 from recommendations.paste import parse_recommendations
 from reviews.models import FocusArea, ScopeQuestion
+from sli.concurrency import VersionedFormMixin
 from sli.fields import DateInputsField
 from sli.numbering import recommendation_label, roman
 
@@ -25,7 +26,7 @@ class AmendmentForm(forms.Form):
     )
 
 
-class RecommendationForm(forms.ModelForm):
+class RecommendationForm(VersionedFormMixin, forms.ModelForm):
     number = forms.IntegerField(
         label="Number",
         min_value=1,
@@ -226,7 +227,7 @@ class AssessmentForm(forms.ModelForm):
         error_messages = {"verdict": {"required": "Choose how much progress has been made"}}
 
 
-class ResponseForm(forms.ModelForm):
+class ResponseForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Recommendation
         fields = ["response", "response_reason"]

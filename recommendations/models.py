@@ -217,11 +217,14 @@ class Recommendation(models.Model):
         help_text="Exempt information (Local Government Act 1972, Schedule 12A): "
         "never shown publicly.",
     )
+    version = models.PositiveIntegerField(
+        default=1, help_text="Raised on every save, so that a stale form cannot overwrite."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = RecommendationQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = [

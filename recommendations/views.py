@@ -29,6 +29,7 @@ from recommendations.services import (
 from recommendations.tables import RecommendationTable
 from reviews.models import Review
 from reviews.views import editable_review
+from sli.concurrency import save_or_conflict
 from sli.exports import EXPORT_FORMATS, export_response
 from sli.history import history_entries
 from sli.tables import configure
@@ -115,16 +116,18 @@ def respond(request, pk):
     recommendation = visible_or_404(RECOMMENDATION_PAGE, request.user, pk=pk)
     require(Recommendation.objects.respondable_by(request.user), recommendation)
     form = ResponseForm(request.POST or None, instance=recommendation)
+    conflict = None
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(
-            request, f"The response to recommendation {recommendation.label} was saved."
-        )
-        return redirect(recommendation)
+        if not (conflict := save_or_conflict(form, form.save)):
+            messages.success(
+                request, f"The response to recommendation {recommendation.label} was saved."
+            )
+            return redirect(recommendation)
+        form = conflict.form_again(ResponseForm)
     return render(
         request,
         "recommendations/response_form.html",
-        {"form": form, "recommendation": recommendation},
+        {"form": form, "recommendation": recommendation, "conflict": conflict},
     )
 
 
@@ -165,14 +168,27 @@ def edit_recommendation(request, pk):
     form = RecommendationForm(
         request.POST or None, instance=recommendation, review=recommendation.review
     )
+    conflict = None
     if request.method == "POST" and form.is_valid():
-        recommendation = save_recommendation(form=form, number=form.cleaned_data["number"])
-        messages.success(request, f"Recommendation {recommendation.label} was saved.")
-        return redirect(recommendation)
+        number = form.cleaned_data["number"]
+        if not (
+            conflict := save_or_conflict(
+                form, lambda: save_recommendation(form=form, number=number)
+            )
+        ):
+            recommendation.refresh_from_db()
+            messages.success(request, f"Recommendation {recommendation.label} was saved.")
+            return redirect(recommendation)
+        form = conflict.form_again(RecommendationForm, review=recommendation.review)
     return render(
         request,
         "recommendations/recommendation_form.html",
-        {"form": form, "review": recommendation.review, "recommendation": recommendation},
+        {
+            "form": form,
+            "review": recommendation.review,
+            "recommendation": recommendation,
+            "conflict": conflict,
+        },
     )
 
 

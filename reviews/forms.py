@@ -11,10 +11,11 @@ from reviews.models import (
     ScopeQuestion,
     TeamMember,
 )
+from sli.concurrency import VersionedFormMixin
 from sli.fields import DateInputsField
 
 
-class ReviewForm(forms.ModelForm):
+class ReviewForm(VersionedFormMixin, forms.ModelForm):
     visit_start = DateInputsField(label="Visit start date")
     visit_end = DateInputsField(label="Visit end date")
     progress_review_date = DateInputsField(
@@ -91,7 +92,7 @@ class NewReviewForm(ReviewForm):
         return lead
 
 
-class LetterForm(forms.ModelForm):
+class LetterForm(VersionedFormMixin, forms.ModelForm):
     letter_date = DateInputsField(label="Date of the letter", required=False)
 
     class Meta:

@@ -235,11 +235,14 @@ class Review(models.Model):
     published_at = models.DateTimeField(
         null=True, blank=True, help_text="When the host council published the letter."
     )
+    version = models.PositiveIntegerField(
+        default=1, help_text="Raised on every save, so that a stale form cannot overwrite."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ReviewQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["-visit_start", "title"]

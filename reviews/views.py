@@ -29,6 +29,7 @@ from reviews.forms import (
 from reviews.models import AccuracyComment, Finding, Judgement, Review, ScopeQuestion
 from reviews.pdf import letter_context, render_letter_pdf
 from reviews.services import add_finding, add_findings, create_review, move_review
+from sli.concurrency import save_or_conflict
 from sli.history import history_entries
 
 
@@ -146,21 +147,29 @@ def edit_review(request, pk):
         pk=review.host_council_id
     )
     form = ReviewForm(request.POST or None, instance=review, host_councils=host_councils)
+    conflict = None
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "The review's details were saved.")
-        return redirect(review)
-    return render(request, "reviews/review_form.html", {"form": form, "review": review})
+        if not (conflict := save_or_conflict(form, form.save)):
+            messages.success(request, "The review's details were saved.")
+            return redirect(review)
+        form = conflict.form_again(ReviewForm, host_councils=host_councils)
+    return render(
+        request, "reviews/review_form.html", {"form": form, "review": review, "conflict": conflict}
+    )
 
 
 def edit_letter(request, pk):
     review = editable_review(request, pk)
     form = LetterForm(request.POST or None, instance=review)
+    conflict = None
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "The letter was saved.")
-        return redirect("reviews:letter", pk=review.pk)
-    return render(request, "reviews/letter_form.html", {"form": form, "review": review})
+        if not (conflict := save_or_conflict(form, form.save)):
+            messages.success(request, "The letter was saved.")
+            return redirect("reviews:letter", pk=review.pk)
+        form = conflict.form_again(LetterForm)
+    return render(
+        request, "reviews/letter_form.html", {"form": form, "review": review, "conflict": conflict}
+    )
 
 
 def edit_team(request, pk):

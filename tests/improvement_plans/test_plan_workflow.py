@@ -13,7 +13,6 @@ import re
 import zipfile
 from datetime import date, timedelta
 
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import F
 from django.test import TestCase
@@ -36,6 +35,7 @@ from improvement_plans.models import (
 from improvement_plans.services import save_action
 from recommendations.models import ProgressAssessment, Recommendation
 from reviews.models import Review
+from sli.concurrency import EditConflict
 from tests.factories import (
     make_action,
     make_area,
@@ -620,7 +620,7 @@ class DueDateChangeTests(PlanWorld):
 
 
 class OptimisticLockingTests(PlanWorld):
-    CONFLICT = "Someone else changed this action since you opened it."
+    CONFLICT = "Someone else saved a change while you were editing"
 
     def open_then_change_elsewhere(self):
         """Load the edit form, then someone else saves the action."""
@@ -678,7 +678,7 @@ class OptimisticLockingTests(PlanWorld):
             title="Changed elsewhere", version=F("version") + 1
         )
 
-        with self.assertRaisesMessage(ValidationError, "Someone else changed this action"):
+        with self.assertRaises(EditConflict):
             save_action(form=form, by=self.editor)
 
         self.action.refresh_from_db()
@@ -702,8 +702,11 @@ class OptimisticLockingTests(PlanWorld):
             edit_data(self.action, title="My change", version=version),
         )
 
-        self.assertContains(response, "Their changes are shown below")
-        self.assertEqual(response.context["form"]["title"].value(), "Changed elsewhere")
+        self.assertContains(response, "What changed since you opened the form")
+        self.assertContains(response, "Changed elsewhere")
+        # The form holds the person's own change, ready to send again.
+        self.assertEqual(response.context["form"]["title"].value(), "My change")
+        self.assertEqual(response.context["form"]["version"].value(), 2)
 
 
 class MilestoneTests(PlanWorld):
