@@ -1,26 +1,19 @@
-from django.db import transaction
 from django.urls import path
 
 from improvement_plans import views
 
-# Pages that write several rows from one form (a plan and the reviews it answers, a set of
-# milestones) save all of them or, if anything fails part way, none.
-new_plan = transaction.atomic(views.new_plan)
-edit_plan = transaction.atomic(views.edit_plan)
-edit_milestones = transaction.atomic(views.edit_milestones)
-
 app_name = "improvement_plans"
 urlpatterns = [
-    path("councils/<slug:slug>/plans/new/", new_plan, name="new_plan"),
+    path("councils/<slug:slug>/plans/new/", views.new_plan, name="new_plan"),
     path("plans/<int:pk>/", views.plan_detail, name="plan"),
-    path("plans/<int:pk>/edit/", edit_plan, name="edit_plan"),
+    path("plans/<int:pk>/edit/", views.edit_plan, name="edit_plan"),
     path("plans/<int:pk>/areas/start/", views.start_plan_areas, name="start_areas"),
     path("plans/<int:pk>/actions/new/", views.new_action, name="new_action"),
     path("plans/<int:pk>/update/", views.quick_update, name="quick_update"),
     path("plans/<int:pk>/publish/", views.publish_plan, name="publish_plan"),
     path("actions/<int:pk>/", views.action_detail, name="action"),
     path("actions/<int:pk>/edit/", views.edit_action, name="edit_action"),
-    path("actions/<int:pk>/milestones/", edit_milestones, name="milestones"),
+    path("actions/<int:pk>/milestones/", views.edit_milestones, name="milestones"),
     path("actions/<int:pk>/update/", views.update_action, name="update"),
     path("actions/<int:pk>/challenge/", views.challenge_rating, name="challenge"),
     path("actions/<int:pk>/verify/", views.verify, name="verify"),

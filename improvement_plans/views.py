@@ -1,6 +1,9 @@
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.files.storage import default_storage
+from django.db import transaction
 from django.db.models import Max, OuterRef, Prefetch, Subquery
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -34,7 +37,7 @@ from improvement_plans.models import (
     ProgressUpdate,
     RatingChallenge,
 )
-from improvement_plans.report import render_report_pdf, report_workbook
+from improvement_plans.report import default_since, render_report_pdf, report_workbook
 from improvement_plans.services import record_update, save_action, start_areas, verify_completion
 from improvement_plans.tables import ActionTable
 from recommendations.models import Recommendation
@@ -190,6 +193,7 @@ def editable_action(request, pk):
     return action
 
 
+@transaction.atomic  # the plan (or milestones) and its links: all or nothing
 def new_plan(request, slug):
     council = visible_or_404(Council.objects.select_related("region"), request.user, slug=slug)
     require(Council.objects.for_editor(request.user), council)
@@ -204,6 +208,7 @@ def new_plan(request, slug):
     return render(request, "improvement_plans/plan_form.html", {"form": form, "council": council})
 
 
+@transaction.atomic  # the plan (or milestones) and its links: all or nothing
 def edit_plan(request, pk):
     plan = editable_plan(request, pk)
     form = PlanForm(request.POST or None, instance=plan, council=plan.council, user=request.user)
@@ -261,6 +266,7 @@ def _action_form(request, plan, action):
     )
 
 
+@transaction.atomic  # the plan (or milestones) and its links: all or nothing
 def edit_milestones(request, pk):
     action = editable_action(request, pk)
     formset = MilestoneFormSet(request.POST or None, instance=action, prefix="milestones")
@@ -399,10 +405,6 @@ def action_list(request):
 def _report_options(request):
     """The date of the previous report from ``?since=YYYY-MM-DD`` (six months back when not
     given; None when it is not a date or in the future) and whether ``?copy=public``."""
-    from datetime import date
-
-    from improvement_plans.report import default_since
-
     today = timezone.localdate()
     since = default_since(today)
     if raw := request.GET.get("since", "").strip():
