@@ -27,6 +27,7 @@ from django.db.models import F, OuterRef, Prefetch, Subquery
 from django.utils import timezone
 from openpyxl import load_workbook
 from openpyxl.utils.datetime import from_excel
+from simple_history.utils import bulk_create_with_history
 
 from improvement_plans.exports import COLUMNS, format_day, format_when
 from improvement_plans.models import (
@@ -1765,13 +1766,15 @@ def apply_import(preview, *, plan, by, today=None):
             state = _State(plan)
             comparer = _Comparer(plan, state, _known_narratives(state, preview.planned))
             areas = _save_areas(preview, plan, state, by, result)
+            new_actions = []
             for planned in preview.planned:
                 action = state.actions.get(planned.number)
                 values, _ = comparer.resolve(planned, action)
                 if action is None:
-                    _create_action(plan, planned, values, areas, by, today, result)
+                    new_actions.append((_new_action(plan, planned, values, areas), values))
                 else:
                     _change_action(action, comparer, values, areas, by, today, result)
+            _create_actions(new_actions, by, today, result)
     except IntegrityError as error:
         raise ImportRefused(
             "The plan changed while the file was being imported, so nothing was saved. "
@@ -1813,9 +1816,9 @@ def _area_for(values, areas):
     return areas.get(number) if number is not None else None
 
 
-def _create_action(plan, planned, values, areas, by, today, result):
+def _new_action(plan, planned, values, areas):
     measure = _measure_fields(values.get("measure", ""))
-    action = Action(
+    return Action(
         plan=plan,
         number=planned.number,
         area=_area_for(values, areas),
@@ -1831,27 +1834,46 @@ def _create_action(plan, planned, values, areas, by, today, result):
         percent_complete=values.get("percent_complete", 0),
         **measure,
     )
-    action._history_user = by
-    action.save()
-    if values.get("recommendations"):
-        action.recommendations.set(values["recommendations"])
-    for text, due, done in values.get("milestones", []):
-        _save_milestone(Milestone(action=action, text=text, due_date=due, done_on=done), by)
-        result.milestones_added += 1
-    narrative = values.get("latest_update", "")
-    if narrative or action.status != ActionStatus.NOT_STARTED or action.percent_complete:
-        update_date = values.get("latest_update_date")
-        ProgressUpdate.objects.create(
-            action=action,
-            author=by,
-            date=update_date if update_date and update_date <= today else today,
-            status=action.status,
-            rag=action.rag,
-            percent_complete=action.percent_complete,
-            narrative=narrative or UPDATE_NARRATIVE,
-        )
-        result.updates_added += 1
-    result.created += 1
+
+
+def _create_actions(new_actions, by, today, result):
+    """The new actions, their recommendations, milestones and first progress updates in a
+    few bulk inserts, history included: saved one by one, 1,000 actions took over 3 s."""
+    if not new_actions:
+        return
+    created = bulk_create_with_history(
+        [action for action, _ in new_actions], Action, batch_size=500, default_user=by
+    )
+    links, milestones, updates = [], [], []
+    for action, (_, values) in zip(created, new_actions, strict=True):
+        links += [
+            Action.recommendations.through(action_id=action.pk, recommendation_id=pk)
+            for pk in values.get("recommendations", [])
+        ]
+        milestones += [
+            Milestone(action=action, text=text, due_date=due, done_on=done)
+            for text, due, done in values.get("milestones", [])
+        ]
+        narrative = values.get("latest_update", "")
+        if narrative or action.status != ActionStatus.NOT_STARTED or action.percent_complete:
+            update_date = values.get("latest_update_date")
+            updates.append(
+                ProgressUpdate(
+                    action=action,
+                    author=by,
+                    date=update_date if update_date and update_date <= today else today,
+                    status=action.status,
+                    rag=action.rag,
+                    percent_complete=action.percent_complete,
+                    narrative=narrative or UPDATE_NARRATIVE,
+                )
+            )
+    Action.recommendations.through.objects.bulk_create(links, batch_size=1000)
+    bulk_create_with_history(milestones, Milestone, batch_size=1000, default_user=by)
+    ProgressUpdate.objects.bulk_create(updates, batch_size=1000)
+    result.created += len(created)
+    result.milestones_added += len(milestones)
+    result.updates_added += len(updates)
 
 
 def _save_milestone(milestone, by):

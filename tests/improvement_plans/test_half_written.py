@@ -63,9 +63,9 @@ def lose_the_connection(real, *args, **kwargs):
     raise DatabaseError("server closed the connection unexpectedly")
 
 
-def duplicate_the_action(real, milestone, by):
+def duplicate_the_action(real, milestones, *args, **kwargs):
     """The database refuses a row: a second action with a number the plan already has."""
-    action = milestone.action
+    action = milestones[0].action
     Action.objects.create(
         plan=action.plan,
         number=action.number,
@@ -76,9 +76,14 @@ def duplicate_the_action(real, milestone, by):
     )
 
 
+# Its first call saves the new actions, its second their milestones.
+MILESTONES_SAVED = "improvement_plans.imports.bulk_create_with_history"
+
+
 class HalfWrittenImportTests(TestCase):
     """Sefton's 53 actions, exported and imported into a new, empty plan of Sefton's: areas,
-    actions, milestones, progress updates and their history are written one by one."""
+        actions with their history, then their milestones with theirs (bulk inserts), then their
+    progress updates: the failures come when the actions are written but not their milestones."""
 
     @classmethod
     def setUpTestData(cls):
@@ -113,7 +118,7 @@ class HalfWrittenImportTests(TestCase):
         preview = self.preview()
         before = row_counts()
 
-        with failing_on_call("improvement_plans.imports._save_milestone", 40, raise_error) as f:
+        with failing_on_call(MILESTONES_SAVED, 2, raise_error) as f:
             with self.assertRaises(RuntimeError):
                 apply_import(preview, plan=self.plan, by=self.editor)
 
@@ -123,9 +128,7 @@ class HalfWrittenImportTests(TestCase):
         preview = self.preview()
         before = row_counts()
 
-        with failing_on_call(
-            "improvement_plans.imports._save_milestone", 40, duplicate_the_action
-        ) as failure:
+        with failing_on_call(MILESTONES_SAVED, 2, duplicate_the_action) as failure:
             with self.assertRaisesMessage(ImportRefused, "nothing was saved"):
                 apply_import(preview, plan=self.plan, by=self.editor)
 
@@ -138,9 +141,7 @@ class HalfWrittenImportTests(TestCase):
         path.write_bytes(self.workbook)
         before = row_counts()
 
-        with failing_on_call(
-            "improvement_plans.imports._save_milestone", 40, duplicate_the_action
-        ) as failure:
+        with failing_on_call(MILESTONES_SAVED, 2, duplicate_the_action) as failure:
             with self.assertRaisesMessage(CommandError, "nothing was saved"):
                 call_command("import_plan", str(path), plan=self.plan.pk, stdout=StringIO())
 
@@ -154,9 +155,7 @@ class HalfWrittenImportTests(TestCase):
         self.assertContains(preview, "Import these changes")
         before = row_counts()
 
-        with failing_on_call(
-            "improvement_plans.imports._save_milestone", 40, duplicate_the_action
-        ) as failure:
+        with failing_on_call(MILESTONES_SAVED, 2, duplicate_the_action) as failure:
             response = self.client.post(
                 url, {"step": "apply", "upload": preview.context["upload_name"]}, follow=True
             )
