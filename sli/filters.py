@@ -57,13 +57,15 @@ class ReviewFilter(django_filters.ModelChoiceFilter):
 
 def visible_councils(request):
     """Only councils the user may see: a dropdown must not name the others."""
-    return Council.objects.visible_to(request.user)
+    return Council.objects.visible_to(request.user).only("pk", "name")
 
 
 def visible_reviews(request):
+    # Only what the label needs: a review row carries the whole letter's text.
     return (
         Review.objects.visible_to(request.user)
         .select_related("host_council")
+        .only("pk", "title", "host_council__name")
         .order_by("host_council__name", "-visit_start", "title")
     )
 
