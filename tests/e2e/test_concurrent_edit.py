@@ -1,0 +1,58 @@
+"""Two council officers change the same action in two browsers at once."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from councils.models import Council, Membership
+from improvement_plans.models import Action
+from sli.demo import DEMO_PASSWORD
+from tests.e2e.conftest import open_page
+from tests.e2e.test_journey import sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_the_second_officer_sees_the_first_ones_change_and_saves_both(
+    page, browser, live_server, check_accessibility
+):
+    call_command("load_demo", "--allow-production", verbosity=0)
+    sefton = Council.objects.get(slug="sefton-metropolitan-borough-council")
+    colleague = get_user_model().objects.create_user(
+        "sefton.colleague", password=DEMO_PASSWORD, first_name="Chris", last_name="Colleague"
+    )
+    Membership.objects.create(user=colleague, council=sefton, role=Membership.Role.COUNCIL_EDITOR)
+    action = Action.objects.get(plan__council=sefton, number=3)
+    edit_url = f"{live_server.url}/actions/{action.pk}/edit/"
+
+    context, other = open_page(browser, viewport={"width": 1280, "height": 900})
+    try:
+        sign_in(page, live_server, "sefton.editor")
+        sign_in(other, live_server, "sefton.colleague")
+        page.goto(edit_url)
+        other.goto(edit_url)
+
+        other.get_by_label("Owner", exact=True).fill("Head of Safeguarding")
+        other.get_by_role("button", name="Save the action").click()
+        assert other.get_by_text("Action 3 was saved.").is_visible()
+
+        page.get_by_label("Action", exact=True).fill("Train all social workers in risk and protection")
+        page.get_by_role("button", name="Save the action").click()
+
+        assert page.get_by_text("Someone else saved a change while you were editing").is_visible()
+        changes = page.get_by_role("table", name="What changed since you opened the form")
+        assert changes.get_by_role("row", name="Owner").get_by_text("Head of Safeguarding").count()
+        assert page.get_by_label("Action", exact=True).input_value() == (
+            "Train all social workers in risk and protection"
+        )
+        assert page.get_by_label("Owner", exact=True).input_value() == "Head of Safeguarding"
+        check_accessibility(page)
+
+        page.get_by_role("button", name="Save the action").click()
+        assert page.get_by_text("Action 3 was saved.").is_visible()
+    finally:
+        context.close()
+
+    action.refresh_from_db()
+    assert action.title == "Train all social workers in risk and protection"
+    assert action.owner_name == "Head of Safeguarding"
