@@ -1,6 +1,7 @@
 import re
 
 from django import forms
+from django.conf import settings
 from django.db.models import Max
 
 from recommendations.models import ProgressAssessment, Recommendation
@@ -97,6 +98,27 @@ def parse_label(label):
     return (number, sub_number) if sub_number else None
 
 
+# The preview sends each row back as four fields (keep, number, text, note), and the rest of
+# the page as a few more. Django answers "Bad Request" to more fields than
+# DATA_UPLOAD_MAX_NUMBER_FIELDS or a body over DATA_UPLOAD_MAX_MEMORY_SIZE, so a preview
+# beyond them could never be added: the paste is refused first, with a message.
+FIELDS_PER_ROW = 4
+OTHER_FIELDS = 16
+
+
+def max_pasted_rows():
+    """As many rows as a request may send back, and the formset will read."""
+    limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+    most = PastedRowFormSet.absolute_max
+    return most if limit is None else min(most, (limit - OTHER_FIELDS) // FIELDS_PER_ROW)
+
+
+def max_pasted_characters():
+    """Adding sends the text twice (as pasted, and in the rows), URL-encoded."""
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return None if limit is None else limit // 3
+
+
 class PasteRecommendationsForm(forms.Form):
     text = forms.CharField(
         label="Paste the recommendations",
@@ -123,6 +145,31 @@ class PasteRecommendationsForm(forms.Form):
         self.review = review
         self.fields["scope_question"].queryset = ScopeQuestion.objects.filter(review=review)
 
+    def clean_text(self):
+        text = self.cleaned_data["text"]
+        most = max_pasted_characters()
+        if most is not None and len(text) > most:
+            raise forms.ValidationError(
+                f"The text is too long to check at once ({len(text):,} characters). Paste at "
+                f"most {most:,} characters at a time: part of the letter, then the rest"
+            )
+        return text
+
+    def clean(self):
+        cleaned = super().clean()
+        if "text" in cleaned:
+            self.items = parse_recommendations(cleaned["text"], self.next_number())
+            rows = sum(1 + len(item.sub_items) for item in self.items)
+            most = max_pasted_rows()
+            if rows > most:
+                self.add_error(
+                    "text",
+                    f"The text holds {rows:,} recommendations and sub-items, more than can be "
+                    f"checked at once. Paste at most {most:,} at a time: part of the letter, "
+                    "then the rest",
+                )
+        return cleaned
+
     def next_number(self):
         numbers = Recommendation.objects.filter(review=self.review, parent=None)
         return (numbers.aggregate(last=Max("number"))["last"] or 0) + 1
@@ -130,7 +177,7 @@ class PasteRecommendationsForm(forms.Form):
     def pasted_rows(self):
         """Rows for the preview: one per recommendation and one per sub-item."""
         rows = []
-        for item in parse_recommendations(self.cleaned_data["text"], self.next_number()):
+        for item in self.items:
             number = item.suggested_number
             note = "Number not found in the text: check it. " if item.number_was_missing else ""
             rows.append(

@@ -285,6 +285,11 @@ def _rows_of(file, name):
     data = _read_bytes(file)
     if not data.strip():
         raise _Refusal("The file is empty. Choose the file with the readings in it")
+    if name.lower().endswith(".xlsx") and not data.startswith(b"PK\x03\x04"):
+        raise _Refusal(
+            "The file is called .xlsx but is not an Excel workbook. Save it as “Excel Workbook "
+            "(.xlsx)” or “CSV UTF-8” and upload it again"
+        )
     if name.lower().endswith(".csv") or not data.startswith(b"PK\x03\x04"):
         if data.startswith(b"\xd0\xcf\x11\xe0") or b"\x00" in data[:1024]:
             raise _Refusal(
