@@ -111,6 +111,10 @@ TEMPLATES = [
 # Forms render with GOV.UK Frontend markup from templates/django/forms/.
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
+# A pasted letter's preview sends four fields a recommendation back when it is added: Django's
+# default of 1,000 fields a request stopped a letter of about 250 rows with a bare 400.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
 # A kept-open connection is checked before a request uses it, so one the database dropped
 # (a restart, a failover) is replaced instead of failing that request.
 DATABASES = {
