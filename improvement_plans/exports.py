@@ -7,24 +7,29 @@ status and RAG) and imports back unchanged through ``improvement_plans.imports``
 
 User text is always written as a text cell, so "=HYPERLINK(…)", "+44…", "-2 days" or "@sum"
 is shown as typed and never run by Excel as a formula.
+
+The rows are read as plain values (no model instances) and written straight as XML by
+``sli.xlsx``; openpyxl lays out everything around them (10,000 rows of the benchmark: 1.7 s,
+5.5 s with a cell object per cell).
 """
 
 import calendar
 import re
+from collections import defaultdict, namedtuple
 from copy import copy
 from io import BytesIO
+from operator import itemgetter
 
-from django.db.models import F, OuterRef, Prefetch, Subquery
-from openpyxl import Workbook
+from django.db.models import F, OuterRef, Subquery
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from improvement_plans.models import ActionStatus, Milestone, ProgressUpdate, Rag
-from recommendations.models import Recommendation
+from improvement_plans.models import Action, ActionStatus, Milestone, ProgressUpdate, Rag
+from sli.numbering import recommendation_label
+from sli.xlsx import StreamedWorkbook
 
 # (key, header, width in characters). The import reads these headers back, in any order.
 COLUMNS = [
@@ -51,12 +56,11 @@ COLUMNS = [
 LIST_COLUMNS = [("council", "Council", 24), ("plan", "Plan", 30)]
 
 DATE_FORMAT = "dd/mm/yyyy"
-MAX_CELL_CHARACTERS = 32767  # Excel's limit; a longer cell makes Excel "repair" the file.
 # The drop-downs cover every row the import accepts, so rows people add get them too.
 VALIDATED_ROWS = 5000
 MONTHS = [calendar.month_name[n] for n in range(13)]
-# Excel treats text starting with these as a formula when someone edits the cell.
-FORMULA_START = re.compile(r"^[=+\-@\t\r]")
+# Actions read per round of queries: bounds the memory a national export takes.
+CHUNK_SIZE = 2000
 
 
 def plan_to_workbook(plan, actions=None, recommendations=None):
@@ -83,13 +87,7 @@ def actions_to_workbook(actions_queryset, title, recommendations=None):
             "number",
         )
     workbook = _new_workbook(title)
-    _write_actions(
-        workbook,
-        _sheet_title(title),
-        actions.select_related("plan__council"),
-        COLUMNS + LIST_COLUMNS,
-        recommendations,
-    )
+    _write_actions(workbook, _sheet_title(title), actions, COLUMNS + LIST_COLUMNS, recommendations)
     return workbook
 
 
@@ -111,25 +109,20 @@ def format_day(day):
     return f"{day.day} {MONTHS[day.month]} {day.year}"
 
 
-def milestone_line(milestone):
+def milestone_line(due_date, text, done_on=None):
     """ "June 2010 – New documentation completed (done 12 June 2010)"."""
-    text = " ".join(milestone.text.split())
-    line = f"{format_when(milestone.due_date)} – {text}"
-    if milestone.done_on:
-        line += f" (done {format_day(milestone.done_on)})"
+    line = f"{format_when(due_date)} – {' '.join(text.split())}"
+    if done_on:
+        line += f" (done {format_day(done_on)})"
     return line
 
 
-def area_cell(area):
-    return f"{area.number} – {area.title}" if area else ""
-
-
-def recommendation_labels(recommendations):
-    return ", ".join(r.label for r in recommendations)
+def area_cell(number, title):
+    return f"{number} – {title}" if number is not None else ""
 
 
 def _new_workbook(title):
-    workbook = Workbook(write_only=True)
+    workbook = StreamedWorkbook()
     workbook.properties.title = title[:250]
     workbook.properties.creator = "Sector-led improvement manager"
     return workbook
@@ -140,37 +133,150 @@ def _sheet_title(title):
     return cleaned[:31]
 
 
-def _export_queryset(actions, recommendations=None):
+# What a row is made of, read as plain values: no model instances are built.
+_ACTION_FIELDS = (
+    "pk",
+    "area__number",
+    "area__title",
+    "number",
+    "title",
+    "how",
+    "expected_evidence",
+    "owner_name",
+    "measure_description",
+    "measure_target",
+    "measure_unit",
+    "start_date",
+    "due_date",
+    "original_due_date",
+    "status",
+    "rag",
+    "percent_complete",
+    "latest_update_text",
+    "latest_update_on",
+)
+_PLAN_FIELDS = ("plan__council__name", "plan__title")
+# Enough of an action for the model's own wording of its measure.
+_Measure = namedtuple("_Measure", "measure_description measure_target measure_unit")
+_STATUS_LABELS = dict(ActionStatus.choices)
+_RAG_LABELS = dict(Rag.choices)
+
+
+def _export_rows(actions, recommendations, with_list_columns):
+    """Each action's cells, in the order of ``actions``: its ids are read first, then the
+    actions themselves, their recommendations and milestones a chunk of ids at a time.
+
+    Reading the ordered ids and then each chunk by id took half the time of one query read
+    through a server-side cursor (``iterator()``) on PostgreSQL, and keeps memory bounded. The
+    latest update comes from two subqueries on the (action, -date) index: as fast as a
+    separate DISTINCT ON query, and one query fewer."""
+    ids = list(actions.prefetch_related(None).values_list("pk", flat=True))
     latest = ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by(
         "-date", "-created_at", "-pk"
     )
-    return (
-        actions.select_related("area")
-        .prefetch_related(
-            # Plain lists (to_attr): no queryset built per row.
-            Prefetch(
-                "recommendations",
-                queryset=(
-                    Recommendation.objects if recommendations is None else recommendations
-                ).select_related("parent"),
-                to_attr="export_recommendations",
-            ),
-            Prefetch(
-                "milestones",
-                queryset=Milestone.objects.order_by("due_date", "pk"),
-                to_attr="export_milestones",
-            ),
-        )
-        .annotate(
+    fields = _ACTION_FIELDS + (_PLAN_FIELDS if with_list_columns else ())
+    for start in range(0, len(ids), CHUNK_SIZE):
+        chunk = ids[start : start + CHUNK_SIZE]
+        rows = Action.objects.filter(pk__in=chunk).annotate(
             latest_update_text=Subquery(latest.values("narrative")[:1]),
             latest_update_on=Subquery(latest.values("date")[:1]),
         )
-    )
+        by_id = {row[0]: row for row in rows.values_list(*fields)}
+        answered = _recommendations_of(chunk, recommendations)
+        milestones = _milestones_of(chunk)
+        for action_id in chunk:
+            row = by_id.get(action_id)
+            if row is not None:  # else deleted since its id was read
+                yield _row_values(row, answered[action_id], milestones[action_id])
+
+
+def _recommendations_of(action_ids, recommendations=None):
+    """(label, text) of each action's recommendations, parents before their sub-items;
+    ``recommendations`` limits them."""
+    links = Action.recommendations.through.objects.filter(action_id__in=action_ids)
+    if recommendations is not None:
+        links = links.filter(recommendation__in=recommendations)
+    found = defaultdict(list)
+    # In the recommendations' own order, then (a stable sort) parents before sub-items.
+    for action_id, number, parent_number, text in links.order_by("recommendation").values_list(
+        "action_id",
+        "recommendation__number",
+        "recommendation__parent__number",
+        "recommendation__text",
+    ):
+        order = (number, False, number) if parent_number is None else (parent_number, True, number)
+        found[action_id].append((order, recommendation_label(number, parent_number), text))
+    for items in found.values():
+        items.sort(key=itemgetter(0))
+    return found
+
+
+def _milestones_of(action_ids):
+    found = defaultdict(list)
+    milestones = Milestone.objects.filter(action_id__in=action_ids).order_by("due_date", "pk")
+    for action_id, due_date, text, done_on in milestones.values_list(
+        "action_id", "due_date", "text", "done_on"
+    ):
+        found[action_id].append(milestone_line(due_date, text, done_on))
+    return found
+
+
+def _row_values(row, recommendations, milestones):
+    """The cells of one action, in the order of COLUMNS (then LIST_COLUMNS)."""
+    (
+        _,
+        area_number,
+        area_title,
+        number,
+        title,
+        how,
+        expected_evidence,
+        owner_name,
+        measure_description,
+        measure_target,
+        measure_unit,
+        start_date,
+        due_date,
+        original_due_date,
+        status,
+        rag,
+        percent_complete,
+        latest_update_text,
+        latest_update_on,
+        *plan_columns,
+    ) = row
+    if len(recommendations) == 1:
+        recommendation_text = recommendations[0][2]
+    else:
+        recommendation_text = "\n".join(f"{label}. {text}" for _, label, text in recommendations)
+    measure = ""
+    if measure_description or measure_target:
+        measure = Action.measure.fget(_Measure(measure_description, measure_target, measure_unit))
+    return [
+        area_cell(area_number, area_title),
+        ", ".join(label for _, label, _ in recommendations),
+        recommendation_text,
+        number,
+        title,
+        how,
+        expected_evidence,
+        owner_name,
+        measure,
+        start_date,
+        due_date,
+        original_due_date,
+        "\n".join(milestones),
+        _STATUS_LABELS[status] if status else "",
+        _RAG_LABELS[rag] if rag else "",
+        percent_complete,
+        latest_update_text,
+        latest_update_on,
+        *plan_columns,
+    ]
 
 
 class _Styles:
-    """One styled template cell per kind; each written cell copies its style array, which is
-    much cheaper than assigning fonts and alignments cell by cell."""
+    """The style of each kind of cell, as openpyxl style arrays."""
 
     def __init__(self, sheet):
         top = Alignment(vertical="top", wrap_text=True)
@@ -182,7 +288,6 @@ class _Styles:
             border=Border(bottom=Side(style="thin")),
         )
         self.text = self._template(sheet, alignment=top)
-        self.quoted_text = self._template(sheet, alignment=top, quotePrefix=True)
         self.date = self._template(sheet, alignment=top, number_format=DATE_FORMAT)
         self.number = self._template(sheet, alignment=top, number_format="0")
 
@@ -194,65 +299,6 @@ class _Styles:
         return cell._style
 
 
-def _text_cell(sheet, styles, value, style=None):
-    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))[:MAX_CELL_CHARACTERS]
-    cell = WriteOnlyCell(sheet)
-    if style is None:
-        style = styles.quoted_text if FORMULA_START.match(text) else styles.text
-    cell._style = copy(style)
-    # Set directly: the value setter would turn "=…" into a formula.
-    cell._value = text
-    cell.data_type = "s"
-    return cell
-
-
-def _typed_cell(sheet, style, value, data_type):
-    cell = WriteOnlyCell(sheet)
-    cell._style = copy(style)
-    cell._value = value
-    cell.data_type = data_type
-    return cell
-
-
-def _row_values(action, with_list_columns):
-    recommendations = sorted(
-        action.export_recommendations,
-        key=lambda r: (
-            r.parent.number if r.parent_id else r.number,
-            r.parent_id is not None,
-            r.number,
-        ),
-    )
-    if len(recommendations) == 1:
-        recommendation_text = recommendations[0].text
-    else:
-        recommendation_text = "\n".join(f"{r.label}. {r.text}" for r in recommendations)
-    values = {
-        "area": area_cell(action.area),
-        "recommendations": recommendation_labels(recommendations),
-        "recommendation_text": recommendation_text,
-        "number": action.number,
-        "title": action.title,
-        "how": action.how,
-        "expected_evidence": action.expected_evidence,
-        "owner": action.owner_name,
-        "measure": action.measure,
-        "start_date": action.start_date,
-        "due_date": action.due_date,
-        "original_due_date": action.original_due_date,
-        "milestones": "\n".join(milestone_line(m) for m in action.export_milestones),
-        "status": ActionStatus(action.status).label if action.status else "",
-        "rag": Rag(action.rag).label if action.rag else "",
-        "percent_complete": action.percent_complete,
-        "latest_update": action.latest_update_text or "",
-        "latest_update_date": action.latest_update_on,
-    }
-    if with_list_columns:
-        values["council"] = action.plan.council.name
-        values["plan"] = action.plan.title
-    return values
-
-
 _DATE_KEYS = {"start_date", "due_date", "original_due_date", "latest_update_date"}
 _NUMBER_KEYS = {"number", "percent_complete"}
 
@@ -260,7 +306,6 @@ _NUMBER_KEYS = {"number", "percent_complete"}
 def _write_actions(workbook, sheet_title, actions, columns, recommendations=None):
     sheet = workbook.create_sheet(sheet_title)
     styles = _Styles(sheet)
-    # Everything above the rows (widths, frozen header, page set-up) before the first row.
     # Each column is styled as its cells, so empty cells (not written) wrap and show dates too.
     for index, (key, _, width) in enumerate(columns, start=1):
         column = sheet.column_dimensions[get_column_letter(index)]
@@ -274,16 +319,16 @@ def _write_actions(workbook, sheet_title, actions, columns, recommendations=None
     sheet.page_setup.fitToHeight = 0
     sheet.print_title_rows = "1:1"
 
-    sheet.append([_text_cell(sheet, styles, header, styles.header) for _, header, _ in columns])
+    sheet.write_row(
+        [header for _, header, _ in columns], [sheet.cell_style(styles.header)] * len(columns)
+    )
+    cell_styles = [sheet.cell_style(_column_style(styles, key)) for key, _, _ in columns]
     with_list_columns = len(columns) > len(COLUMNS)
-    rows = 0
-    for action in _export_queryset(actions, recommendations).iterator(chunk_size=2000):
-        values = _row_values(action, with_list_columns)
-        sheet.append([_cell(sheet, styles, key, values[key]) for key, _, _ in columns])
-        rows += 1
+    for values in _export_rows(actions, recommendations, with_list_columns):
+        sheet.write_row(values, cell_styles)
 
     last_column = get_column_letter(len(columns))
-    sheet.auto_filter.ref = f"A1:{last_column}{rows + 1}"
+    sheet.auto_filter.ref = f"A1:{last_column}{sheet.row_count}"
     keys = [key for key, _, _ in columns]
     _add_choice(sheet, keys.index("status") + 1, "Status", ActionStatus.labels)
     _add_choice(sheet, keys.index("rag") + 1, "RAG", Rag.labels)
@@ -296,16 +341,6 @@ def _column_style(styles, key):
     if key in _NUMBER_KEYS:
         return styles.number
     return styles.text
-
-
-def _cell(sheet, styles, key, value):
-    if value is None or value == "":
-        return None  # not written: the column's style applies
-    if key in _DATE_KEYS:
-        return _typed_cell(sheet, styles.date, value, "d")
-    if key in _NUMBER_KEYS:
-        return _typed_cell(sheet, styles.number, value, "n")
-    return _text_cell(sheet, styles, value)
 
 
 def _add_choice(sheet, column, name, labels):
