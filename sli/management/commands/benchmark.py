@@ -1615,7 +1615,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--regenerate", action="store_true", help="Generate the data set again."
         )
-        parser.add_argument("--workers", type=int, default=3, help="gunicorn workers.")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=2 * (os.cpu_count() or 1) + 1,
+            help="gunicorn workers (default: two per core plus one, as the README deploys).",
+        )
         parser.add_argument(
             "--duration", type=int, default=10, help="Seconds of each single-page run."
         )
