@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -195,7 +196,8 @@ def _edit_formset(request, pk, formset_class, name, saved_message, permitted=Non
     review = editable_review(request, pk, permitted)
     formset = formset_class(request.POST or None, instance=review, prefix=name)
     if request.method == "POST" and formset.is_valid():
-        formset.save()
+        with transaction.atomic():  # the rows added, changed and deleted: all or none
+            formset.save()
         messages.success(request, saved_message)
         return redirect(review)
     return render(request, f"reviews/{name}_form.html", {"formset": formset, "review": review})

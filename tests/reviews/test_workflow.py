@@ -8,8 +8,9 @@ from pypdf import PdfReader
 
 from councils.models import Membership
 from recommendations.models import Recommendation
-from reviews.models import AccuracyComment, Finding, Review
-from tests.factories import make_council, make_membership, make_region, make_user
+from reviews.models import AccuracyComment, Finding, Review, TeamMember
+from tests.factories import make_council, make_membership, make_region, make_review, make_user
+from tests.improvement_plans.test_half_written import failing_on_call, raise_error
 
 Role = Membership.Role
 
@@ -289,3 +290,31 @@ class RecommendationFormTests(TestCase):
         )
         self.assertContains(response, "Recommendation 1 already exists")
         self.assertEqual(Recommendation.objects.count(), 1)
+
+
+class TeamFormsetTests(TestCase):
+    def test_a_failure_part_way_through_the_team_saves_none_of_it(self):
+        review = make_review(status=Review.Status.PLANNED)
+        lead = make_user()
+        make_membership(lead, Role.REVIEW_LEAD, review)
+        self.client.force_login(lead)
+        team = {
+            "team-TOTAL_FORMS": "3",
+            "team-INITIAL_FORMS": "0",
+            "team-0-name": "Dafydd ap Gwilym",
+            "team-0-role": "expert_by_experience",
+            "team-0-organisation": "Cyngor Sir Ynys Môn",
+            "team-1-name": "Helen Coombes",
+            "team-1-role": "peer",
+            "team-1-organisation": "West Midlands ADASS",
+            "team-2-role": "peer",
+        }
+
+        with failing_on_call("reviews.models.TeamMember.save", 2, raise_error, autospec=True):
+            with self.assertRaises(RuntimeError):
+                self.client.post(f"/reviews/{review.pk}/team/", team)
+
+        self.assertFalse(TeamMember.objects.filter(review=review).exists())
+        response = self.client.post(f"/reviews/{review.pk}/team/", team)
+        self.assertRedirects(response, review.get_absolute_url())
+        self.assertEqual(TeamMember.objects.filter(review=review).count(), 2)
