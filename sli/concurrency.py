@@ -13,11 +13,6 @@ from django import forms
 from django.db import models, transaction
 from django.db.models import F
 
-STALE_MESSAGE = (
-    "Someone else saved a change while you were editing. Check what they changed, shown "
-    "below, then save again: the form keeps your changes."
-)
-
 
 class EditConflict(Exception):
     """The row was saved by someone else since the form was opened."""

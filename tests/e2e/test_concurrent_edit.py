@@ -36,7 +36,9 @@ def test_the_second_officer_sees_the_first_ones_change_and_saves_both(
         other.get_by_role("button", name="Save the action").click()
         assert other.get_by_text("Action 3 was saved.").is_visible()
 
-        page.get_by_label("Action", exact=True).fill("Train all social workers in risk and protection")
+        page.get_by_label("Action", exact=True).fill(
+            "Train all social workers in risk and protection"
+        )
         page.get_by_role("button", name="Save the action").click()
 
         assert page.get_by_text("Someone else saved a change while you were editing").is_visible()

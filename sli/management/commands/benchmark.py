@@ -731,34 +731,26 @@ class Bench:
             raise CommandError("The stylesheet is not built: run `make install` first.")
 
     def ensure_database(self):
-        import psycopg2
-
         config = dj_database_url.parse(self.options["database_url"])
         if "postgresql" not in config["ENGINE"]:
             raise CommandError("The benchmark runs on PostgreSQL: give a postgres:// URL.")
         name = config["NAME"]
-        admin = psycopg2.connect(
-            dbname="postgres",
-            user=config.get("USER") or None,
-            password=config.get("PASSWORD") or None,
-            host=config.get("HOST") or None,
-            port=config.get("PORT") or None,
-        )
-        admin.autocommit = True
+        self.database_config = config
+        admin = self.connect(dbname="postgres")
         with admin.cursor() as cursor:
             cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
             if cursor.fetchone() is None:
                 self.say(f"creating database {name}")
                 cursor.execute(f'CREATE DATABASE "{name}"')
         admin.close()
-        self.database_config = config
 
-    def connect(self):
+    def connect(self, dbname=None):
+        """An autocommit connection to the benchmark database (or ``dbname`` on its server)."""
         import psycopg2
 
         config = self.database_config
         conn = psycopg2.connect(
-            dbname=config["NAME"],
+            dbname=dbname or config["NAME"],
             user=config.get("USER") or None,
             password=config.get("PASSWORD") or None,
             host=config.get("HOST") or None,
@@ -782,17 +774,8 @@ class Bench:
 
     def database_note(self, value=None):
         """The generation time is kept as the benchmark database's comment."""
-        import psycopg2
-
         config = self.database_config
-        conn = psycopg2.connect(
-            dbname=config["NAME"],
-            user=config.get("USER") or None,
-            password=config.get("PASSWORD") or None,
-            host=config.get("HOST") or None,
-            port=config.get("PORT") or None,
-        )
-        conn.autocommit = True
+        conn = self.connect()
         with conn.cursor() as cursor:
             if value is not None:
                 comment = json.dumps(value).replace("'", "''")
