@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404
 
-from councils.models import Membership
+from councils.models import Membership, Region
 
 Role = Membership.Role
 NOTHING = Q(pk__in=[])
@@ -31,6 +31,16 @@ def in_councils(user, council_path, roles=Membership.COUNCIL_ROLES):
 
 def led_regions(user):
     return _memberships(user, [Role.REGIONAL_LEAD]).values("region")
+
+
+def their_regions(user):
+    """The regions whose people the user is among: where they hold a council role, and those
+    they lead. A review team is not among them: it reads its review, its host council and the
+    plans answering the review, not the regional programme."""
+    councils = _memberships(user, Membership.COUNCIL_ROLES).values("council")
+    return Region.objects.filter(Q(pk__in=led_regions(user)) | Q(councils__in=councils)).values(
+        "pk"
+    )
 
 
 def in_led_regions(user, council_path):

@@ -18,8 +18,17 @@ def council_list(request):
         Council.objects.visible_to(request.user)
         .select_related("region")
         .annotate(
-            review_count=Count("reviews", distinct=True),
-            plan_count=Count("improvement_plans", distinct=True),
+            # Counted from what the user may see, as the council's page lists them.
+            review_count=Count(
+                "reviews",
+                filter=Q(reviews__in=Review.objects.visible_to(request.user)),
+                distinct=True,
+            ),
+            plan_count=Count(
+                "improvement_plans",
+                filter=Q(improvement_plans__in=ImprovementPlan.objects.visible_to(request.user)),
+                distinct=True,
+            ),
         )
         .order_by("region__name", "name")
     )
@@ -33,11 +42,7 @@ def council_detail(request, slug):
     reviews = (
         Review.objects.visible_to(request.user)
         .filter(host_council=council)
-        .annotate(
-            recommendation_count=Count(
-                "recommendations", filter=Q(recommendations__parent__isnull=True)
-            )
-        )
+        .with_recommendation_counts(request.user)
     )
     plans = (
         ImprovementPlan.objects.visible_to(request.user)

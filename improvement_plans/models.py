@@ -132,6 +132,25 @@ class ImprovementPlan(models.Model):
         return reverse("improvement_plans:plan", args=[self.pk])
 
 
+class ImprovementAreaQuerySet(PlanPartQuerySet):
+    def with_public_references(self):
+        """Annotate how many of the recommendations the area answers are exempt
+        (``exempt_recommendation_count``) or of a letter not published
+        (``unpublished_recommendation_count``). An area is usually titled with its
+        recommendation's text, so such an area's title is not public either (Schedule 12A:
+        nothing that quotes exempt information may be published)."""
+        from recommendations.models import Recommendation
+
+        links = ImprovementArea.recommendations.through.objects.filter(
+            improvementarea=OuterRef("pk")
+        ).exclude(recommendation__in=Recommendation.objects.public())
+        exempt = Q(recommendation__exempt=True) | Q(recommendation__parent__exempt=True)
+        return self.annotate(
+            exempt_recommendation_count=count_of(links.filter(exempt)),
+            unpublished_recommendation_count=count_of(links.exclude(exempt)),
+        )
+
+
 class ImprovementArea(models.Model):
     """A numbered heading of a plan, usually one per recommendation ("Improvement Area 3")."""
 
@@ -142,7 +161,7 @@ class ImprovementArea(models.Model):
         "recommendations.Recommendation", blank=True, related_name="improvement_areas"
     )
 
-    objects = PlanPartQuerySet.as_manager()
+    objects = ImprovementAreaQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -160,6 +179,32 @@ class ImprovementArea(models.Model):
 
     def get_absolute_url(self):
         return f"{self.plan.get_absolute_url()}#improvement-area-{self.number}"
+
+    @property
+    def is_title_public(self):
+        """Needs ``with_public_references()``."""
+        return not (self.exempt_recommendation_count or self.unpublished_recommendation_count)
+
+    def public_references(self):
+        """What the area answers, as a published page may say it: "recommendation 2", "an
+        exempt recommendation", "a recommendation of a letter not published". Needs
+        ``with_public_references()`` and ``recommendations`` prefetched as the public ones."""
+        references = [f"recommendation {rec.label}" for rec in self.recommendations.all()]
+        for count, one, several in (
+            (
+                self.exempt_recommendation_count,
+                "an exempt recommendation",
+                "exempt recommendations",
+            ),
+            (
+                self.unpublished_recommendation_count,
+                "a recommendation of a letter not published",
+                "recommendations of letters not published",
+            ),
+        ):
+            if count:
+                references.append(one if count == 1 else f"{count} {several}")
+        return references
 
 
 class ActionQuerySet(PlanPartQuerySet):
@@ -434,6 +479,14 @@ class ActionPartQuerySet(PlanPartQuerySet):
 
 class EvidenceQuerySet(PlanPartQuerySet):
     plan_path = "update__action__plan"
+
+    def visible_to(self, user):
+        """Evidence may hold personal data: the council's people and the regional lead read
+        it, not the review teams that read the plan for a progress review."""
+        council_path = f"{self.plan_path}__council"
+        return scoped(
+            self, user, in_councils(user, council_path) | in_led_regions(user, council_path)
+        )
 
 
 class ProgressUpdate(models.Model):

@@ -115,7 +115,7 @@ def action_detail(request, pk):
     updates = list(
         ProgressUpdate.objects.filter(action=action)
         .select_related("author")
-        .prefetch_related("evidence")
+        .prefetch_related(Prefetch("evidence", queryset=Evidence.objects.visible_to(user)))
     )
     context = {
         "action": action,
@@ -167,8 +167,12 @@ def public_plan(request, pk):
         .with_flags()
         .prefetch_related(recommendation_labels(public_recommendations))
     )
-    areas = ImprovementArea.objects.filter(plan=plan).prefetch_related(
-        recommendation_labels(public_recommendations), Prefetch("actions", queryset=actions)
+    areas = (
+        ImprovementArea.objects.filter(plan=plan)
+        .with_public_references()
+        .prefetch_related(
+            recommendation_labels(public_recommendations), Prefetch("actions", queryset=actions)
+        )
     )
     return render(
         request,

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from councils.access import in_councils, in_led_regions, scoped
+from councils.access import in_councils, in_led_regions, scoped, their_regions
 from councils.models import Membership
 
 Role = Membership.Role
@@ -22,11 +22,8 @@ class RegionalQuerySet(models.QuerySet):
     council_reads_own_only = False
 
     def _region(self, user, path):
-        """The object's region is one the user has any role in."""
-        from councils.models import Council
-
-        their_regions = Council.objects.visible_to(user).values("region")
-        return Q(**{f"{path}__in": their_regions})
+        """The object's region is one whose people the user is among."""
+        return Q(**{f"{path}__in": their_regions(user)})
 
     def visible_to(self, user):
         if self.council_path and self.council_reads_own_only:
@@ -391,10 +388,7 @@ class StandardLevel(models.Model):
 class MeasureQuerySet(models.QuerySet):
     def visible_to(self, user):
         """National (ASCOF) measures, and local measures of the user's regions."""
-        from councils.models import Council
-
-        regions = Council.objects.visible_to(user).values("region")
-        return scoped(self, user, Q(region__isnull=True) | Q(region__in=regions))
+        return scoped(self, user, Q(region__isnull=True) | Q(region__in=their_regions(user)))
 
     def editable_by(self, user):
         return scoped(self, user, Q(region__in=_led_regions(user)))

@@ -5,12 +5,14 @@ The directory holds two kinds of item, shown side by side:
 - the **strengths of issued reviews**, straight from their findings. A strength is tagged
   with the focus areas of the recommendations made under the same scope question; when there
   are none (no scope question, or its recommendations carry no focus area) it takes the focus
-  areas the review was asked to look at. Drafts never appear: the letter must be issued.
+  areas the review was asked to look at. Drafts never appear; an issued letter's strengths
+  are the region's once the council publishes it, and until then only the host council's,
+  its review team's and the regional lead's.
 - **notable practice** a council has entered itself (``PracticeEntry``).
 
-Both are read by every signed-in user of the region (a user's regions are those of the
-councils they can see); nothing here is public. Each item is loaded with a fixed number of
-queries however many councils or reviews the region has.
+Both are read by the region's people (those with a council role there, and its regional
+lead; not a review team, which reads only its own review); nothing here is public. Each item
+is loaded with a fixed number of queries however many councils or reviews the region has.
 
 The matcher takes a council's open recommendations and the areas for consideration of its
 reviews still in progress, and suggests other councils' items that share the focus area and
@@ -25,7 +27,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 
-from councils.access import scoped
+from councils.access import scoped, their_regions
 from councils.models import Council
 from recommendations.models import ImplementationState, Recommendation
 from regional.models import PracticeEntry
@@ -59,18 +61,20 @@ class PracticeItem:
 # --- Scoping --------------------------------------------------------------------------------
 
 
-def _their_regions(user):
-    return Council.objects.visible_to(user).values("region")
-
-
 def strengths_visible_to(user):
-    """Strengths of issued reviews hosted in the user's regions."""
+    """Strengths of published letters hosted in the user's regions, and of issued letters
+    the user may read already: until a letter is published its findings belong to the host
+    council, its review team and the regional lead."""
     return scoped(
         Finding.objects.filter(
             kind=Finding.Kind.STRENGTH, review__status__in=Review.ISSUED_STATUSES
         ),
         user,
-        Q(review__host_council__region__in=_their_regions(user)),
+        Q(
+            review__published_at__isnull=False,
+            review__host_council__region__in=their_regions(user),
+        )
+        | Q(review__in=Review.objects.content_visible_to(user).values("pk")),
     )
 
 

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, F, Q, When
+from django.db.models import BooleanField, Case, Count, ExpressionWrapper, F, Q, When
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -90,6 +90,21 @@ class ReviewQuerySet(models.QuerySet):
             | in_reviews(user, "pk")
             | in_councils(user, "host_council", [Role.COUNCIL_EDITOR])
             | in_led_regions(user, "host_council"),
+        )
+
+    def with_recommendation_counts(self, user):
+        """Each review's number of recommendations (sub-items not counted), and whether the
+        user may read them: before a letter is issued even the count is the review team's,
+        the regional lead's and the host council's editors' (``recommendations_readable``)."""
+        readable = self.content_visible_to(user).values("pk")
+        return self.annotate(
+            recommendations_readable=ExpressionWrapper(
+                Q(pk__in=readable), output_field=BooleanField()
+            ),
+            recommendation_count=Count(
+                "recommendations",
+                filter=Q(recommendations__parent__isnull=True) & Q(pk__in=readable),
+            ),
         )
 
     def editable_by(self, user):

@@ -89,7 +89,10 @@ A_DRAFT_READERS = A_PEOPLE | {A_DRAFT_TEAM, NORTH_LEAD}
 # host council's editors (checking factual accuracy), not its viewers.
 A_DRAFT_CONTENT_READERS = {A_EDITOR, A_DRAFT_TEAM, NORTH_LEAD}
 C_READERS = {C_EDITOR, SOUTH_LEAD}
+# A review's team reads the plans answering the review (for the progress review), but not
+# their evidence, which may hold personal data, nor the regional programme.
 A_PLAN_READERS = A_PEOPLE | {A_LEAD, NORTH_LEAD}
+A_EVIDENCE_READERS = A_PEOPLE | {NORTH_LEAD}
 
 # key: (who may see it, who may change it), besides staff.
 EXPECTED = {
@@ -117,17 +120,22 @@ EXPECTED = {
     "comment A draft": (A_DRAFT_CONTENT_READERS, {A_DRAFT_TEAM}),
     # Council C's issued, unpublished review.
     "review C": (C_READERS, {SOUTH_LEAD}),
+    # Council B's issued letter, not published: its findings are not yet the region's.
+    "review B": ({NORTH_LEAD}, {NORTH_LEAD}),
+    "strength B": ({NORTH_LEAD}, set()),
     "finding C": (C_READERS, set()),
     "recommendation C": (C_READERS, set()),
     # Plans and what hangs from them.
     "plan A": (A_PLAN_READERS, {A_EDITOR}),
     "area A": (A_PLAN_READERS, {A_EDITOR}),
+    "area A on exempt": (A_PLAN_READERS, {A_EDITOR}),
+    "public action A on exempt": (A_PLAN_READERS, {A_EDITOR}),
     "action A": (A_PLAN_READERS, {A_EDITOR}),
     "exempt action A": (A_PLAN_READERS, {A_EDITOR}),
     "milestone A": (A_PLAN_READERS, {A_EDITOR}),
     "update A": (A_PLAN_READERS, {A_EDITOR}),
-    "evidence file A": (A_PLAN_READERS, {A_EDITOR}),
-    "evidence link A": (A_PLAN_READERS, {A_EDITOR}),
+    "evidence file A": (A_EVIDENCE_READERS, {A_EDITOR}),
+    "evidence link A": (A_EVIDENCE_READERS, {A_EDITOR}),
     "challenge A": (A_PLAN_READERS, {A_EDITOR}),
     "plan C": (C_READERS, {C_EDITOR}),
     "action C": (C_READERS, {C_EDITOR}),
@@ -135,8 +143,8 @@ EXPECTED = {
     "evidence file C": (C_READERS, {C_EDITOR}),
     # The regional risk assessment: the menus are the region's; a council sees only its own
     # assessment; the regional lead changes everything.
-    "trigger north": (A_PEOPLE | {A_LEAD, A_DRAFT_TEAM, NORTH_LEAD}, {NORTH_LEAD}),
-    "support north": (A_PEOPLE | {A_LEAD, A_DRAFT_TEAM, NORTH_LEAD}, {NORTH_LEAD}),
+    "trigger north": (A_PEOPLE | {NORTH_LEAD}, {NORTH_LEAD}),
+    "support north": (A_PEOPLE | {NORTH_LEAD}, {NORTH_LEAD}),
     "risk A": (A_PEOPLE | {NORTH_LEAD}, {NORTH_LEAD}),
     "rating A": (A_PEOPLE | {NORTH_LEAD}, {NORTH_LEAD}),
     "risk comment A": (A_PEOPLE | {NORTH_LEAD}, {NORTH_LEAD}),
@@ -145,8 +153,9 @@ EXPECTED = {
 }
 # Thematic reviews and indicators: the region's people read, a council's editors fill in its
 # own self-assessment, the regional lead changes everything; national (ASCOF) measures are
-# read by everyone signed in and changed by nobody but staff.
-NORTH_PEOPLE = A_PEOPLE | {A_LEAD, A_DRAFT_TEAM, NORTH_LEAD}
+# read by everyone signed in and changed by nobody but staff. A review team is not among the
+# region's people: it reads its review and its host council, not the regional programme.
+NORTH_PEOPLE = A_PEOPLE | {NORTH_LEAD}
 EXPECTED.update(
     {
         "theme north": (NORTH_PEOPLE, {NORTH_LEAD}),
@@ -260,6 +269,11 @@ class AccessWorld(TestCase):
             review=review_c, text="Recommendation of C"
         )
 
+        o["review B"] = review_b = make_review(
+            host_council=o["council B"], title="Issued review of B", status=Review.Status.ISSUED
+        )
+        o["strength B"] = make_finding(review=review_b, text="Unpublished strength of B")
+
         o["plan A"] = plan_a = make_plan(review=issued, title="Plan of A")
         plan_a.published_at = plan_a.created_at
         plan_a.save()
@@ -269,6 +283,17 @@ class AccessWorld(TestCase):
         )
         o["exempt action A"] = make_action(
             plan=plan_a, recommendations=[exempt], title="Exempt action of A", exempt=True
+        )
+        # Titled, as "add an improvement area for each accepted recommendation" does, with
+        # the exempt recommendation's text; its action is public.
+        o["area A on exempt"] = exempt_area = make_area(
+            plan=plan_a, number=2, title=exempt.text, recommendations=[exempt]
+        )
+        o["public action A on exempt"] = make_action(
+            plan=plan_a,
+            area=exempt_area,
+            recommendations=[exempt],
+            title="Review the contract monitoring arrangements",
         )
         o["milestone A"] = make_milestone(action=action_a)
         o["update A"] = update_a = make_update(action=action_a)
@@ -786,6 +811,44 @@ class PageContentLeakTests(AccessWorld):
                     self.assertEqual(self.objects[key].title in pages, sees(role, key), key)
 
 
+class UnreleasedContentTests(AccessWorld):
+    """What the letter rule ("before a letter is issued its findings and recommendations are
+    seen only by the review team, the regional lead and the host council's editors", and
+    until it is published they are not the region's) means on shared pages."""
+
+    def test_an_unpublished_letters_strengths_stay_out_of_the_regions_directory(self):
+        url = f"/regions/{self.objects['region north'].slug}/practice/"
+        for role in (A_EDITOR, A_VIEWER, NORTH_LEAD):
+            with self.subTest(role=role):
+                self.sign_in(role)
+                page = self.client.get(url).content.decode()
+                self.assertEqual("Unpublished strength of B" in page, role == NORTH_LEAD)
+        Review.objects.filter(pk=self.objects["review B"].pk).update(
+            published_at=self.objects["review B"].created_at
+        )
+        self.sign_in(A_VIEWER)
+        self.assertContains(self.client.get(url), "Unpublished strength of B")
+
+    def test_a_drafts_recommendation_count_is_not_shown_to_the_councils_viewers(self):
+        url = self.objects["council A"].get_absolute_url()
+        self.sign_in(A_VIEWER)
+        page = self.client.get(url).content.decode()
+        self.assertIn("Draft review of A", page)
+        self.assertIn("Not shared until the letter is issued", page)
+        self.sign_in(A_EDITOR)
+        self.assertNotContains(self.client.get(url), "Not shared until the letter is issued")
+
+    def test_the_review_lead_reads_the_plan_but_not_its_evidence(self):
+        action = self.objects["action A"]
+        self.sign_in(A_LEAD)
+        page = self.client.get(action.get_absolute_url())
+        self.assertEqual(page.status_code, 200)
+        self.assertNotContains(page, f"/evidence/{self.objects['evidence file A'].pk}/")
+        self.sign_in(A_EDITOR)
+        page = self.client.get(action.get_absolute_url())
+        self.assertContains(page, f"/evidence/{self.objects['evidence file A'].pk}/")
+
+
 class PublicPagesTests(AccessWorld):
     def test_published_letter_is_public_without_exempt_items(self):
         self.client.logout()
@@ -820,6 +883,15 @@ class PublicPagesTests(AccessWorld):
         self.assertEqual(
             self.client.get(f"/public/plans/{self.objects['plan C'].pk}/").status_code, 404
         )
+
+    def test_an_area_titled_with_an_exempt_recommendation_is_published_without_it(self):
+        self.client.logout()
+        page = self.client.get(f"/public/plans/{self.objects['plan A'].pk}/").content.decode()
+        self.assertNotIn("named provider", page)
+        self.assertIn("Improvement Area 2</h2>", page)
+        self.assertIn("Answers an exempt recommendation.", page)
+        self.assertIn("Review the contract monitoring arrangements", page)
+        self.assertIn("Answers recommendation 1.", page)
 
     def test_public_index_lists_only_published_items(self):
         self.client.logout()
