@@ -29,7 +29,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from improvement_plans.models import Action, ActionStatus, Milestone, ProgressUpdate, Rag
 from sli.numbering import recommendation_label
-from sli.xlsx import StreamedWorkbook
+from sli.xlsx import StreamedWorkbook, xml_safe
 
 # (key, header, width in characters). The import reads these headers back, in any order.
 COLUMNS = [
@@ -123,13 +123,13 @@ def area_cell(number, title):
 
 def _new_workbook(title):
     workbook = StreamedWorkbook()
-    workbook.properties.title = title[:250]
+    workbook.properties.title = xml_safe(title)[:250]
     workbook.properties.creator = "Sector-led improvement manager"
     return workbook
 
 
 def _sheet_title(title):
-    cleaned = re.sub(r"[\[\]:*?/\\]", " ", title).strip(" '") or "Actions"
+    cleaned = re.sub(r"[\[\]:*?/\\]", " ", xml_safe(title)).strip(" '") or "Actions"
     return cleaned[:31]
 
 

@@ -13,7 +13,6 @@ every exempt recommendation and action out.
 
 import bisect
 import calendar
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -35,6 +34,7 @@ from improvement_plans.models import (
 from recommendations.models import ImplementationState, Recommendation
 from reviews.pdf import render_pdf
 from sli.charts import bar_chart, line_chart, percent, stacked_bar
+from sli.xlsx import text_cell
 
 STYLESHEET = "report/report.css"
 DEFAULT_MONTHS_BACK = 6
@@ -531,17 +531,12 @@ def render_report_pdf(plan, *, user, since=None, public=False, today=None) -> by
     return render_pdf("improvement_plans/report_pdf.html", context, stylesheet=STYLESHEET)
 
 
-# Characters that may not appear in an .xlsx cell (control characters but tab and newlines).
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
 def _row(sheet, values, *, bold=False):
     """Cells for a write-only sheet: text stays text (never a formula), dates are dates."""
     cells = []
     for value in values:
         if isinstance(value, str):
-            cell = WriteOnlyCell(sheet, value=_ILLEGAL.sub("", value))
-            cell.data_type = "s"
+            cell = text_cell(sheet, value)
         else:
             cell = WriteOnlyCell(sheet, value=value)
             if isinstance(value, date):

@@ -1,8 +1,9 @@
 """A list as an .xlsx workbook or a CSV file, with the columns the page shows.
 
-User text never becomes a formula: in the workbook every string is a text cell; in the CSV a
-value that Excel would read as a formula ("=", "+", "-", "@", tab or carriage return first)
-starts with an apostrophe, as OWASP advises for CSV injection.
+User text never becomes a formula: in the workbook every string is a text cell
+(``sli.xlsx.text_cell``); in the CSV a value that Excel would read as a formula ("=", "+", "-",
+"@", tab or carriage return first) starts with an apostrophe, as OWASP advises for CSV
+injection. Both leave out the characters XML cannot hold, so they give the same text.
 """
 
 import csv
@@ -14,32 +15,29 @@ from django.http import HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from sli.xlsx import FORMULA_START, text_cell, xml_safe
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "dd/mm/yyyy"
-MAX_CELL_CHARACTERS = 32767
-FORMULA_START = re.compile(r"^[=+\-@\t\r]")
 EXPORT_FORMATS = ("xlsx", "csv")
 
 
 def _sheet_title(title):
-    return (re.sub(r"[\[\]:*?/\\]", " ", title).strip(" '") or "List")[:31]
+    return (re.sub(r"[\[\]:*?/\\]", " ", xml_safe(title)).strip(" '") or "List")[:31]
 
 
 def _cell(sheet, value, bold):
     if isinstance(value, datetime.datetime):
         value = value.date()
     if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL_CHARACTERS]
-    cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, str):
-        # Set after the value: openpyxl would otherwise store "=…" as a formula.
-        cell.data_type = "s"
-    elif isinstance(value, datetime.date):
-        cell.number_format = DATE_FORMAT
+        cell = text_cell(sheet, value)
+    else:
+        cell = WriteOnlyCell(sheet, value=value)
+        if isinstance(value, datetime.date):
+            cell.number_format = DATE_FORMAT
     if bold:
         cell.font = Font(bold=True)
     return cell
@@ -48,7 +46,7 @@ def _cell(sheet, value, bold):
 def rows_to_workbook(headers, rows, title):
     """One sheet: a bold, frozen header row, then the rows (text, numbers, dates)."""
     workbook = Workbook(write_only=True)
-    workbook.properties.title = title[:250]
+    workbook.properties.title = xml_safe(title)[:250]
     workbook.properties.creator = "Sector-led improvement manager"
     sheet = workbook.create_sheet(_sheet_title(title))
     sheet.freeze_panes = "A2"
@@ -71,7 +69,7 @@ def _csv_value(value):
         return ""
     if isinstance(value, datetime.date):
         return value.isoformat()
-    value = str(value)
+    value = xml_safe(str(value))
     return f"'{value}" if FORMULA_START.match(value) else value
 
 

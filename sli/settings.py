@@ -71,6 +71,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session, CSRF and message middleware, so it sees the cookies they set.
+    "sli.middleware.PrivateResponsesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -217,6 +219,24 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     }
 }
+
+# Whitenoise answers static files before Django's middleware, so they carry headers of their
+# own. A stylesheet's policy governs nothing the page loads, but a drawing opened from /static/
+# is a document in its own right: under this policy it runs no script and loads nothing but
+# the site's own styles, images and fonts.
+STATIC_CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "frame-ancestors 'none'"
+)
+
+
+def add_static_file_headers(headers, path, url):
+    headers["Content-Security-Policy"] = STATIC_CONTENT_SECURITY_POLICY
+    headers["X-Frame-Options"] = "DENY"
+    headers["X-Content-Type-Options"] = "nosniff"
+
+
+WHITENOISE_ADD_HEADERS_FUNCTION = add_static_file_headers
 
 # Sign-in throttling: after AXES_FAILURE_LIMIT failures for one username from one address,
 # that pair is locked out for AXES_COOLOFF_MINUTES.

@@ -11,6 +11,10 @@ The cells are what openpyxl would write: strings as inline strings, never a form
 starting with = + - @, a tab or a carriage return gets the style's quote prefix, so Excel keeps
 it text even when someone edits the cell), with the characters XML cannot hold removed and cut
 to Excel's limit; numbers as numbers; dates as serial numbers; empty values as no cell.
+
+Workbooks made a cell object at a time (the lists' exports, the scrutiny report) write their
+text through ``text_cell``, which keeps the same rules; ``xml_safe`` is the cleaning alone, for
+a CSV file or a document property.
 """
 
 import re
@@ -45,6 +49,29 @@ _ZIP64_LIMIT = (1 << 31) - (1 << 20)
 
 
 _PLAIN_TYPES = frozenset({str, int, float, Decimal, date, datetime, bool})
+
+
+def xml_safe(text):
+    """``text`` without the characters XML 1.0 cannot hold: openpyxl refuses some, and the
+    XML writer fails on the rest (U+FFFE in a title answered a download with an error)."""
+    return NOT_XML.sub("", text)
+
+
+def cell_text(text):
+    """``text`` as a cell can hold it: ``xml_safe`` and cut to Excel's limit."""
+    return NOT_XML.sub("", text)[:MAX_CELL_CHARACTERS]
+
+
+def text_cell(sheet, text):
+    """A cell of a write-only sheet holding ``text`` as text, never as a formula: a string
+    cell, quote-prefixed when it starts like a formula, as ``StreamedSheet`` writes it."""
+    text = cell_text(str.__str__(text))
+    cell = WriteOnlyCell(sheet, value=text)
+    # Set after the value: openpyxl would otherwise store "=…" as a formula.
+    cell.data_type = "s"
+    if FORMULA_START.match(text):
+        cell.quotePrefix = True
+    return cell
 
 
 def _plain(value):
@@ -128,7 +155,7 @@ class StreamedSheet(WriteOnlyWorksheet):
             if kind not in _PLAIN_TYPES:
                 value, kind = _plain(value)
             if kind is str:
-                text = NOT_XML.sub("", value)[:MAX_CELL_CHARACTERS]
+                text = cell_text(value)
                 if not text:
                     continue
                 index = style.quoted if FORMULA_START.match(text) else style.plain

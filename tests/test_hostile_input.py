@@ -930,6 +930,93 @@ class HostileDownloadsTests(HostileWorld):
                     self.assertIn(payload, cells)
 
 
+# Characters XML 1.0 cannot hold (control characters, the non-characters U+FFFE and U+FFFF),
+# put in text that starts like a formula. (No NUL, which PostgreSQL refuses, and no lone
+# surrogate, which no form or database lets through.)
+NOT_XML_CHARACTERS = "\x01\x08\x0b\x0c\x1f\ufffe\uffff"
+ACTION_TITLE = (
+    '=HYPERLINK("http://127.0.0.1:9/a?"&A1,"Staff\ufffe the\x0b front\x0c door\x01")\uffff'
+)
+RECOMMENDATION_TEXT = '=HYPERLINK("http://127.0.0.1:9/r?"&A1,"Shorten\ufffe the\x0b list\x08")\x1f'
+PLAN_TITLE = "Adult\ufffe social care\x0b plan"
+CLEAN_ACTION_TITLE = '=HYPERLINK("http://127.0.0.1:9/a?"&A1,"Staff the front door")'
+CLEAN_RECOMMENDATION_TEXT = '=HYPERLINK("http://127.0.0.1:9/r?"&A1,"Shorten the list")'
+CLEAN_PLAN_TITLE = "Adult social care plan"
+
+
+class NotXmlCharactersInDownloadsTests(TestCase):
+    """Text holding characters XML cannot hold downloads from every spreadsheet (issue 19,
+    point 7) as the same text without them, and a formula in it stays text."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = make_user()
+        review = make_review()
+        make_membership(cls.editor, Role.COUNCIL_EDITOR, review.host_council)
+        recommendation = make_recommendation(review=review, text=RECOMMENDATION_TEXT)
+        cls.plan = make_plan(review=review, title=PLAN_TITLE)
+        make_action(plan=cls.plan, title=ACTION_TITLE, recommendations=[recommendation])
+
+    def setUp(self):
+        self.client.force_login(self.editor)
+
+    def downloads(self):
+        """(address, the cleaned texts it holds in cells) for every spreadsheet download."""
+        plan_export = reverse("improvement_plans:export", args=[self.plan.pk])
+        report = reverse("improvement_plans:report_xlsx", args=[self.plan.pk])
+        actions = reverse("improvement_plans:actions")
+        recommendations = reverse("recommendations:list")
+        every_text = [CLEAN_ACTION_TITLE, CLEAN_RECOMMENDATION_TEXT, CLEAN_PLAN_TITLE]
+        # The list shows the action's number before its title.
+        listed_action = f"Action 1: {CLEAN_ACTION_TITLE}"
+        return [
+            (plan_export, [CLEAN_ACTION_TITLE, CLEAN_RECOMMENDATION_TEXT]),
+            (report, every_text),
+            (report + "?copy=public", every_text),
+            (actions + "?export=xlsx", [listed_action, CLEAN_PLAN_TITLE]),
+            (actions + "?export=plan-layout", every_text),
+            (actions + "?export=csv", [listed_action, CLEAN_PLAN_TITLE]),
+            (recommendations + "?export=xlsx", [CLEAN_RECOMMENDATION_TEXT]),
+            (recommendations + "?export=csv", [CLEAN_RECOMMENDATION_TEXT]),
+        ]
+
+    def download(self, url):
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, 200, url)
+        return response.content
+
+    def assert_clean(self, texts):
+        for text in texts:
+            self.assertEqual([c for c in text if c in NOT_XML_CHARACTERS], [], repr(text))
+
+    def test_workbooks_hold_the_text_without_the_characters_and_formulas_as_text(self):
+        for url, expected in self.downloads():
+            if "csv" in url:
+                continue
+            with self.subTest(url=url):
+                content = self.download(url)
+                cells = workbook_cells(content)
+                texts = {cell.value: cell for cell in cells if isinstance(cell.value, str)}
+                properties = load_workbook(io.BytesIO(content)).properties
+
+                self.assert_clean([*texts, properties.title or ""])
+                self.assertEqual([cell.coordinate for cell in cells if cell.data_type == "f"], [])
+                for text in expected:
+                    self.assertIn(text, texts)
+                    self.assertEqual(texts[text].data_type, "s")
+
+    def test_csv_files_hold_the_text_without_the_characters(self):
+        for url, expected in self.downloads():
+            if "csv" not in url:
+                continue
+            with self.subTest(url=url):
+                cells = csv_cells(self.download(url))
+
+                self.assert_clean(cells)
+                for text in expected:
+                    self.assertIn("'" + text if text.startswith("=") else text, cells)
+
+
 def png_bytes():
     """A real 1 × 1 PNG, built by hand: signature, IHDR, IDAT and IEND chunks."""
 

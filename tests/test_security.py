@@ -5,17 +5,30 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from html import unescape
 from pathlib import Path
 
 from axes.utils import reset as reset_axes
 from django.conf import settings
 from django.core import mail
+from django.core.files.base import ContentFile
 from django.core.management.utils import get_random_secret_key
 from django.test import Client, SimpleTestCase, TestCase, override_settings
+from django.utils import timezone
 
 from councils.models import Membership
-from tests.factories import make_council, make_membership, make_user
+from tests.factories import (
+    make_action,
+    make_council,
+    make_evidence,
+    make_membership,
+    make_plan,
+    make_recommendation,
+    make_review,
+    make_update,
+    make_user,
+)
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -415,3 +428,139 @@ class PasswordResetTests(SignedInTestCase):
 
         self.assertRedirects(self.sign_in("alice", "lantern-orchard-pebble"), "/")
         self.assertEqual(signed_in_user_id(self.client), self.alice.pk)
+
+
+def cache_directives(response):
+    header = response.headers.get("Cache-Control", "")
+    return {part.strip().split("=")[0] for part in header.split(",") if part.strip()}
+
+
+class PrivateResponsesAreNotStoredTests(TestCase):
+    """What a signed-in person sees, and the sign-in and password pages, stay out of shared
+    and browser caches (issue 19, point 5); public pages for anonymous visitors may be kept."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = make_user()
+        cls.review = make_review(published_at=timezone.now())
+        make_membership(cls.editor, Membership.Role.COUNCIL_EDITOR, cls.review.host_council)
+        recommendation = make_recommendation(review=cls.review)
+        cls.plan = make_plan(review=cls.review)
+        action = make_action(plan=cls.plan, recommendations=[recommendation])
+        cls.evidence = make_evidence(
+            update=make_update(action=action),
+            link="",
+            file=ContentFile(b"%PDF-1.4 audit", name="audit.pdf"),
+        )
+
+    def signed_in_responses(self):
+        self.client.force_login(self.editor)
+        plan = self.plan.pk
+        addresses = {
+            "home": "/",
+            "plan": f"/plans/{plan}/",
+            "plan export": f"/plans/{plan}/export.xlsx",
+            "report PDF": f"/plans/{plan}/report.pdf",
+            "report workbook": f"/plans/{plan}/report.xlsx",
+            "action list workbook": "/actions/?export=xlsx",
+            "action list CSV": "/actions/?export=csv",
+            "recommendation list CSV": "/recommendations/?export=csv",
+            "evidence download": f"/evidence/{self.evidence.pk}/",
+            "public letter": f"/public/letters/{self.review.pk}/",
+            "not found": "/plans/0/",
+        }
+        for name, address in addresses.items():
+            response = self.client.get(address)
+            if response.streaming:
+                response.close()
+            yield name, response
+
+    def test_every_signed_in_response_is_private_and_never_stored(self):
+        for name, response in self.signed_in_responses():
+            with self.subTest(name):
+                self.assertIn(response.status_code, {200, 404})
+                self.assertLessEqual({"private", "no-store"}, cache_directives(response))
+                self.assertNotIn("public", cache_directives(response))
+
+    def test_sign_in_and_password_pages_are_never_stored(self):
+        anonymous = Client()
+        responses = {
+            "sign-in": anonymous.get("/sign-in/"),
+            "password reset": anonymous.get("/password/reset/"),
+        }
+        self.client.force_login(self.editor)
+        responses["password change"] = self.client.get("/password/")
+        for name, response in responses.items():
+            with self.subTest(name):
+                self.assertEqual(response.status_code, 200)
+                self.assertLessEqual({"private", "no-store"}, cache_directives(response))
+
+    def test_public_pages_for_anonymous_visitors_may_be_cached(self):
+        anonymous = Client()
+        for address in (
+            f"/public/letters/{self.review.pk}/",
+            "/public/",
+            "/accessibility/",
+        ):
+            with self.subTest(address):
+                response = anonymous.get(address)
+
+                self.assertEqual(response.status_code, 200)
+                self.assertNotIn("no-store", cache_directives(response))
+                self.assertNotIn("private", cache_directives(response))
+
+
+# A drawing that would run script if opened as a page without a policy.
+SCRIPTED_SVG = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)">'
+    b"<script>alert(2)</script><rect width='1' height='1'/></svg>"
+)
+
+
+class StaticFileHeaderTests(SimpleTestCase):
+    """Static files served by whitenoise carry a strict policy of their own and refuse
+    framing and sniffing (issue 19, point 6): a drawing opened from /static/ runs nothing.
+
+    The files are collected into a temporary STATIC_ROOT, as in a deployment; each test's
+    client loads the middleware afresh, so whitenoise reads these settings and its headers."""
+
+    def setUp(self):
+        root = Path(self.enterContext(tempfile.TemporaryDirectory()))
+        (root / "images").mkdir()
+        (root / "images" / "drawing.svg").write_bytes(SCRIPTED_SVG)
+        (root / "site.css").write_text("body { background: url('images/drawing.svg'); }")
+        self.enterContext(
+            override_settings(
+                STATIC_ROOT=root, WHITENOISE_USE_FINDERS=False, WHITENOISE_AUTOREFRESH=False
+            )
+        )
+
+    def static_responses(self):
+        client = Client()
+        return {
+            path: client.get(path) for path in ("/static/images/drawing.svg", "/static/site.css")
+        }
+
+    def test_static_files_are_served_by_whitenoise(self):
+        for path, response in self.static_responses().items():
+            with self.subTest(path):
+                self.assertEqual(response.status_code, 200)
+                self.assertEqual(type(response).__name__, "WhiteNoiseFileResponse")
+
+    def test_static_files_carry_a_policy_that_runs_nothing(self):
+        for path, response in self.static_responses().items():
+            with self.subTest(path):
+                directives = csp_directives(response)
+                self.assertEqual(directives["default-src"], ["'none'"])
+                self.assertNotIn("script-src", directives)
+                self.assertEqual(directives["frame-ancestors"], ["'none'"])
+                # What the site's own stylesheets and drawings may still use.
+                self.assertEqual(directives["style-src"], ["'self'"])
+                self.assertEqual(directives["img-src"], ["'self'", "data:"])
+                self.assertEqual(directives["font-src"], ["'self'"])
+
+    def test_static_files_refuse_framing_and_sniffing(self):
+        for path, response in self.static_responses().items():
+            with self.subTest(path):
+                self.assertEqual(response.headers.get("X-Frame-Options"), "DENY")
+                self.assertEqual(response.headers.get("X-Content-Type-Options"), "nosniff")

@@ -1,5 +1,6 @@
 """The streamed sheet writer: rows written as SpreadsheetML read back through openpyxl as the
-same values, types and styles, in a well-formed package."""
+same values, types and styles, in a well-formed package; and the text cell of the workbooks
+made a cell object at a time, which keeps the same rules."""
 
 import enum
 import zipfile
@@ -9,12 +10,12 @@ from io import BytesIO
 
 from django.test import SimpleTestCase
 from lxml import etree
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils.exceptions import WorkbookAlreadySaved
 
-from sli.xlsx import MAX_CELL_CHARACTERS, StreamedWorkbook
+from sli.xlsx import MAX_CELL_CHARACTERS, StreamedWorkbook, text_cell
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
@@ -180,3 +181,47 @@ class StreamedSheetTests(SimpleTestCase):
         sheet = load_workbook(BytesIO(saved(workbook))).active
 
         self.assertEqual((sheet.title, sheet.max_row, sheet["A1"].value), ("Empty", 1, None))
+
+
+class TextCellTests(SimpleTestCase):
+    """``text_cell`` gives back what a streamed sheet does for the same text."""
+
+    TEXTS = [
+        "plain",
+        "line one\nline two",
+        '=HYPERLINK("http://127.0.0.1:9/","Click")',
+        "+44 151",
+        "@sum(A1)",
+        "\x00\x02=1+1\x0b\x1f\ufffe\uffff\ud800 end",
+        "Fund\ufffe the\x0b care\x01 plan",
+        Shouted("red"),
+        "x" * 40000,
+    ]
+
+    def read_back(self, texts):
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet("Text")
+        for text in texts:
+            sheet.append([text_cell(sheet, text)])
+        return list(load_workbook(BytesIO(saved(workbook))).active.iter_rows())
+
+    def streamed_back(self, texts):
+        workbook = StreamedWorkbook()
+        sheet = workbook.create_sheet("Text")
+        plain = sheet.cell_style(style(sheet))
+        for text in texts:
+            sheet.write_row([text], [plain])
+        return list(load_workbook(BytesIO(saved(workbook))).active.iter_rows())
+
+    def test_text_cells_hold_what_a_streamed_sheet_holds(self):
+        cells = self.read_back(self.TEXTS)
+        streamed = self.streamed_back(self.TEXTS)
+
+        for text, (cell,), (expected,) in zip(self.TEXTS, cells, streamed, strict=True):
+            with self.subTest(text=text[:60]):
+                self.assertEqual(
+                    (cell.value, cell.data_type, cell.quotePrefix),
+                    (expected.value, expected.data_type, expected.quotePrefix),
+                )
+        self.assertEqual(cells[5][0].value, "=1+1 end")
+        self.assertEqual(len(cells[-1][0].value), MAX_CELL_CHARACTERS)
