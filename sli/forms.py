@@ -1,5 +1,11 @@
+import hashlib
+
+from axes.helpers import get_client_ip_address
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+
+from sli.signin import is_within_hourly_limit
 
 
 class SignInForm(AuthenticationForm):
@@ -20,3 +26,21 @@ class ResetPasswordForm(PasswordResetForm):
         """Active accounts with this email, including people invited who have not chosen a
         password yet (Django's form skips accounts without a usable password)."""
         return get_user_model().objects.filter(email__iexact=email, is_active=True)
+
+    def save(self, *args, request, **kwargs):
+        """Send the link, unless this client address or this e-mail address has asked too often
+        this hour. The page that follows is the same either way, so it tells nobody whether an
+        account exists or was limited."""
+        client_address = get_client_ip_address(request)
+        # Hashed: an e-mail address can be longer than a cache key may be, and the cache need
+        # not hold people's addresses.
+        account = hashlib.sha256(self.cleaned_data["email"].lower().encode()).hexdigest()
+        if not is_within_hourly_limit(
+            f"password-reset-from:{client_address}", settings.PASSWORD_RESET_ADDRESS_LIMIT
+        ):
+            return
+        if not is_within_hourly_limit(
+            f"password-reset-to:{account}", settings.PASSWORD_RESET_ACCOUNT_LIMIT
+        ):
+            return
+        super().save(*args, request=request, **kwargs)

@@ -79,6 +79,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After authentication, to know who is signed in, and after messages, to say why they
+    # were signed out.
+    "sli.signin.SessionLifetimeMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -184,9 +187,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "sector-led-improvemen
 # The address of the site as people reach it, for links in emails sent by cron jobs.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
-# Security. Sessions end after SESSION_IDLE_MINUTES without a request.
+# Security. Sessions end after SESSION_IDLE_MINUTES without a request, and SESSION_MAX_HOURS
+# after signing in however busy they were, so a stolen session cookie is not good for ever.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 60) * 60
 SESSION_SAVE_EVERY_REQUEST = True
+SESSION_MAX_HOURS = env_int("SESSION_MAX_HOURS", 12)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
@@ -239,13 +244,29 @@ def add_static_file_headers(headers, path, url):
 WHITENOISE_ADD_HEADERS_FUNCTION = add_static_file_headers
 
 # Sign-in throttling: after AXES_FAILURE_LIMIT failures for one username from one address,
-# that pair is locked out for AXES_COOLOFF_MINUTES.
+# that pair is locked out for AXES_COOLOFF_MINUTES; after AXES_ADDRESS_FAILURE_LIMIT failures
+# for any usernames from one address (password spraying), the whole address is. The address
+# limit is the larger so that one person's typos do not lock out an office behind one address.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 20)
+if AXES_ADDRESS_FAILURE_LIMIT <= AXES_FAILURE_LIMIT:
+    raise ImproperlyConfigured(
+        "Set AXES_ADDRESS_FAILURE_LIMIT above AXES_FAILURE_LIMIT: one person's typos would "
+        "otherwise lock out everyone signing in from the same address."
+    )
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "sli.signin.AddressLimitedAxesHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
+
+# Password reset e-mails: at most PASSWORD_RESET_ACCOUNT_LIMIT an hour to one e-mail address,
+# and PASSWORD_RESET_ADDRESS_LIMIT requests an hour from one client address, counted in the
+# default cache. That is each process's own memory until CACHES names a shared one, so with
+# several gunicorn workers an address may get up to that many times the limit.
+PASSWORD_RESET_ACCOUNT_LIMIT = env_int("PASSWORD_RESET_ACCOUNT_LIMIT", 3)
+PASSWORD_RESET_ADDRESS_LIMIT = env_int("PASSWORD_RESET_ADDRESS_LIMIT", 10)
 
 DJANGO_TABLES2_TEMPLATE = "includes/table.html"
 

@@ -24,3 +24,12 @@ def _media_in_tmp(tmp_path_factory):
     from django.conf import settings
 
     settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The password reset limits count in the cache, which no test's transaction rolls back, and
+    every test client asks from 127.0.0.1: each test starts with nothing counted."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from datetime import timedelta
 from html import unescape
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from django.test import Client, SimpleTestCase, TestCase, override_settings
 from django.utils import timezone
 
 from councils.models import Membership
+from sli.signin import SIGNED_IN_AT
 from tests.factories import (
     make_action,
     make_council,
@@ -47,8 +49,9 @@ SETTINGS_VARIABLES = {
     "DJANGO_SETTINGS_MODULE",
     "EMAIL_BACKEND",
     "SESSION_IDLE_MINUTES",
+    "SESSION_MAX_HOURS",
 }
-SETTINGS_PREFIXES = ("SECURE_", "AXES_")
+SETTINGS_PREFIXES = ("SECURE_", "AXES_", "PASSWORD_RESET_")
 
 PRINT_SETTINGS = (
     "import json, django; django.setup(); from django.conf import settings; "
@@ -114,6 +117,14 @@ class ProductionSettingsTests(SimpleTestCase):
         self.assertEqual(values["SESSION_COOKIE_AGE"], 900)
         # Saved on every request, the session ends after 15 idle minutes, not 15 in all.
         self.assertIs(values["SESSION_SAVE_EVERY_REQUEST"], True)
+
+    def test_an_address_limit_no_larger_than_the_username_limit_refuses_to_start(self):
+        result = production(
+            "-c", PRINT_SETTINGS, AXES_FAILURE_LIMIT="5", AXES_ADDRESS_FAILURE_LIMIT="5"
+        )
+
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("AXES_ADDRESS_FAILURE_LIMIT", result.stderr)
 
 
 def csp_directives(response):
@@ -275,6 +286,66 @@ class SignInThrottlingTests(SignedInTestCase):
         reset_axes(username="alice")
 
         self.assertRedirects(self.sign_in("alice", "correct-horse-battery"), "/")
+
+
+SPRAYING_ADDRESS = "203.0.113.7"
+ANOTHER_ADDRESS = "198.51.100.20"
+
+
+class PasswordSprayingTests(SignedInTestCase):
+    """One wrong guess on each of many accounts from one address: the per-username lock never
+    trips, so the address has its own, larger, limit."""
+
+    def spray(self, guesses):
+        for n in range(guesses):
+            Client(REMOTE_ADDR=SPRAYING_ADDRESS).post(
+                "/sign-in/", {"username": f"officer{n}", "password": "Summer2025!"}
+            )
+
+    def sign_in_from(self, address, username, password):
+        client = Client(REMOTE_ADDR=address)
+        return client, self.sign_in(username, password, client=client)
+
+    def test_the_address_limit_is_larger_than_the_username_limit(self):
+        # So that one person's typos do not lock out an office behind one address.
+        self.assertGreater(settings.AXES_ADDRESS_FAILURE_LIMIT, settings.AXES_FAILURE_LIMIT)
+
+    def test_after_too_many_failures_from_one_address_even_the_right_password_is_refused(self):
+        self.spray(settings.AXES_ADDRESS_FAILURE_LIMIT)
+
+        client, response = self.sign_in_from(SPRAYING_ADDRESS, "alice", "correct-horse-battery")
+
+        self.assertEqual(response.status_code, 429)
+        self.assertContains(response, "Sign-in locked", status_code=429)
+        self.assertIsNone(signed_in_user_id(client))
+
+    def test_the_same_account_can_still_sign_in_from_another_address(self):
+        self.spray(settings.AXES_ADDRESS_FAILURE_LIMIT)
+
+        client, response = self.sign_in_from(ANOTHER_ADDRESS, "alice", "correct-horse-battery")
+
+        self.assertRedirects(response, "/", fetch_redirect_response=False)
+        self.assertEqual(signed_in_user_id(client), self.alice.pk)
+
+    def test_below_the_address_limit_the_right_password_still_works(self):
+        self.spray(settings.AXES_ADDRESS_FAILURE_LIMIT - 1)
+
+        client, response = self.sign_in_from(SPRAYING_ADDRESS, "alice", "correct-horse-battery")
+
+        self.assertRedirects(response, "/", fetch_redirect_response=False)
+        self.assertEqual(signed_in_user_id(client), self.alice.pk)
+
+    def test_signing_in_to_one_account_does_not_clear_the_address_s_failures(self):
+        self.spray(settings.AXES_ADDRESS_FAILURE_LIMIT - 1)
+        self.sign_in_from(SPRAYING_ADDRESS, "alice", "correct-horse-battery")
+        Client(REMOTE_ADDR=SPRAYING_ADDRESS).post(
+            "/sign-in/", {"username": "officer-last", "password": "Summer2025!"}
+        )
+
+        client, response = self.sign_in_from(SPRAYING_ADDRESS, "bob", "staple-river-kite")
+
+        self.assertEqual(response.status_code, 429)
+        self.assertIsNone(signed_in_user_id(client))
 
 
 class PasswordChangeTests(SignedInTestCase):
@@ -564,3 +635,78 @@ class StaticFileHeaderTests(SimpleTestCase):
             with self.subTest(path):
                 self.assertEqual(response.headers.get("X-Frame-Options"), "DENY")
                 self.assertEqual(response.headers.get("X-Content-Type-Options"), "nosniff")
+
+
+class PasswordResetLimitTests(SignedInTestCase):
+    def ask_for_reset(self, email, address="192.0.2.1"):
+        return Client(REMOTE_ADDR=address).post("/password/reset/", {"email": email}, follow=True)
+
+    def test_one_account_is_sent_a_few_emails_an_hour_however_often_it_is_asked(self):
+        answers = {
+            self.ask_for_reset("alice@wirral.gov.uk", f"192.0.2.{n}").content for n in range(20)
+        }
+
+        self.assertEqual(len(mail.outbox), settings.PASSWORD_RESET_ACCOUNT_LIMIT)
+        self.assertLessEqual(settings.PASSWORD_RESET_ACCOUNT_LIMIT, 5)
+        # The answer does not show whether an email went out.
+        self.assertEqual(len(answers), 1)
+
+    def test_one_address_asking_for_many_accounts_is_limited_too(self):
+        for n in range(settings.PASSWORD_RESET_ADDRESS_LIMIT):
+            self.ask_for_reset(f"officer{n}@wirral.gov.uk", SPRAYING_ADDRESS)
+        sent = self.ask_for_reset("alice@wirral.gov.uk", ANOTHER_ADDRESS)
+        mail.outbox.clear()
+
+        limited = self.ask_for_reset("bob@wirral.gov.uk", SPRAYING_ADDRESS)
+
+        self.assertEqual(mail.outbox, [])
+        self.assertRedirects(limited, "/password/reset/sent/")
+        self.assertEqual(limited.content, sent.content)
+
+    def test_below_the_address_limit_emails_are_sent(self):
+        for n in range(settings.PASSWORD_RESET_ADDRESS_LIMIT - 1):
+            self.ask_for_reset(f"officer{n}@wirral.gov.uk", SPRAYING_ADDRESS)
+
+        self.ask_for_reset("bob@wirral.gov.uk", SPRAYING_ADDRESS)
+
+        self.assertEqual([message.to for message in mail.outbox], [["bob@wirral.gov.uk"]])
+
+
+class SessionLifetimeTests(SignedInTestCase):
+    def signed_in_hours_ago(self, **elapsed):
+        self.client.force_login(self.alice)
+        session = self.client.session
+        session[SIGNED_IN_AT] = (timezone.now() - timedelta(**elapsed)).timestamp()
+        session.save()
+
+    def test_a_session_ends_after_its_lifetime_even_when_used_all_along(self):
+        self.signed_in_hours_ago(hours=12, minutes=1)
+
+        response = self.client.get("/", follow=True)
+
+        self.assertRedirects(response, "/sign-in/?next=/")
+        self.assertIsNone(signed_in_user_id(self.client))
+        self.assertContains(
+            response, "For your security, we signed you out 12 hours after you signed in."
+        )
+
+    def test_a_session_within_its_lifetime_carries_on(self):
+        self.signed_in_hours_ago(hours=11, minutes=59)
+
+        response = self.client.get("/")
+
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(signed_in_user_id(self.client), self.alice.pk)
+
+    def test_the_lifetime_counts_from_signing_in_not_from_the_last_request(self):
+        self.sign_in("alice", "correct-horse-battery")
+        signed_in_at = self.client.session[SIGNED_IN_AT]
+
+        self.client.get("/")
+        self.client.get("/")
+
+        self.assertAlmostEqual(signed_in_at, timezone.now().timestamp(), delta=60)
+        self.assertEqual(self.client.session[SIGNED_IN_AT], signed_in_at)
+
+    def test_the_lifetime_is_twelve_hours_by_default(self):
+        self.assertEqual(settings.SESSION_MAX_HOURS, 12)
