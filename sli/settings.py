@@ -261,10 +261,22 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
 
+# The cache: Redis when REDIS_URL is set, shared by every worker and host (limits below are
+# then counted once for all); otherwise each process's own memory.
+if REDIS_URL := os.environ.get("REDIS_URL", "").strip():
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "sli"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 # Password reset e-mails: at most PASSWORD_RESET_ACCOUNT_LIMIT an hour to one e-mail address,
 # and PASSWORD_RESET_ADDRESS_LIMIT requests an hour from one client address, counted in the
-# default cache. That is each process's own memory until CACHES names a shared one, so with
-# several gunicorn workers an address may get up to that many times the limit.
+# default cache (without REDIS_URL, each gunicorn worker counts its own).
 PASSWORD_RESET_ACCOUNT_LIMIT = env_int("PASSWORD_RESET_ACCOUNT_LIMIT", 3)
 PASSWORD_RESET_ADDRESS_LIMIT = env_int("PASSWORD_RESET_ADDRESS_LIMIT", 10)
 

@@ -63,3 +63,58 @@ class SettingsFromEnvironmentTests(SimpleTestCase):
 
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertEqual(result.stdout.split()[-1], "True")
+
+
+SHARED_CACHE = (
+    "import sys, django; django.setup(); from django.core.cache import cache; "
+    "from django.conf import settings; print(settings.CACHES['default']['BACKEND']); "
+    "cache.set('shared-check', sys.argv[1], 60) if sys.argv[1] != '-' else "
+    "print(cache.get('shared-check'))"
+)
+REDIS_TEST_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+def redis_answers():
+    import redis
+
+    try:
+        return redis.Redis.from_url(REDIS_TEST_URL, socket_connect_timeout=2).ping()
+    except redis.RedisError:
+        return False
+
+
+class SharedCacheTests(SimpleTestCase):
+    def run_with_redis(self, argument):
+        base = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL"}}
+        return subprocess.run(
+            [sys.executable, "-c", SHARED_CACHE, argument],
+            cwd=PROJECT_ROOT,
+            env={**base, "DJANGO_SETTINGS_MODULE": "sli.settings", "REDIS_URL": REDIS_TEST_URL},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    def test_without_redis_url_each_process_has_its_own_memory(self):
+        from django.conf import settings
+
+        if "REDIS_URL" in os.environ:
+            self.skipTest("REDIS_URL is set for this run")
+        self.assertEqual(
+            settings.CACHES["default"]["BACKEND"],
+            "django.core.cache.backends.locmem.LocMemCache",
+        )
+
+    def test_with_redis_url_two_processes_share_the_cache(self):
+        if not redis_answers():
+            if os.environ.get("CI") == "true":
+                self.fail(f"Redis does not answer at {REDIS_TEST_URL}, and CI=true requires it")
+            self.skipTest(f"Redis does not answer at {REDIS_TEST_URL}")
+        written = self.run_with_redis("set by the first worker")
+        self.assertEqual(written.returncode, 0, written.stderr)
+        read = self.run_with_redis("-")
+        self.assertEqual(read.returncode, 0, read.stderr)
+        self.assertEqual(
+            read.stdout.splitlines(),
+            ["django.core.cache.backends.redis.RedisCache", "set by the first worker"],
+        )
