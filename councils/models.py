@@ -20,6 +20,12 @@ class RegionQuerySet(models.QuerySet):
 
         return scoped(self, user, NOTHING)
 
+    def led_by(self, user):
+        """Regions whose programme the user runs: their regional lead (or a site admin)."""
+        from councils.access import led_regions, scoped
+
+        return scoped(self, user, Q(pk__in=led_regions(user)))
+
 
 class Region(models.Model):
     name = models.CharField(max_length=100, unique=True)

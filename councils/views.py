@@ -61,6 +61,9 @@ def council_detail(request, slug):
             "can_manage_people": Council.objects.for_editor(request.user)
             .filter(pk=council.pk)
             .exists(),
+            "can_plan_review": Council.objects.hosts_plannable_by(request.user)
+            .filter(pk=council.pk)
+            .exists(),
         },
     )
 
@@ -81,6 +84,7 @@ def region_detail(request, slug):
         "region": region,
         "form": form,
         "current_year": timezone.localdate().year,
+        "leads_region": Region.objects.led_by(request.user).filter(pk=region.pk).exists(),
         **dashboard,
     }
     return render(request, "councils/region_detail.html", context)

@@ -111,6 +111,15 @@ class RiskAssessmentQuerySet(RegionalQuerySet):
     council_path = "council"
     council_reads_own_only = True
 
+    def neighbouring_years(self, year, *, this_year):
+        """The years before and after ``year`` that have assessments here (or are this year,
+        when assessments may start): the pages a year's "previous" and "next" links lead to,
+        None where there is none."""
+        years = set(self.order_by().values_list("year", flat=True).distinct()) | {this_year}
+        earlier = [y for y in years if y < year]
+        later = [y for y in years if y > year]
+        return (max(earlier) if earlier else None, min(later) if later else None)
+
 
 class RiskAssessment(models.Model):
     """A council's annual risk assessment. The overall level of concern is the regional

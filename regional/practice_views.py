@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import redirect, render
 
 from councils.access import is_site_admin, led_regions, visible_or_404
@@ -65,8 +65,12 @@ def new_practice(request):
 
 
 def practice_detail(request, pk):
+    # Practice is shared across the region; the council's own page is for its people.
+    council_visible = Council.objects.visible_to(request.user).filter(pk=OuterRef("council"))
     entry = visible_or_404(
-        PracticeEntry.objects.select_related("council__region", "focus_area", "created_by"),
+        PracticeEntry.objects.select_related(
+            "council__region", "focus_area", "created_by"
+        ).annotate(council_visible=Exists(council_visible)),
         request.user,
         pk=pk,
     )

@@ -204,7 +204,20 @@ def risk_year(request, slug, year):
             )
             messages.success(request, f"{assessment} was started.")
             return redirect(assessment)
-    context = {"region": region, "year": year, "rows": rows, "form": form, "can_edit": can_edit}
+    previous_year, next_year = (
+        RiskAssessment.objects.visible_to(request.user)
+        .filter(council__region=region)
+        .neighbouring_years(year, this_year=timezone.localdate().year)
+    )
+    context = {
+        "region": region,
+        "year": year,
+        "rows": rows,
+        "form": form,
+        "can_edit": can_edit,
+        "previous_year": previous_year,
+        "next_year": next_year,
+    }
     return render(request, "regional/risk/year.html", context)
 
 

@@ -134,7 +134,13 @@ def new_review(request):
     host_councils = Council.objects.hosts_plannable_by(request.user)
     if not host_councils.exists():
         raise PermissionDenied("Only regional leads and administrators plan reviews.")
-    form = NewReviewForm(request.POST or None, host_councils=host_councils)
+    # Reached from a region's page (?region=) or a council's (?council=): offer those first.
+    if (in_region := host_councils.filter(region__slug=request.GET.get("region", ""))).exists():
+        host_councils = in_region
+    chosen = host_councils.filter(slug=request.GET.get("council", "")).first()
+    form = NewReviewForm(
+        request.POST or None, host_councils=host_councils, initial={"host_council": chosen}
+    )
     if request.method == "POST" and form.is_valid():
         review = create_review(form=form, by=request.user, lead=form.cleaned_data["lead_email"])
         messages.success(request, f"“{review.title}” was created.")

@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.db.models import Count
 from django.shortcuts import render
 
-from councils.models import Region
+from councils.models import Council, Region
 from improvement_plans.models import Action, ImprovementPlan
 from reviews.models import Review
 
@@ -18,7 +18,12 @@ def home(request):
     return render(
         request,
         "home.html",
-        {"regions": regions, "recent_reviews": recent_reviews, "actions": summary},
+        {
+            "regions": regions,
+            "recent_reviews": recent_reviews,
+            "actions": summary,
+            "can_plan_reviews": Council.objects.hosts_plannable_by(request.user).exists(),
+        },
     )
 
 

@@ -442,7 +442,7 @@ class QueryBudgetTests(QueryBudgetTestCase):
         self.assertEqual(small, large)
 
     def test_council_page(self):
-        self.assert_budget_for_chains(17, lambda chain: chain.council.get_absolute_url())
+        self.assert_budget_for_chains(18, lambda chain: chain.council.get_absolute_url())
 
     def test_review_page(self):
         self.assert_budget_for_chains(14, lambda chain: chain.review.get_absolute_url())
@@ -486,7 +486,7 @@ class ListQueryBudgetTests(QueryBudgetTestCase):
         return response
 
     def test_home_page(self):
-        response = self.assert_same_budget(3, "/")
+        response = self.assert_same_budget(4, "/")
 
         self.assertContains(response, "(20 councils)")
 
@@ -496,6 +496,6 @@ class ListQueryBudgetTests(QueryBudgetTestCase):
         self.assertContains(response, 'class="govuk-table__header"><a class="govuk-link"', 20)
 
     def test_region_page(self):
-        response = self.assert_same_budget(10, "/regions/north-west/")
+        response = self.assert_same_budget(11, "/regions/north-west/")
 
         self.assertContains(response, 'class="govuk-table__header"><a class="govuk-link"', 20)

@@ -1,9 +1,11 @@
 """The annual risk assessment: triggers, the menu of support, the assessment itself, the
 support offered after it, and who may do what."""
 
+import re
 from datetime import date
 
 from django.test import TestCase
+from django.utils import timezone
 
 from councils.models import Membership
 from regional.demo_data import SUPPORT, TRIGGERS, load_regional_demo
@@ -360,3 +362,23 @@ class AssessmentAccessTests(RiskWorld):
             response = self.client.get(url)
             self.assertEqual(response.status_code, 302, url)
             self.assertTrue(response["Location"].startswith("/sign-in/"), url)
+
+
+class YearLinksTests(RiskWorld):
+    """A year's page links to the years that have assessments, and to this year (when new
+    ones may start), never to empty years in between."""
+
+    def year_links(self, year):
+        self.client.force_login(self.lead)
+        page = self.client.get(f"/regions/north/risk/{year}/").content.decode()
+        return {int(y) for y in re.findall(r'href="/regions/north/risk/(\d+)/"', page)}
+
+    def test_links_skip_years_without_assessments(self):
+        this_year = timezone.localdate().year
+        RiskAssessment.objects.create(council=self.council_a, year=this_year - 4)
+        RiskAssessment.objects.create(council=self.council_b, year=this_year - 2)
+        RiskAssessment.objects.create(council=self.council_c, year=this_year - 3)  # South
+
+        self.assertEqual(self.year_links(this_year - 2), {this_year - 4, this_year})
+        self.assertEqual(self.year_links(this_year - 4), {this_year - 2})
+        self.assertEqual(self.year_links(this_year), {this_year - 2})
