@@ -1,7 +1,7 @@
 import django_filters
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
-from improvement_plans.models import Action, ActionStatus, Rag
+from improvement_plans.models import Action, ActionStatus, Milestone, Rag
 from sli.filters import (
     DayFilter,
     ListFilterSet,
@@ -56,6 +56,16 @@ class ActionFilter(ListFilterSet):
         method="filter_overdue",
         empty_label="Overdue or not",
     )
+    needs = django_filters.ChoiceFilter(
+        label="Needs attention",
+        choices=[
+            ("milestone_missed", "A milestone missed"),
+            ("update_due", "Due for an update"),
+            ("rag_contradicted", "Rated green against the dates"),
+        ],
+        method="filter_needs",
+        empty_label="Anything",
+    )
     due_from = DayFilter(label="Due on or after", field_name="due_date", lookup_expr="gte")
     due_to = DayFilter(label="Due on or before", field_name="due_date", lookup_expr="lte")
 
@@ -99,3 +109,11 @@ class ActionFilter(ListFilterSet):
         if value == "yes":
             return queryset.overdue()
         return queryset.exclude(pk__in=Action.objects.overdue().values("pk"))
+
+    def filter_needs(self, queryset, name, value):
+        if value == "milestone_missed":
+            missed = Milestone.objects.missed().filter(action=OuterRef("pk"))
+            return queryset.filter(Exists(missed))
+        if value == "update_due":
+            return queryset.update_due()
+        return queryset.rag_contradicted()

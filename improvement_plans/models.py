@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -29,6 +31,8 @@ class ActionStatus(models.TextChoices):
 
 
 CLOSED_STATUSES = (ActionStatus.COMPLETED, ActionStatus.CANCELLED)
+# Progress on an open action is reported at least monthly (to the management team).
+UPDATE_DUE_AFTER_DAYS = 31
 STARTED_STATUSES = (
     ActionStatus.ON_TRACK,
     ActionStatus.AT_RISK,
@@ -242,6 +246,15 @@ class ActionQuerySet(PlanPartQuerySet):
     def overdue(self, today=None):
         """Past their due date and neither completed nor cancelled."""
         return self.open().filter(due_date__lt=today or timezone.localdate())
+
+    def update_due(self, today=None):
+        """Open, started, and with no progress update in the last UPDATE_DUE_AFTER_DAYS: the
+        management team's monthly report will ask."""
+        today = today or timezone.localdate()
+        recent = ProgressUpdate.objects.filter(
+            action=OuterRef("pk"), date__gt=today - timedelta(days=UPDATE_DUE_AFTER_DAYS)
+        )
+        return self.open().filter(start_date__lte=today).exclude(Exists(recent))
 
     @staticmethod
     def _date_conditions(today):

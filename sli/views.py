@@ -2,29 +2,21 @@ from django.contrib.auth.decorators import login_not_required
 from django.db.models import Count
 from django.shortcuts import render
 
-from councils.models import Council, Region
-from improvement_plans.models import Action, ImprovementPlan
+from councils.models import Region
+from improvement_plans.models import ImprovementPlan
 from reviews.models import Review
+from sli.home import home_sections
 
 
 def home(request):
-    summary = Action.objects.visible_to(request.user).summary()
     regions = Region.objects.visible_to(request.user).annotate(council_count=Count("councils"))
     recent_reviews = (
         Review.objects.visible_to(request.user)
         .select_related("host_council")
         .order_by("-visit_start")[:10]
     )
-    return render(
-        request,
-        "home.html",
-        {
-            "regions": regions,
-            "recent_reviews": recent_reviews,
-            "actions": summary,
-            "can_plan_reviews": Council.objects.hosts_plannable_by(request.user).exists(),
-        },
-    )
+    context = {"regions": regions, "recent_reviews": recent_reviews}
+    return render(request, "home.html", context | home_sections(request.user))
 
 
 @login_not_required

@@ -1,0 +1,433 @@
+"""The home page: each person's next work, by the roles they hold.
+
+A council's editors see what their plans and letters wait for; its viewers (scrutiny
+councillors) the headline figures and what moved since the last committee; a review's team
+its review stage by stage with what is still missing; a regional lead the councils needing
+attention, the reviews to plan and the assessments to finish. Each part costs a fixed number
+of queries however many councils, reviews or actions the user has.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, Max, OuterRef, Q
+from django.template.defaultfilters import pluralize
+from django.urls import reverse
+from django.utils import timezone
+
+from councils.access import led_regions
+from councils.dashboards import STALE_AFTER_DAYS
+from councils.models import Council, Membership, Region
+from improvement_plans.models import (
+    UPDATE_DUE_AFTER_DAYS,
+    Action,
+    ActionStatus,
+    ImprovementPlan,
+    Milestone,
+    ProgressUpdate,
+)
+from improvement_plans.report import default_since
+from recommendations.models import Recommendation
+from regional.models import RiskAssessment
+from reviews.models import AccuracyComment, Finding, Review, ScopeQuestion, TeamMember
+from sli.queries import count_of
+
+Role = Membership.Role
+# How many rows of a list the home page shows before "see all".
+SHOWN = 5
+
+
+@dataclass
+class Task:
+    """A row of a GOV.UK task list: a link when there is something to do, and the status in
+    words (with a tag colour, never the colour alone)."""
+
+    name: str
+    hint: str = ""
+    url: str = ""
+    status: str = "None"
+    tag: str = ""
+
+
+@dataclass
+class CouncilWork:
+    """What a council editor's council waits for."""
+
+    council: Council
+    overdue: int = 0
+    missed_milestone: int = 0
+    update_due: int = 0
+    awaiting_response: int = 0
+    to_check: list = field(default_factory=list)  # drafts at their factual accuracy check
+    your_actions: list = field(default_factory=list)  # open, owned by this user, soonest first
+
+    def tasks(self):
+        actions = f"{reverse('improvement_plans:actions')}?council={self.council.pk}"
+        recommendations = f"{reverse('recommendations:list')}?council={self.council.pk}"
+        tasks = [
+            _counted(
+                "Actions past their due date",
+                "Update them, or agree a new date and say why",
+                self.overdue,
+                f"{actions}&overdue=yes",
+                "overdue",
+                "red",
+            ),
+            _counted(
+                "Actions with a milestone missed",
+                "Mark the milestone done, or explain the delay in an update",
+                self.missed_milestone,
+                f"{actions}&needs=milestone_missed",
+                "missed",
+                "orange",
+            ),
+            _counted(
+                "Actions due for a progress update",
+                f"No update in the last {UPDATE_DUE_AFTER_DAYS} days",
+                self.update_due,
+                f"{actions}&needs=update_due",
+                "due",
+                "yellow",
+            ),
+            _counted(
+                "Recommendations awaiting your response",
+                "Accept, partly accept or decline each, with a reason",
+                self.awaiting_response,
+                f"{recommendations}&response=none",
+                "to answer",
+                "blue",
+            ),
+        ]
+        tasks += [
+            Task(
+                f"Check the draft letter of “{review.title}” for factual accuracy",
+                "Comment on anything that is wrong before the letter is issued",
+                review.get_absolute_url(),
+                "Waiting for you",
+                "blue",
+            )
+            for review in self.to_check
+        ]
+        return tasks
+
+
+def _counted(name, hint, count, url, words, tag):
+    if not count:
+        return Task(name, hint)
+    return Task(name, hint, url, f"{count} {words}", tag)
+
+
+@dataclass
+class CouncilHeadlines:
+    """A councillor's council at a glance."""
+
+    council: Council
+    recommendations: int = 0
+    actions: int = 0
+    completed: int = 0
+    overdue: int = 0
+    on_track: int = 0
+    since: object = None
+    updates_since: int = 0
+    completed_since: int = 0
+
+
+@dataclass
+class ReviewTasks:
+    """A review's stages for its team: a GOV.UK task list."""
+
+    review: Review
+    tasks: list  # (name, url name, status word) in the order the work is done
+
+
+@dataclass
+class RegionWork:
+    region: Region
+    attention: list  # CouncilAttention, most overdue first
+    planned_reviews: list
+    assessment_year: int
+    assessments_open: int
+    councils_unassessed: int
+    calm_councils: int  # councils with nothing needing attention
+
+
+@dataclass
+class CouncilAttention:
+    council: Council
+    overdue: int
+    contradicted: int
+    last_update: object
+    is_stale: bool
+
+
+def _councils(user, roles):
+    return Council.objects.filter(
+        memberships__user=user, memberships__role__in=roles, memberships__user__is_active=True
+    ).distinct()
+
+
+def _counts(queryset, key):
+    return {row[key]: row["n"] for row in queryset.values(key).annotate(n=Count("pk")).order_by()}
+
+
+def council_work(user, today):
+    councils = list(_councils(user, [Role.COUNCIL_EDITOR]).order_by("name"))
+    if not councils:
+        return []
+    by_pk = {council.pk: CouncilWork(council) for council in councils}
+    actions = Action.objects.filter(plan__council__in=councils)
+    for pk, n in _counts(actions.overdue(today), "plan__council").items():
+        by_pk[pk].overdue = n
+    missed = Exists(Milestone.objects.filter(action=OuterRef("pk")).missed(today))
+    for pk, n in _counts(actions.open().filter(missed), "plan__council").items():
+        by_pk[pk].missed_milestone = n
+    for pk, n in _counts(actions.update_due(today), "plan__council").items():
+        by_pk[pk].update_due = n
+    awaiting = Recommendation.objects.respondable_by(user).filter(
+        review__host_council__in=councils, response="", parent__isnull=True
+    )
+    for pk, n in _counts(awaiting, "review__host_council").items():
+        by_pk[pk].awaiting_response = n
+    for review in (
+        Review.objects.commentable_by(user).filter(host_council__in=councils).order_by("pk")
+    ):
+        by_pk[review.host_council_id].to_check.append(review)
+    for action in (
+        actions.open()
+        .filter(owner_user=user)
+        .with_flags(today)
+        .select_related("plan")
+        .order_by("due_date", "number")[: SHOWN * len(councils)]
+    ):
+        work = by_pk[action.plan.council_id]
+        if len(work.your_actions) < SHOWN:
+            work.your_actions.append(action)
+    return list(by_pk.values())
+
+
+def council_headlines(user, today):
+    councils = list(_councils(user, [Role.COUNCIL_VIEWER]).order_by("name"))
+    if not councils:
+        return []
+    since = default_since(today)
+    by_pk = {council.pk: CouncilHeadlines(council, since=since) for council in councils}
+    issued = Recommendation.objects.visible_to(user).filter(
+        review__host_council__in=councils,
+        review__status__in=Review.ISSUED_STATUSES,
+        parent__isnull=True,
+    )
+    for pk, n in _counts(issued, "review__host_council").items():
+        by_pk[pk].recommendations = n
+    actions = Action.objects.visible_to(user).filter(plan__council__in=councils).live()
+    for row in (
+        actions.values("plan__council")
+        .annotate(
+            total=Count("pk"),
+            completed=Count("pk", filter=Q(status=ActionStatus.COMPLETED)),
+            overdue=Count(
+                "pk",
+                filter=Q(due_date__lt=today) & ~Q(status=ActionStatus.COMPLETED),
+            ),
+            on_track=Count("pk", filter=Q(status=ActionStatus.ON_TRACK, due_date__gte=today)),
+        )
+        .order_by()
+    ):
+        headlines = by_pk[row["plan__council"]]
+        headlines.actions = row["total"]
+        headlines.completed = row["completed"]
+        headlines.overdue = row["overdue"]
+        headlines.on_track = row["on_track"]
+    updates = ProgressUpdate.objects.filter(action__in=actions, date__gt=since)
+    for pk, n in _counts(updates, "action__plan__council").items():
+        by_pk[pk].updates_since = n
+    completed_since = (
+        actions.completed()
+        .filter(updates__in=updates.filter(status=ActionStatus.COMPLETED))
+        .values("plan__council")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by()
+    )
+    for row in completed_since:
+        by_pk[row["plan__council"]].completed_since = row["n"]
+    return list(by_pk.values())
+
+
+# A review's work, in order: (task, the page that does it, what is counted, its noun).
+REVIEW_TASKS = (
+    ("Team", "reviews:team", "team_count", "member"),
+    ("Scope questions", "reviews:scope", "scope_count", "question"),
+    ("Findings", "reviews:findings", "finding_count", "finding"),
+    ("Recommendations", "reviews:detail", "recommendation_count", "recommendation"),
+)
+
+
+def review_tasks(user):
+    """The user's reviews still running, each as a task list of what is done and missing."""
+    reviews = (
+        Review.objects.filter(
+            pk__in=Membership.objects.filter(
+                user=user, role__in=Membership.REVIEW_ROLES, user__is_active=True
+            ).values("review")
+        )
+        .exclude(status=Review.Status.CLOSED)
+        .with_permissions(user)
+        .select_related("host_council")
+        .annotate(
+            team_count=count_of(TeamMember.objects.filter(review=OuterRef("pk"))),
+            scope_count=count_of(ScopeQuestion.objects.filter(review=OuterRef("pk"))),
+            finding_count=count_of(Finding.objects.filter(review=OuterRef("pk"))),
+            recommendation_count=count_of(
+                Recommendation.objects.filter(review=OuterRef("pk"), parent__isnull=True)
+            ),
+            open_comment_count=count_of(
+                AccuracyComment.objects.filter(review=OuterRef("pk"), answer="")
+            ),
+        )
+        .order_by("visit_start", "pk")
+    )
+    return [ReviewTasks(review, _tasks_of(review)) for review in reviews]
+
+
+def _tasks_of(review):
+    tasks = []
+    for name, url_name, measure, noun in REVIEW_TASKS:
+        count = getattr(review, measure)
+        may_do = (
+            review.can_edit
+            if url_name in ("reviews:team", "reviews:scope")
+            else (review.can_edit_content)
+        )
+        url = reverse(url_name, args=[review.pk]) if may_do and not review.is_issued else ""
+        hint = f"{count} {noun}{pluralize(count)}" if count else ""
+        if count:
+            tasks.append(Task(name, hint, url, "Completed"))
+        else:
+            tasks.append(Task(name, hint, url, "Not yet started", "blue"))
+    if review.can_edit and not review.is_issued:
+        has_letter = bool(review.letter_opening or review.letter_executive_summary)
+        tasks.append(
+            Task(
+                "Letter paragraphs",
+                "",
+                reverse("reviews:edit_letter", args=[review.pk]),
+                "Completed" if has_letter else "Not yet started",
+                "" if has_letter else "blue",
+            )
+        )
+    if review.status == Review.Status.FACTUAL_ACCURACY:
+        count = review.open_comment_count
+        tasks.append(
+            Task(
+                "Answer the council's factual accuracy comments",
+                "",
+                review.get_absolute_url(),
+                f"{count} to answer" if count else "Completed",
+                "orange" if count else "",
+            )
+        )
+    issued = review.is_issued
+    tasks.append(
+        Task(
+            "Issue the letter",
+            f"Now at: {review.get_status_display()}",
+            reverse("reviews:status", args=[review.pk]) if review.can_edit and not issued else "",
+            "Completed" if issued else "Not yet",
+            "" if issued else "grey",
+        )
+    )
+    if issued:
+        when = review.progress_review_date
+        tasks.append(
+            Task(
+                "Progress review: the council's responses and plan",
+                f"Planned for {when:%-d %B %Y}" if when else "No date set yet",
+                review.get_absolute_url(),
+                "In progress" if review.status == Review.Status.PROGRESS_REVIEW else "To come",
+                "blue",
+            )
+        )
+    return tasks
+
+
+def region_work(user, today):
+    regions = list(Region.objects.filter(pk__in=led_regions(user)).order_by("name"))
+    if not regions:
+        return []
+    councils = Council.objects.filter(region__in=regions)
+    actions = Action.objects.filter(plan__council__in=councils)
+    overdue = _counts(actions.overdue(today), "plan__council")
+    contradicted = _counts(actions.rag_contradicted(today), "plan__council")
+    last_updates = dict(
+        ProgressUpdate.objects.filter(action__plan__council__in=councils)
+        .values("action__plan__council")
+        .annotate(last=Max("date"))
+        .order_by()
+        .values_list("action__plan__council", "last")
+    )
+    with_open_plans = set(
+        ImprovementPlan.objects.filter(council__in=councils)
+        .exclude(status=ImprovementPlan.Status.CLOSED)
+        .values_list("council", flat=True)
+    )
+    planned = defaultdict(list)
+    for review in (
+        Review.objects.filter(
+            host_council__region__in=regions,
+            status__in=[Review.Status.PLANNED, Review.Status.FIELDWORK],
+        )
+        .select_related("host_council")
+        .order_by("visit_start")
+    ):
+        planned[review.host_council.region_id].append(review)
+    year = today.year
+    assessments = RiskAssessment.objects.filter(council__region__in=regions, year=year)
+    open_assessments = _counts(
+        assessments.exclude(status=RiskAssessment.Status.FINAL), "council__region"
+    )
+    assessed = _counts(assessments, "council__region")
+    council_counts = _counts(councils, "region")
+    attention = defaultdict(list)
+    calm = defaultdict(int)
+    for council in councils.order_by("name"):
+        last = last_updates.get(council.pk)
+        is_stale = council.pk in with_open_plans and (
+            last is None or (today - last).days > STALE_AFTER_DAYS
+        )
+        row = CouncilAttention(
+            council,
+            overdue.get(council.pk, 0),
+            contradicted.get(council.pk, 0),
+            last,
+            is_stale,
+        )
+        if row.overdue or row.contradicted or row.is_stale:
+            attention[council.region_id].append(row)
+        else:
+            calm[council.region_id] += 1
+    return [
+        RegionWork(
+            region=region,
+            attention=sorted(
+                attention[region.pk], key=lambda row: (-row.overdue, -row.contradicted)
+            ),
+            planned_reviews=planned[region.pk],
+            assessment_year=year,
+            assessments_open=open_assessments.get(region.pk, 0),
+            councils_unassessed=council_counts.get(region.pk, 0) - assessed.get(region.pk, 0),
+            calm_councils=calm[region.pk],
+        )
+        for region in regions
+    ]
+
+
+def home_sections(user, today=None):
+    """Everything the home page shows for ``user``, by role."""
+    today = today or timezone.localdate()
+    return {
+        "today": today,
+        "council_work": council_work(user, today),
+        "council_headlines": council_headlines(user, today),
+        "review_tasks": review_tasks(user),
+        "region_work": region_work(user, today),
+        "can_plan_reviews": Council.objects.hosts_plannable_by(user).exists(),
+    }
