@@ -55,3 +55,6 @@ urlpatterns = [
     path("", include("regional.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# A refusal looks like the rest of the site and says why; see templates/403.html.
+handler403 = views.permission_denied
