@@ -15,7 +15,7 @@ from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils import timezone
 
-from councils.access import led_regions
+from councils.access import is_site_admin
 from councils.dashboards import STALE_AFTER_DAYS
 from councils.models import Council, Membership, Region
 from improvement_plans.models import (
@@ -160,20 +160,43 @@ class CouncilAttention:
     is_stale: bool
 
 
-def _councils(user, roles):
-    return Council.objects.filter(
-        memberships__user=user, memberships__role__in=roles, memberships__user__is_active=True
-    ).distinct()
+@dataclass
+class Roles:
+    """What the user holds, read once: the ids of councils they edit and view, reviews they
+    are on and regions they lead. A part of the page with nothing here costs no query."""
+
+    edits: list
+    views: list
+    reviews: list
+    leads: list
+
+    @classmethod
+    def of(cls, user):
+        roles = cls([], [], [], [])
+        if not user.is_authenticated or not user.is_active:
+            return roles
+        for role, council, review, region in Membership.objects.filter(user=user).values_list(
+            "role", "council", "review", "region"
+        ):
+            if role == Role.COUNCIL_EDITOR:
+                roles.edits.append(council)
+            elif role == Role.COUNCIL_VIEWER:
+                roles.views.append(council)
+            elif role in Membership.REVIEW_ROLES:
+                roles.reviews.append(review)
+            elif role == Role.REGIONAL_LEAD:
+                roles.leads.append(region)
+        return roles
 
 
 def _counts(queryset, key):
     return {row[key]: row["n"] for row in queryset.values(key).annotate(n=Count("pk")).order_by()}
 
 
-def council_work(user, today):
-    councils = list(_councils(user, [Role.COUNCIL_EDITOR]).order_by("name"))
-    if not councils:
+def council_work(user, council_ids, today):
+    if not council_ids:
         return []
+    councils = list(Council.objects.filter(pk__in=council_ids).order_by("name"))
     by_pk = {council.pk: CouncilWork(council) for council in councils}
     actions = Action.objects.filter(plan__council__in=councils)
     for pk, n in _counts(actions.overdue(today), "plan__council").items():
@@ -205,10 +228,10 @@ def council_work(user, today):
     return list(by_pk.values())
 
 
-def council_headlines(user, today):
-    councils = list(_councils(user, [Role.COUNCIL_VIEWER]).order_by("name"))
-    if not councils:
+def council_headlines(user, council_ids, today):
+    if not council_ids:
         return []
+    councils = list(Council.objects.filter(pk__in=council_ids).order_by("name"))
     since = default_since(today)
     by_pk = {council.pk: CouncilHeadlines(council, since=since) for council in councils}
     issued = Recommendation.objects.visible_to(user).filter(
@@ -261,14 +284,12 @@ REVIEW_TASKS = (
 )
 
 
-def review_tasks(user):
+def review_tasks(user, review_ids):
     """The user's reviews still running, each as a task list of what is done and missing."""
+    if not review_ids:
+        return []
     reviews = (
-        Review.objects.filter(
-            pk__in=Membership.objects.filter(
-                user=user, role__in=Membership.REVIEW_ROLES, user__is_active=True
-            ).values("review")
-        )
+        Review.objects.filter(pk__in=review_ids)
         .exclude(status=Review.Status.CLOSED)
         .with_permissions(user)
         .select_related("host_council")
@@ -349,10 +370,10 @@ def _tasks_of(review):
     return tasks
 
 
-def region_work(user, today):
-    regions = list(Region.objects.filter(pk__in=led_regions(user)).order_by("name"))
-    if not regions:
+def region_work(region_ids, today):
+    if not region_ids:
         return []
+    regions = list(Region.objects.filter(pk__in=region_ids).order_by("name"))
     councils = Council.objects.filter(region__in=regions)
     actions = Action.objects.filter(plan__council__in=councils)
     overdue = _counts(actions.overdue(today), "plan__council")
@@ -423,11 +444,12 @@ def region_work(user, today):
 def home_sections(user, today=None):
     """Everything the home page shows for ``user``, by role."""
     today = today or timezone.localdate()
+    roles = Roles.of(user)
     return {
         "today": today,
-        "council_work": council_work(user, today),
-        "council_headlines": council_headlines(user, today),
-        "review_tasks": review_tasks(user),
-        "region_work": region_work(user, today),
-        "can_plan_reviews": Council.objects.hosts_plannable_by(user).exists(),
+        "council_work": council_work(user, roles.edits, today),
+        "council_headlines": council_headlines(user, roles.views, today),
+        "review_tasks": review_tasks(user, roles.reviews),
+        "region_work": region_work(roles.leads, today),
+        "can_plan_reviews": bool(roles.leads) or is_site_admin(user),
     }

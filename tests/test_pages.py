@@ -182,8 +182,10 @@ class PageContentTests(SeftonPagesTestCase):
         self.assertContains(response, 'href="/regions/north-west/">North West</a>')
         self.assertContains(response, "(1 council)")
         self.assertContains(response, "Service inspection of adult social care, Sefton")
-        rag_row = html_part(response, r"Rated green against the dates</dt>.*?</dd>")
-        self.assertIn(">1</dd>", rag_row)
+        # The regional lead's councils needing attention, with the filtered lists behind.
+        attention = html_part(response, r"Councils needing attention.*?</table>")
+        self.assertIn("Sefton Metropolitan Borough Council", attention)
+        self.assertIn(f"council={self.council.pk}&amp;needs=rag_contradicted\">1</a>", attention)
 
     def test_council_list_groups_councils_by_region_in_name_order(self):
         make_council(name="Wirral Council", region=self.region)
@@ -486,7 +488,8 @@ class ListQueryBudgetTests(QueryBudgetTestCase):
         return response
 
     def test_home_page(self):
-        response = self.assert_same_budget(4, "/")
+        # The regional lead's part: councils needing attention, reviews, assessments.
+        response = self.assert_same_budget(13, "/")
 
         self.assertContains(response, "(20 councils)")
 
