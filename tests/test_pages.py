@@ -185,7 +185,7 @@ class PageContentTests(SeftonPagesTestCase):
         # The regional lead's councils needing attention, with the filtered lists behind.
         attention = html_part(response, r"Councils needing attention.*?</table>")
         self.assertIn("Sefton Metropolitan Borough Council", attention)
-        self.assertIn(f"council={self.council.pk}&amp;needs=rag_contradicted\">1</a>", attention)
+        self.assertIn(f'council={self.council.pk}&amp;needs=rag_contradicted">1</a>', attention)
 
     def test_council_list_groups_councils_by_region_in_name_order(self):
         make_council(name="Wirral Council", region=self.region)
