@@ -893,6 +893,32 @@ class PublicPagesTests(AccessWorld):
         self.assertIn("Review the contract monitoring arrangements", page)
         self.assertIn("Answers recommendation 1.", page)
 
+    def test_the_public_copies_of_the_report_leave_out_what_quotes_an_exempt_item(self):
+        import io
+
+        from openpyxl import load_workbook
+        from pypdf import PdfReader
+
+        plan = self.objects["plan A"]
+        self.sign_in(A_EDITOR)
+        pdf = self.client.get(f"/plans/{plan.pk}/report.pdf?copy=public").content
+        text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+        workbook = load_workbook(
+            io.BytesIO(self.client.get(f"/plans/{plan.pk}/report.xlsx?copy=public").content),
+            read_only=True,
+        )
+        cells = " ".join(
+            str(value)
+            for sheet in workbook.worksheets
+            for row in sheet.iter_rows(values_only=True)
+            for value in row
+            if value is not None
+        )
+        for copy in (text, cells):
+            self.assertIn("Action of A", copy)
+            self.assertNotIn("named provider", copy)
+            self.assertNotIn("Exempt action of A", copy)
+
     def test_public_index_lists_only_published_items(self):
         self.client.logout()
         page = self.client.get("/public/").content.decode()

@@ -23,14 +23,13 @@ def test_the_second_officer_sees_the_first_ones_change_and_saves_both(
     )
     Membership.objects.create(user=colleague, council=sefton, role=Membership.Role.COUNCIL_EDITOR)
     action = Action.objects.get(plan__council=sefton, number=3)
-    edit_url = f"{live_server.url}/actions/{action.pk}/edit/"
 
     context, other = open_page(browser, viewport={"width": 1280, "height": 900})
     try:
         sign_in(page, live_server, "sefton.editor")
         sign_in(other, live_server, "sefton.colleague")
-        page.goto(edit_url)
-        other.goto(edit_url)
+        for officer in (page, other):
+            open_the_action_to_edit(officer, action)
 
         other.get_by_label("Owner", exact=True).fill("Head of Safeguarding")
         other.get_by_role("button", name="Save the action").click()
@@ -58,3 +57,11 @@ def test_the_second_officer_sees_the_first_ones_change_and_saves_both(
     action.refresh_from_db()
     assert action.title == "Train all social workers in risk and protection"
     assert action.owner_name == "Head of Safeguarding"
+
+
+def open_the_action_to_edit(page, action):
+    """From the home page, as an officer would: the council, its plan, the action, edit."""
+    page.get_by_role("link", name=f"{action.plan.council.name}: plans, reviews and figures").click()
+    page.get_by_role("link", name=action.plan.title).first.click()
+    page.get_by_role("link", name=f"Action {action.number}", exact=True).first.click()
+    page.get_by_role("link", name="Change the action").click()

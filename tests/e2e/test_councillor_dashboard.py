@@ -51,7 +51,7 @@ def test_councillor_reads_the_dashboard_and_the_report(page, live_server, check_
 def test_regional_lead_reads_the_region(page, live_server, check_accessibility):
     call_command("load_demo", "--allow-production", verbosity=0)
     sign_in(page, live_server, "wm.lead")
-    page.goto(f"{live_server.url}/regions/west-midlands/")
+    page.get_by_role("link", name="Every council of West Midlands").click()
     assert page.get_by_role("table", name="Councils of West Midlands").is_visible()
     check_accessibility(page)
     page.get_by_label("Year of the visit").select_option("2015")

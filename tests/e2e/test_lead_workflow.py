@@ -22,7 +22,7 @@ def test_lead_creates_a_review_pastes_recommendations_issues_and_downloads_the_l
     call_command("load_demo", "--allow-production", verbosity=0)
     sign_in(page, live_server, "wm.lead")
 
-    page.goto(f"{live_server.url}/reviews/new/")
+    page.get_by_role("link", name="Plan a review", exact=True).click()
     check_accessibility(page)
     page.get_by_role("button", name="Create the review").click()
     assert page.get_by_role("heading", name="There is a problem").is_visible()

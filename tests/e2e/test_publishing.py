@@ -31,7 +31,7 @@ def test_editor_publishes_the_letter_and_the_public_reads_it(
     check_accessibility(page)
 
     page.get_by_role("button", name="Sign out").click()
-    page.goto(f"{live_server.url}/public/")
+    page.get_by_role("link", name="Published letters and plans").click()
     page.get_by_role("link", name=re.compile("peer challenge, Walsall")).click()
     assert page.get_by_role("heading", name="Recommendations").is_visible()
     assert page.get_by_text("Recommendation 8", exact=True).is_visible()
@@ -40,7 +40,8 @@ def test_editor_publishes_the_letter_and_the_public_reads_it(
 
 def test_account_pages_are_accessible(page, live_server, check_accessibility):
     call_command("load_demo", "--allow-production", verbosity=0)
-    page.goto(f"{live_server.url}/password/reset/")
+    page.goto(f"{live_server.url}/")
+    page.get_by_role("link", name="Forgotten your password?").click()
     check_accessibility(page)
     sign_in(page, live_server, "sefton.councillor")
     page.get_by_role("link", name="Your account").click()

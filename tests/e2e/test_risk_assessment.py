@@ -2,12 +2,15 @@
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from regional.demo_data import load_regional_demo
 from regional.models import RiskAssessment, SupportOffer
 from tests.e2e.test_journey import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# The lead starts this year's assessments, from the home page.
+YEAR = timezone.localdate().year
 
 
 def test_lead_completes_a_risk_assessment_and_chooses_support(
@@ -17,7 +20,8 @@ def test_lead_completes_a_risk_assessment_and_chooses_support(
     load_regional_demo()  # idempotent; until load_demo calls it itself
     sign_in(page, live_server, "nw.lead")
 
-    page.goto(f"{live_server.url}/regions/north-west/triggers/")
+    page.get_by_role("link", name="Every council of North West").click()
+    page.get_by_role("link", name="Triggers", exact=True).click()
     assert page.get_by_role("heading", level=1).inner_text() == "Risk triggers"
     assert page.get_by_role("heading", name="Resources: finance and people").is_visible()
     check_accessibility(page)
@@ -25,13 +29,16 @@ def test_lead_completes_a_risk_assessment_and_chooses_support(
     assert page.get_by_role("heading", name="Targeted support").is_visible()
     check_accessibility(page)
 
-    page.goto(f"{live_server.url}/regions/north-west/risk/2024/")
+    page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name="Home").click()
+    page.get_by_role("link", name=f"Assessments of {YEAR}").click()
     check_accessibility(page)
     page.get_by_label("Council", exact=True).select_option(
         label="Wirral Metropolitan Borough Council"
     )
     page.get_by_role("button", name="Start the assessment").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Risk assessment 2024/25"
+    assert page.get_by_role("heading", level=1).inner_text() == (
+        f"Risk assessment {YEAR}/{(YEAR + 1) % 100:02d}"
+    )
     check_accessibility(page)
 
     page.get_by_role("link", name="Rate the triggers").click()
@@ -95,11 +102,14 @@ def test_lead_completes_a_risk_assessment_and_chooses_support(
     page.get_by_role("button", name="Save").click()
     assert page.get_by_text("The support was updated.").is_visible()
 
-    page.goto(f"{live_server.url}/councils/wirral-metropolitan-borough-council/risk/")
+    page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name="Home").click()
+    page.get_by_role("link", name="Councils", exact=True).click()
+    page.get_by_role("link", name="Wirral Metropolitan Borough Council").click()
+    page.get_by_role("link", name="Risk assessments, year by year").click()
     assert page.get_by_role("cell", name="Medium").is_visible()
     check_accessibility(page)
 
-    assessment = RiskAssessment.objects.get(council__name__startswith="Wirral", year=2024)
+    assessment = RiskAssessment.objects.get(council__name__startswith="Wirral", year=YEAR)
     assert assessment.status == RiskAssessment.Status.FINAL
     assert assessment.ratings.count() == 2
     offer = SupportOffer.objects.get(assessment=assessment)
