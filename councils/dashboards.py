@@ -5,11 +5,14 @@ depend on how many councils, reviews, actions or updates there are.
 """
 
 import datetime
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Min, Q
 from django.db.models.functions import TruncMonth
+from django.template.defaultfilters import pluralize
+from django.urls import reverse
 from django.utils import timezone
 
 from councils.models import Council
@@ -17,7 +20,6 @@ from improvement_plans.models import (
     Action,
     ActionStatus,
     ImprovementPlan,
-    Milestone,
     ProgressUpdate,
     Rag,
 )
@@ -59,16 +61,88 @@ class ReviewFigures:
 
 
 @dataclass
+class Flags:
+    """What a councillor should question: each a count with the filtered list behind it."""
+
+    contradicted: int = 0  # rated green against the dates
+    rebaselined: int = 0  # due date moved at least once
+    challenged: int = 0  # a rating challenged and not answered
+    missed_milestone: int = 0
+    gaps: int = 0  # accepted recommendations with no action
+
+
+@dataclass
+class Headline:
+    """A figure now and at the chosen date (the last committee), for its direction."""
+
+    now: int
+    then: int | None = None
+
+    @property
+    def change(self):
+        return None if self.then is None else self.now - self.then
+
+
+@dataclass
 class CouncilDashboard:
+    council: Council
     overall: ReviewFigures
-    by_review: list
-    overdue_by_owner: list  # (owner, [actions])
-    missed_by_owner: list  # (owner, [milestones])
-    gaps: list
-    flagged: list
+    flags: Flags
+    headlines: dict  # name: Headline, for "actions", "completed", "overdue", "on_track"
+    overdue_count: int
     completion_by_month: list  # (month date, completed so far, total)
+    overdue_by_month: list  # (month date, overdue at its end)
     since: datetime.date | None = None
     changes: dict = field(default_factory=dict)
+
+    @property
+    def figures(self):
+        """The headline figures as the page shows them: (number, label, link to its rows,
+        change since the chosen date or None, kind for the border colour)."""
+        council = self.council
+        actions = f"{reverse('improvement_plans:actions')}?council={council.pk}"
+        recommendations = self.overall.responses.total
+        rows = [
+            (
+                recommendations,
+                f"recommendation{pluralize(recommendations)}",
+                f"{reverse('recommendations:list')}?council={council.pk}",
+                None,
+                "",
+            )
+        ]
+        for key, label, query, kind in (
+            ("actions", "actions", "", ""),
+            ("completed", "done", "&status=completed", "done"),
+            ("on_track", "open, not yet due", "&overdue=in_time", "in-time"),
+            ("overdue", "late", "&overdue=yes", "late"),
+        ):
+            headline = self.headlines[key]
+            rows.append((headline.now, label, f"{actions}{query}", headline.change, kind))
+        return rows
+
+    @property
+    def flag_rows(self):
+        """(what is flagged, how many, the filtered list of them)."""
+        council = self.council
+        actions = f"{reverse('improvement_plans:actions')}?council={council.pk}&needs="
+        recommendations = f"{reverse('recommendations:list')}?council={council.pk}"
+        flags = self.flags
+        return [
+            ("Rated green against the dates", flags.contradicted, f"{actions}rag_contradicted"),
+            ("Due dates moved", flags.rebaselined, f"{actions}rebaselined"),
+            ("Ratings challenged", flags.challenged, f"{actions}challenged"),
+            (
+                "Actions with a milestone missed",
+                flags.missed_milestone,
+                f"{actions}milestone_missed",
+            ),
+            (
+                "Recommendations with no action",
+                flags.gaps,
+                f"{recommendations}&implementation_state=no_action",
+            ),
+        ]
 
     @property
     def charts(self):
@@ -122,10 +196,28 @@ class CouncilDashboard:
             )
             if total
             else None,
+            line_chart(
+                "Actions overdue at the end of each month",
+                [
+                    (month.strftime("%b %Y"), overdue)
+                    for month, overdue in self.overdue_by_month[-36:]
+                ],
+                unit="",
+                y_max=None,
+                label_header="Month",
+                value_header="Overdue actions",
+                empty_text="There are no actions yet.",
+                id="chart-dashboard-overdue",
+            )
+            if total
+            else None,
         ]
 
 
 def council_dashboard(council, user, *, since=None, today=None):
+    """The council's figures at a glance: no row is listed here, each figure leads to the
+    filtered list of its rows. ``since`` (the last committee) gives each headline figure its
+    direction and the list of what changed."""
     today = today or timezone.localdate()
     recommendations = (
         Recommendation.objects.visible_to(user)
@@ -133,98 +225,133 @@ def council_dashboard(council, user, *, since=None, today=None):
         .top_level()
     )
     actions = Action.objects.visible_to(user).filter(plan__council=council)
-    reviews = list(
-        Review.objects.visible_to(user)
-        .issued()
-        .filter(host_council=council)
-        .order_by("-visit_start")
-    )
 
-    by_review = {review.pk: ReviewFigures(review) for review in reviews}
     overall = ReviewFigures(None)
-    _fill_recommendation_figures(recommendations, by_review, overall, today)
-    _fill_action_figures(actions, by_review, overall)
-
+    _fill_recommendation_figures(recommendations, overall, today)
+    _fill_action_figures(actions, overall)
+    timeline = action_timeline(actions)
+    headlines = {
+        name: Headline(count(timeline, today), count(timeline, since) if since else None)
+        for name, count in HEADLINE_COUNTS.items()
+    }
     return CouncilDashboard(
+        council=council,
         overall=overall,
-        by_review=[by_review[review.pk] for review in reviews],
-        overdue_by_owner=_group_by_owner(
-            actions.overdue(today).select_related("plan").order_by("owner_name", "due_date"),
-            owner=lambda action: action.owner_name,
-        ),
-        missed_by_owner=_group_by_owner(
-            Milestone.objects.visible_to(user)
-            .filter(action__plan__council=council)
-            .missed(today)
-            .select_related("action__plan")
-            .order_by("action__owner_name", "due_date"),
-            owner=lambda milestone: milestone.action.owner_name,
-        ),
-        gaps=list(recommendations.gaps().select_related("review", "parent")),
-        flagged=list(
-            actions.with_flags(today)
-            .filter(Q(is_rag_contradicted=True) | Q(open_challenge_count__gt=0))
-            .select_related("plan")
-        ),
+        flags=_flags(actions, recommendations, today),
+        headlines=headlines,
+        overdue_count=headlines["overdue"].now,
         completion_by_month=completion_by_month(actions, today),
+        overdue_by_month=overdue_by_month(timeline, today),
         since=since,
         changes=changes_since(actions, since, today) if since else {},
     )
 
 
-def _fill_recommendation_figures(recommendations, by_review, overall, today):
-    responses, states = defaultdict(dict), defaultdict(dict)
-    for row in recommendations.values("review", "response").annotate(n=Count("pk")).order_by():
-        responses[row["review"]][row["response"]] = row["n"]
+def _flags(actions, recommendations, today):
+    flagged = actions.with_flags(today).aggregate(
+        contradicted=Count("pk", filter=Q(is_rag_contradicted=True)),
+        rebaselined=Count("pk", filter=Q(extension_count__gt=0)),
+        challenged=Count("pk", filter=Q(open_challenge_count__gt=0)),
+        missed_milestone=Count("pk", filter=Q(has_missed_milestone=True)),
+    )
+    return Flags(**flagged, gaps=recommendations.gaps().count())
+
+
+@dataclass
+class TimelineRow:
+    """An action as the dates tell its story: when it started, was due and was completed
+    (dated by the first update reporting it; None while open)."""
+
+    start_date: datetime.date
+    due_date: datetime.date
+    completed_on: datetime.date | None
+    is_completed: bool
+
+
+def action_timeline(actions):
+    """One row per live action, read in one query: the trends and the figures at a past
+    date are counted from it."""
+    return [
+        TimelineRow(start, due, completed_on, status == ActionStatus.COMPLETED)
+        for start, due, completed_on, status in actions.live()
+        .annotate(completed_on=Min("updates__date", filter=Q(updates__status="completed")))
+        .values_list("start_date", "due_date", "completed_on", "status")
+        .order_by()
+    ]
+
+
+def _done_by(row, day):
+    """Completed on or before ``day`` (a completed action with no dated update counts as
+    done since it started)."""
+    if not row.is_completed:
+        return False
+    return (row.completed_on or row.start_date) <= day
+
+
+def _existed(row, day):
+    return row.start_date <= day
+
+
+HEADLINE_COUNTS = {
+    "actions": lambda rows, day: sum(_existed(r, day) for r in rows),
+    "completed": lambda rows, day: sum(_done_by(r, day) for r in rows),
+    "overdue": lambda rows, day: sum(
+        _existed(r, day) and r.due_date < day and not _done_by(r, day) for r in rows
+    ),
+    "on_track": lambda rows, day: sum(
+        _existed(r, day) and r.due_date >= day and not _done_by(r, day) for r in rows
+    ),
+}
+
+
+def overdue_by_month(timeline, today):
+    """For each month since the first action started: actions past their due date at its end
+    (today for this month) and not completed by then. Each action is overdue from the day
+    after it was due until it was completed; the months are counted by bisecting those days."""
+    if not timeline:
+        return []
+    one_day = datetime.timedelta(days=1)
+    became, stopped = [], []
+    for row in timeline:
+        start = max(row.due_date + one_day, row.start_date)
+        end = (row.completed_on or row.start_date) if row.is_completed else None
+        if end is not None and end <= start:
+            continue  # completed before it was ever overdue
+        became.append(start)
+        if end is not None:
+            stopped.append(end)
+    became.sort()
+    stopped.sort()
+    series, month = [], _month(min(row.start_date for row in timeline))
+    while month <= _month(today):
+        next_month = (month + datetime.timedelta(days=32)).replace(day=1)
+        day = min(today, next_month - one_day)
+        series.append((month, bisect_right(became, day) - bisect_right(stopped, day)))
+        month = next_month
+    return series
+
+
+def _fill_recommendation_figures(recommendations, figures, today):
+    responses = recommendations.values("response").annotate(n=Count("pk")).order_by()
+    figures.responses = _breakdown(
+        "Council response", RESPONSES, {row["response"]: row["n"] for row in responses}
+    )
     stated = recommendations.with_implementation_state(today)
-    for row in stated.values("review", "implementation_state").annotate(n=Count("pk")).order_by():
-        states[row["review"]][row["implementation_state"]] = row["n"]
-    for review_pk, figures in by_review.items():
-        figures.responses = _breakdown("Council response", RESPONSES, responses[review_pk])
-        figures.states = _breakdown(
-            "Implementation", ImplementationState.choices, states[review_pk]
-        )
-    overall.responses = _breakdown("Council response", RESPONSES, _sum(responses))
-    overall.states = _breakdown("Implementation", ImplementationState.choices, _sum(states))
-
-
-def _fill_action_figures(actions, by_review, overall):
-    statuses, rags = defaultdict(dict), defaultdict(dict)
-    per_review = actions.filter(plan__reviews__in=list(by_review))
-    for row in per_review.values("plan__reviews", "status").annotate(n=Count("pk")).order_by():
-        statuses[row["plan__reviews"]][row["status"]] = row["n"]
-    for row in per_review.values("plan__reviews", "rag").annotate(n=Count("pk")).order_by():
-        rags[row["plan__reviews"]][row["rag"]] = row["n"]
-    for review_pk, figures in by_review.items():
-        figures.statuses = _breakdown(
-            "Actions by status", ActionStatus.choices, statuses[review_pk]
-        )
-        figures.rags = _breakdown("Actions by council RAG", RAGS, rags[review_pk])
-    overall.statuses = _breakdown(
-        "Actions by status",
-        ActionStatus.choices,
-        {r["status"]: r["n"] for r in actions.values("status").annotate(n=Count("pk")).order_by()},
-    )
-    overall.rags = _breakdown(
-        "Actions by council RAG",
-        RAGS,
-        {r["rag"]: r["n"] for r in actions.values("rag").annotate(n=Count("pk")).order_by()},
+    states = stated.values("implementation_state").annotate(n=Count("pk")).order_by()
+    figures.states = _breakdown(
+        "Implementation",
+        ImplementationState.choices,
+        {row["implementation_state"]: row["n"] for row in states},
     )
 
 
-def _sum(per_review):
-    total = defaultdict(int)
-    for counts in per_review.values():
-        for key, n in counts.items():
-            total[key] += n
-    return total
-
-
-def _group_by_owner(rows, *, owner):
-    grouped = defaultdict(list)
-    for row in rows:
-        grouped[owner(row) or "No owner named"].append(row)
-    return sorted(grouped.items())
+def _fill_action_figures(actions, figures):
+    statuses = actions.values("status").annotate(n=Count("pk")).order_by()
+    figures.statuses = _breakdown(
+        "Actions by status", ActionStatus.choices, {r["status"]: r["n"] for r in statuses}
+    )
+    rags = actions.values("rag").annotate(n=Count("pk")).order_by()
+    figures.rags = _breakdown("Actions by council RAG", RAGS, {r["rag"]: r["n"] for r in rags})
 
 
 def completion_by_month(actions, today):

@@ -10,6 +10,7 @@ from councils.forms import AddPersonForm, ChangedSinceForm, RegionFilterForm
 from councils.models import Council, Membership, Region
 from councils.services import add_person
 from improvement_plans.models import ImprovementPlan
+from improvement_plans.report import default_since
 from reviews.models import Review
 
 
@@ -38,7 +39,10 @@ def council_list(request):
 def council_detail(request, slug):
     council = visible_or_404(Council.objects.select_related("region"), request.user, slug=slug)
     since_form = ChangedSinceForm(request.GET or None)
-    since = since_form.cleaned_data["since"] if since_form.is_valid() else None
+    # Without a chosen date, compare with six months ago (a committee meets twice a year).
+    since = (since_form.cleaned_data["since"] if since_form.is_valid() else None) or (
+        default_since()
+    )
     reviews = (
         Review.objects.visible_to(request.user)
         .filter(host_council=council)

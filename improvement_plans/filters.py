@@ -1,7 +1,15 @@
 import django_filters
 from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 
-from improvement_plans.models import Action, ActionStatus, Milestone, Rag
+from improvement_plans.models import (
+    Action,
+    ActionStatus,
+    DueDateChange,
+    Milestone,
+    Rag,
+    RatingChallenge,
+)
 from sli.filters import (
     DayFilter,
     ListFilterSet,
@@ -52,7 +60,7 @@ class ActionFilter(ListFilterSet):
     owner = django_filters.CharFilter(label="Owner", method="filter_owner")
     overdue = django_filters.ChoiceFilter(
         label="Overdue",
-        choices=[("yes", "Overdue"), ("no", "Not overdue")],
+        choices=[("yes", "Overdue"), ("no", "Not overdue"), ("in_time", "Open, not yet due")],
         method="filter_overdue",
         empty_label="Overdue or not",
     )
@@ -62,6 +70,8 @@ class ActionFilter(ListFilterSet):
             ("milestone_missed", "A milestone missed"),
             ("update_due", "Due for an update"),
             ("rag_contradicted", "Rated green against the dates"),
+            ("rebaselined", "Due date moved"),
+            ("challenged", "Rating challenged"),
         ],
         method="filter_needs",
         empty_label="Anything",
@@ -108,6 +118,8 @@ class ActionFilter(ListFilterSet):
     def filter_overdue(self, queryset, name, value):
         if value == "yes":
             return queryset.overdue()
+        if value == "in_time":
+            return queryset.open().filter(due_date__gte=timezone.localdate())
         return queryset.exclude(pk__in=Action.objects.overdue().values("pk"))
 
     def filter_needs(self, queryset, name, value):
@@ -116,4 +128,9 @@ class ActionFilter(ListFilterSet):
             return queryset.filter(Exists(missed))
         if value == "update_due":
             return queryset.update_due()
+        if value == "rebaselined":
+            return queryset.filter(Exists(DueDateChange.objects.filter(action=OuterRef("pk"))))
+        if value == "challenged":
+            unanswered = RatingChallenge.objects.filter(action=OuterRef("pk"), answer="")
+            return queryset.filter(Exists(unanswered))
         return queryset.rag_contradicted()

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 
-WIDTH = 640
+# Drawn at the width of half the page's column, so that text shows at its own size there.
+WIDTH = 460
 FONT_SIZE = 14
 TEXT_COLOUR = "#0b0c0c"
 GRID_COLOUR = "#b1b4b6"
@@ -377,7 +378,9 @@ def line_chart(
     top, bottom, left, right = 16, 44, 56, 32
     plot_width, plot_height = WIDTH - left - right, 200
     height = top + plot_height + bottom
-    y_max = y_max or max(value for _, value in points) or 1
+    # Without a fixed top (a count, not a share), the axis ends at a round number that the
+    # four ticks divide into whole numbers.
+    y_max = y_max or _round_top(max(value for _, value in points))
     count = len(points)
     step = plot_width / (count - 1) if count > 1 else 0
     label_every = max(1, math.ceil(count / max_x_labels))
@@ -439,3 +442,12 @@ def line_chart(
         },
         last_label={"x": last.x, "y": _xy(float(last.y) - 10), "text": last.value_text},
     )
+
+
+def _round_top(highest):
+    """Four equal steps of 1, 2 or 5 times a power of ten, reaching at least ``highest``:
+    the top of an axis whose ticks are round numbers."""
+    step = 1
+    while step * 4 < highest:
+        step = step * 5 // 2 if str(step)[0] == "2" else step * 2  # 1, 2, 5, 10, 20, 50 …
+    return step * 4

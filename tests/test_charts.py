@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from django.template import Context, Template
 from django.test import SimpleTestCase
 
-from sli.charts import STYLES, bar_chart, line_chart, percent, stacked_bar
+from sli.charts import STYLES, WIDTH, bar_chart, line_chart, percent, stacked_bar
 
 SVG = "{http://www.w3.org/2000/svg}"
 RAG = [("Red", 12, "red"), ("Amber", 5, "amber"), ("Green", 30, "green")]
@@ -173,7 +173,7 @@ class StackedBarTests(SimpleTestCase):
         parts = self.parts()
         total = sum(value for _, value, _ in STATUSES)
         length = sum(float(rect.get("width")) for rect in parts)
-        self.assertAlmostEqual(length, 624, delta=0.5)
+        self.assertAlmostEqual(length, WIDTH - 16, delta=0.5)
         for rect, (_, value, _) in zip(parts, STATUSES, strict=True):
             self.assertAlmostEqual(float(rect.get("width")) / length, value / total, places=2)
 

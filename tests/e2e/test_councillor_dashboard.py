@@ -26,18 +26,31 @@ def test_councillor_reads_the_dashboard_and_the_report(page, live_server, check_
     page.get_by_role("link", name="Councils", exact=True).click()
     page.get_by_role("link", name="Sefton Metropolitan Borough Council").click()
 
-    assert page.get_by_role("heading", name="Dashboard").is_visible()
+    assert page.get_by_role("heading", name="At a glance").is_visible()
     assert page.get_by_role("img", name="Actions by status", exact=False).is_visible()
-    assert page.get_by_role("heading", name="Overdue actions, by owner").is_visible()
+    # The whole page in at most four screens of 1280 × 900, and nothing scrolls sideways.
+    assert page.evaluate("document.documentElement.scrollHeight") <= 4 * 900
+    assert not page.evaluate(
+        "document.documentElement.scrollWidth > document.documentElement.clientWidth"
+    )
     check_accessibility(page)
 
     changes = page.get_by_role("group", name="Show what changed since")
     changes.get_by_label("Day").fill("1")
     changes.get_by_label("Month").fill("1")
     changes.get_by_label("Year").fill("2010")
-    page.get_by_role("button", name="Show the changes").click()
-    assert page.get_by_text("Since 1 January 2010", exact=False).is_visible()
+    page.get_by_role("button", name="Compare with this date").click()
+    assert page.get_by_role("heading", name="What changed since 1 January 2010").is_visible()
+    page.get_by_text("Show the changes").click()
     check_accessibility(page)
+
+    # A figure leads to the list of its rows.
+    late = page.get_by_role("link", name="late", exact=False).first
+    count = late.locator(".sli-figures__number").inner_text()
+    late.click()
+    assert page.get_by_role("table").locator("caption").inner_text().startswith(f"{count} action")
+    check_accessibility(page)
+    page.go_back()
 
     page.get_by_role(
         "link", name="Sefton adult social care improvement plan", exact=False
