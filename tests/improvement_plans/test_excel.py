@@ -549,7 +549,8 @@ class PeoplesSheetTests(TestCase):
         self.assertEqual(
             [row.message for row in preview.rows][:3],
             [
-                "change action 1: due date 30/09/2010 → 31/03/2011, status On track → Completed",
+                "change action 1: due date 30/09/2010 → 31/03/2011, status On track → Completed, "
+                "% complete 0 → 100",
                 "create action 2",
                 "create action 3",
             ],
@@ -810,7 +811,7 @@ class BadRowTests(TestCase):
             problem_texts(preview),
             [
                 "Sheet “Plan”, row 2, column “RAG”: “Purple” is not a RAG rating — use Red, "
-                "Amber or Green, or leave it empty",
+                "Amber, Green or Complete (for a completed action), or leave it empty",
                 "Sheet “Plan”, row 2, column “% complete”: “lots” is not a percentage — enter "
                 "a number from 0 to 100",
                 "Sheet “Plan”, row 2, column “Milestones”: line 1, “Sometime – draft”: no date "

@@ -44,7 +44,7 @@ class SpreadsheetPagesTests(TestCase):
         before = (Action.objects.count(), ProgressUpdate.objects.count())
         preview = self.upload(self.export())
         self.assertContains(preview, "Import these changes")
-        self.assertNotContains(preview, "create action")
+        self.assertNotContains(preview, "Create action")
         upload_name = preview.context["upload_name"]
 
         response = self.client.post(
@@ -65,7 +65,7 @@ class SpreadsheetPagesTests(TestCase):
         workbook.save(changed)
 
         preview = self.upload(changed.getvalue())
-        self.assertContains(preview, "change action 1")
+        self.assertContains(preview, "Change action 1")
         self.client.post(
             f"/plans/{self.plan.pk}/import/",
             {"step": "apply", "upload": preview.context["upload_name"]},
