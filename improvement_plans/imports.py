@@ -197,6 +197,10 @@ class ImportPreview:
         return sum(1 for row in self.rows if row.kind == kind)
 
     @property
+    def sheets(self):
+        return list(self.headers)
+
+    @property
     def rejected_rows(self):
         return [row for row in self.rows if row.is_rejected]
 
@@ -1024,7 +1028,7 @@ def _read_sheets(workbook, preview):
             if note:
                 preview.notes.append(
                     f"Sheet “{title}”, row {number} is read as a note, not an action: "
-                    f"“{_short(note, 60)}”."
+                    f"“{_short(note, 60)}”"
                 )
                 continue
             percent_format = False
@@ -2223,12 +2227,13 @@ def _describe(outcome, values, action, state):
     ]
     outcome.start_date = value("start_date")
     outcome.due_date = value("due_date")
-    status = value("status") or ("" if action else ActionStatus.NOT_STARTED)
+    created = action is None and not outcome.is_rejected
+    status = value("status") or (ActionStatus.NOT_STARTED if created else "")
     outcome.status = ActionStatus(status).label if status else ""
     rag = value("rag")
     outcome.rag = Rag(rag).label if rag else ""
     outcome.percent_complete = value("percent_complete")
-    if outcome.percent_complete is None and action is None:
+    if outcome.percent_complete is None and created:
         outcome.percent_complete = 0
     outcome.owner = value("owner_name") or ""
     outcome.update_date = values.get("latest_update_date")
