@@ -1,14 +1,19 @@
 """Improvement plans from Excel: the layout ``exports`` writes, or any one-row-per-action sheet.
 
 Two steps. ``read_plan_workbook`` reads the file and returns a preview: row by row what would
-be created or changed, and every problem named by sheet, row and column with what to do.
-``apply_import`` then saves the preview in one transaction, and refuses one with problems, so a
-file is saved whole or not at all.
+be created or changed and what the row reads as (its recommendation, dates, status, RAG,
+owner), every problem named by sheet, row and column with what to do, and notes that many rows
+share said once. ``apply_import`` then saves the preview in one transaction: whole or not at
+all, or, if asked, only the rows without problems; ``rejected_rows.rejected_rows_workbook``
+gives the others back with the reason for each.
 
 Columns may come in any order, with headings spelled as people spell them ("Rec No", "Lead
-Officer", "Timescale"). Dates may be Excel dates or written as "31/03/2010", "June 2010",
-"Sept 2010", "Q3 2010/11" or "2010/11"; "Ongoing", "Completed", "Quarterly" and the like are
-kept as text where no date can be had.
+Officer", "Timescale"), under a title or two. A "Rec No" column beside a "Recommendation" column
+is the number ("16(ii)", "16 ii", "16.ii", "3a", "Rec 4") and its wording, checked against the
+number. Dates may be Excel dates or written as "31/03/2010", "June 2010", "Sept 2010",
+"Q3 2010/11" or "2010/11"; "Ongoing", "Completed", "Quarterly" and the like are kept as text
+where no date can be had. "Complete", "Done", "Closed" or "Blue" in the RAG column mean the
+action is completed.
 
 Files that are not spreadsheets, are empty, too big, or compressed to explode are refused with
 a message; nothing here raises on a bad file.

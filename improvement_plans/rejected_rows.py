@@ -47,8 +47,8 @@ def reason(outcome):
 
 def _write_sheet(workbook, title, headers, rows):
     sheet = workbook.create_sheet(title)
-    width = max([len(headers), *(len(planned.cells) for planned in rows)])
-    headers = list(headers) + [None] * (width - len(headers))
+    width = max(_used_width(values) for values in [headers, *(p.cells for p in rows)])
+    headers = (list(headers) + [None] * width)[:width]
     sheet.column_dimensions["A"].width = 60
     for index, header in enumerate(headers, start=2):
         sheet.column_dimensions[get_column_letter(index)].width = min(
@@ -58,8 +58,14 @@ def _write_sheet(workbook, title, headers, rows):
     bold = Font(bold=True)
     sheet.append([_cell(sheet, value, font=bold) for value in [REASON_HEADER, *headers]])
     for planned in rows:
-        cells = list(planned.cells) + [None] * (width - len(planned.cells))
+        cells = (list(planned.cells) + [None] * width)[:width]
         sheet.append([_cell(sheet, reason(planned.outcome)), *(_cell(sheet, v) for v in cells)])
+
+
+def _used_width(values):
+    """How many columns a row uses: the sheet is read 50 columns wide, mostly empty."""
+    filled = [i for i, value in enumerate(values) if value is not None and value != ""]
+    return filled[-1] + 1 if filled else 0
 
 
 def _cell(sheet, value, font=None):
