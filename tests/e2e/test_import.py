@@ -61,11 +61,25 @@ def test_editor_imports_the_rows_that_are_right(page, live_server, check_accessi
     page.get_by_role("link", name="import a spreadsheet").click()
     check_accessibility(page)
 
-    page.get_by_label("The spreadsheet (.xlsx)").set_input_files(
-        files=[
-            {"name": "plan.xlsx", "mimeType": "application/octet-stream", "buffer": council_sheet()}
-        ]
-    )
+    upload = {
+        "name": "plan.xlsx",
+        "mimeType": "application/octet-stream",
+        "buffer": council_sheet(),
+    }
+
+    # All or nothing, as it starts: the problems, and nothing saved.
+    page.get_by_label("The spreadsheet (.xlsx)").set_input_files(files=[upload])
+    page.get_by_role("button", name="Check the spreadsheet").click()
+    assert page.title().startswith("Error: ")
+    assert page.get_by_role("heading", name="2 problems: nothing will be saved").is_visible()
+    assert page.get_by_role("heading", name="The spreadsheet cannot be imported yet").is_visible()
+    page.get_by_role("link", name="there is no recommendation 21", exact=False).click()
+    assert page.locator("#problem-1").is_visible()
+    check_accessibility(page)
+    page.screenshot(path=tmp_path / "all-or-nothing.png", full_page=True)
+    assert Action.objects.filter(plan__council__slug__startswith="sefton").count() == before
+
+    page.get_by_label("The spreadsheet (.xlsx)").set_input_files(files=[upload])
     page.get_by_role("group", name="If some rows have problems").get_by_label(
         "Import the rows that are right", exact=False
     ).check()
