@@ -105,6 +105,7 @@ def test_editor_imports_the_rows_that_are_right(page, live_server, check_accessi
     page.get_by_role("button", name="Import 3 rows").click()
     assert page.get_by_role("heading", name="2 rows were not imported").is_visible()
     check_accessibility(page)
+    page.screenshot(path=tmp_path / "result.png", full_page=True)
     with page.expect_download() as download:
         page.get_by_role("link", name="Download the rows not imported (.xlsx)").click()
     assert download.value.suggested_filename.endswith("-rows-not-imported.xlsx")
