@@ -345,8 +345,25 @@ class ChallengeAnswerForm(forms.ModelForm):
 
 
 class ImportForm(forms.Form):
+    ALL_OR_NOTHING = "all"
+    VALID_ROWS = "valid"
+
     file = forms.FileField(
         label="The spreadsheet (.xlsx)",
         help_text="Up to 5 MB and 5,000 rows.",
         error_messages={"required": "Choose the spreadsheet to import"},
     )
+    if_problems = forms.ChoiceField(
+        label="If some rows have problems",
+        choices=[
+            (ALL_OR_NOTHING, "Import nothing until every row is right"),
+            (VALID_ROWS, "Import the rows that are right, and give me back the others"),
+        ],
+        initial=ALL_OR_NOTHING,
+        widget=forms.RadioSelect,
+        # Browsers send the chosen radio; a client that sends none gets all or nothing.
+        required=False,
+    )
+
+    def valid_rows_only(self):
+        return self.cleaned_data.get("if_problems") == self.VALID_ROWS

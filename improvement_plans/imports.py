@@ -1,14 +1,19 @@
 """Improvement plans from Excel: the layout ``exports`` writes, or any one-row-per-action sheet.
 
 Two steps. ``read_plan_workbook`` reads the file and returns a preview: row by row what would
-be created or changed, and every problem named by sheet, row and column with what to do.
-``apply_import`` then saves the preview in one transaction, and refuses one with problems, so a
-file is saved whole or not at all.
+be created or changed and what the row reads as (its recommendation, dates, status, RAG,
+owner), every problem named by sheet, row and column with what to do, and notes that many rows
+share said once. ``apply_import`` then saves the preview in one transaction: whole or not at
+all, or, if asked, only the rows without problems; ``rejected_rows.rejected_rows_workbook``
+gives the others back with the reason for each.
 
 Columns may come in any order, with headings spelled as people spell them ("Rec No", "Lead
-Officer", "Timescale"). Dates may be Excel dates or written as "31/03/2010", "June 2010",
-"Sept 2010", "Q3 2010/11" or "2010/11"; "Ongoing", "Completed", "Quarterly" and the like are
-kept as text where no date can be had.
+Officer", "Timescale"), under a title or two. A "Rec No" column beside a "Recommendation" column
+is the number ("16(ii)", "16 ii", "16.ii", "3a", "Rec 4") and its wording, checked against the
+number. Dates may be Excel dates or written as "31/03/2010", "June 2010", "Sept 2010",
+"Q3 2010/11" or "2010/11"; "Ongoing", "Completed", "Quarterly" and the like are kept as text
+where no date can be had. "Complete", "Done", "Closed" or "Blue" in the RAG column mean the
+action is completed.
 
 Files that are not spreadsheets, are empty, too big, or compressed to explode are refused with
 a message; nothing here raises on a bad file.
@@ -20,7 +25,9 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from io import BytesIO
+from typing import NamedTuple
 
 from django.db import IntegrityError, transaction
 from django.db.models import F, OuterRef, Prefetch, Subquery
@@ -40,7 +47,7 @@ from improvement_plans.models import (
     Rag,
 )
 from recommendations.models import Recommendation
-from sli.numbering import roman
+from sli.numbering import recommendation_label, roman
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
@@ -101,6 +108,21 @@ class RowOutcome:
     kind: str = "no change"  # "create", "change", "no change", or "not read" (problems)
     changes: list = field(default_factory=list)
     notes: list = field(default_factory=list)
+    problems: list = field(default_factory=list)  # this row's, as Problem
+    # What the row reads as: what the action will be once imported.
+    recommendations: list = field(default_factory=list)  # (label, start of its wording)
+    start_date: date | None = None
+    due_date: date | None = None
+    status: str = ""
+    rag: str = ""
+    percent_complete: int | None = None
+    owner: str = ""
+    update_date: date | None = None
+    own_notes: list = field(default_factory=list)  # notes no other row has
+
+    @property
+    def is_rejected(self):
+        return self.kind == "not read"
 
     @property
     def message(self):
@@ -117,6 +139,50 @@ class RowOutcome:
 
 
 @dataclass
+class RepeatedNote:
+    """A note or problem that several rows share, said once: "rows 4, 6 and 9–12"."""
+
+    message: str
+    sheet: str
+    rows: list
+    column: str | None = None
+
+    @property
+    def location(self):
+        rows = row_ranges(self.rows)
+        text = f"Sheet “{self.sheet}”, row{'s' if len(self.rows) > 1 else ''} {rows}"
+        return text + (f", column “{self.column}”" if self.column else "")
+
+    def __str__(self):
+        return f"{self.location}: {self.message}"
+
+
+def row_ranges(numbers):
+    """[4, 6, 9, 10, 11, 12] → "4, 6 and 9–12"."""
+    ranges = []
+    for number in sorted(set(numbers)):
+        if ranges and number == ranges[-1][1] + 1:
+            ranges[-1][1] = number
+        else:
+            ranges.append([number, number])
+    parts = []
+    for first, last in ranges:
+        if last - first > 1:
+            parts.append(f"{first}–{last}")
+        else:
+            parts.extend(str(number) for number in range(first, last + 1))
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _grouped(items, key):
+    """Items that say the same thing, in the order first seen: {key: [items]}."""
+    groups = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    return groups
+
+
+@dataclass
 class ImportPreview:
     plan_id: int
     rows: list = field(default_factory=list)
@@ -125,6 +191,8 @@ class ImportPreview:
     planned: list = field(default_factory=list)
     new_areas: dict = field(default_factory=dict)
     area_titles: dict = field(default_factory=dict)
+    headers: dict = field(default_factory=dict)  # sheet → its heading row as written
+    repeated_notes: list = field(default_factory=list)  # RepeatedNote, shared by rows
 
     @property
     def is_valid(self):
@@ -132,6 +200,42 @@ class ImportPreview:
 
     def count(self, kind):
         return sum(1 for row in self.rows if row.kind == kind)
+
+    @property
+    def sheets(self):
+        return list(self.headers)
+
+    @property
+    def rejected_rows(self):
+        return [row for row in self.rows if row.is_rejected]
+
+    @property
+    def accepted_count(self):
+        return len(self.rows) - len(self.rejected_rows)
+
+    @property
+    def file_problems(self):
+        """Problems with the file or a sheet as a whole, not with one row."""
+        return [problem for problem in self.problems if problem.row is None]
+
+    @property
+    def can_import_valid_rows(self):
+        """Whether the rows without problems may be imported on their own: every problem
+        is in a row, and some row has none."""
+        return bool(self.problems) and not self.file_problems and self.accepted_count > 0
+
+    @property
+    def grouped_problems(self):
+        """The problems, one entry for the same problem on several rows."""
+        groups = _grouped(self.problems, lambda p: (p.sheet, p.column, p.message, p.row is None))
+        grouped = []
+        for (sheet, column, message, whole_file), problems in groups.items():
+            if whole_file or len(problems) == 1:
+                grouped.extend(problems)
+            else:
+                rows = [problem.row for problem in problems]
+                grouped.append(RepeatedNote(message, sheet, rows, column))
+        return grouped
 
     @property
     def summary(self):
@@ -149,6 +253,7 @@ class ImportResult:
     created: int = 0
     changed: int = 0
     unchanged: int = 0
+    rejected: int = 0  # rows with problems, left out when only the valid rows are imported
     areas_created: int = 0
     areas_renamed: int = 0
     updates_added: int = 0
@@ -158,10 +263,13 @@ class ImportResult:
     milestones_removed: int = 0
 
     def __str__(self):
-        return (
+        text = (
             f"{self.created} action{'s' if self.created != 1 else ''} created, "
             f"{self.changed} changed, {self.unchanged} unchanged"
         )
+        if self.rejected:
+            text += f", {self.rejected} row{'s' if self.rejected != 1 else ''} not imported"
+        return text
 
 
 # ---------------------------------------------------------------------------------------
@@ -394,6 +502,33 @@ def read_rag(value):
     return _RAGS.get(_normalise(value))
 
 
+class Rating(NamedTuple):
+    rag: str  # "" when the cell gives no colour
+    completed: bool
+
+
+_COMPLETION_WORDS = {"complete", "completed", "done", "closed", "blue"}
+_RATING_FILLER = {"rag", "brag", "status", "rating", "and"}
+
+
+def read_rating(value):
+    """A RAG cell: "Green" → Rating("green", False); "Complete", "Done", "Closed" or "Blue"
+    (as councils that rate Blue-Red-Amber-Green mark finished actions) → Rating("", True);
+    "Green – complete" → Rating("green", True). None if it is neither."""
+    normal = _normalise(value)
+    if normal in _RAGS:
+        return Rating(_RAGS[normal], False)
+    if normal == "b" or read_status(value) == ActionStatus.COMPLETED:
+        return Rating("", True)
+    words = set(normal.split()) - _RATING_FILLER
+    colour_words = {word for word in words if len(word) > 1 and word in _RAGS}
+    colours = {_RAGS[word] for word in colour_words}
+    completed = bool(words & _COMPLETION_WORDS)
+    if len(colours) > 1 or not words or words - colour_words - _COMPLETION_WORDS:
+        return None
+    return Rating(colours.pop() if colours else "", completed)
+
+
 def read_percent(value, percent_format=False):
     """0–100 from 50, "50%", "50 %" or a 0.5 cell formatted as a percentage; None if not."""
     if isinstance(value, bool):
@@ -414,29 +549,101 @@ def read_percent(value, percent_format=False):
 
 
 _REC_PREFIX = re.compile(r"^(?:recommendations?|recs?|r)\s*\.?\s*(?:no\.?|number)?\s*", re.I)
-_REC_LABEL = re.compile(r"^(\d+)\s*(?:\(\s*([ivxlc]+)\s*\)|([ivxlc]+))?\s*[.)]?$", re.I)
+# 16(ii), 16 ii, 16.ii, 16-ii, 3a, 3(a), 4.
+_REC_LABEL = re.compile(r"^(\d+)\s*(?:[.\-]\s*)?(?:\(\s*([a-z]+)\s*\)|([a-z]+))?\s*[.)]?$", re.I)
 _ROMAN_NUMBERS = {roman(n): n for n in range(1, 100)}
 
 
+@dataclass(frozen=True)
+class RecommendationRef:
+    """One recommendation number as written ("16.ii", "3a") and as labelled ("16(ii)")."""
+
+    number: int
+    sub: int | None
+    written: str
+
+    @property
+    def label(self):
+        return recommendation_label(self.sub, self.number) if self.sub else str(self.number)
+
+
+def _sub_number(letters):
+    """ "ii" → 2 (Roman numerals first, as feedback letters number sub-items); a single other
+    letter by its place in the alphabet, "a" → 1, as councils number parts of a recommendation."""
+    letters = letters.lower()
+    if letters in _ROMAN_NUMBERS:
+        return _ROMAN_NUMBERS[letters]
+    if len(letters) == 1:
+        return ord(letters) - ord("a") + 1
+    return None
+
+
 def parse_recommendation_refs(value):
-    """ "3, 16(ii)", "Rec 3", "R3 and R4" → ["3", "16(ii)", …] (labels), and any parts that
-    are not recommendation numbers."""
+    """ "3, 16(ii)", "Rec 3", "R3 and R4", "16.ii", "3a" → [RecommendationRef…], and any parts
+    that are not recommendation numbers."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    labels, unreadable = [], []
+    refs, unreadable = [], []
     for part in re.split(r"[,;&/\n]|\band\b", str(value)):
         part = part.strip()
         if not part:
             continue
         match = _REC_LABEL.match(_REC_PREFIX.sub("", part))
-        sub = match and (match.group(2) or match.group(3))
-        if not match or (sub and sub.lower() not in _ROMAN_NUMBERS):
+        letters = match and (match.group(2) or match.group(3))
+        sub = _sub_number(letters) if letters else None
+        if not match or (letters and sub is None):
             unreadable.append(part)
-        elif sub:
-            labels.append(f"{int(match.group(1))}({sub.lower()})")
         else:
-            labels.append(str(int(match.group(1))))
-    return labels, unreadable
+            refs.append(RecommendationRef(int(match.group(1)), sub, part))
+    return refs, unreadable
+
+
+# Words that say nothing about which recommendation a text is.
+_STOP_WORDS = frozenset(
+    (
+        "the and for with that this from into their there have has are was were will been being "
+        "which what when where who whom than then them they our out its all any but not can "
+        "could should would may might must also more most such very each other some own same "
+        "too only just how ensure recommendation recommendations rec recs"
+    ).split()
+)
+# A wording is that of a recommendation when this share of its words is in it.
+WORDING_MATCH = 0.6
+
+
+@lru_cache(maxsize=8192)
+def _stems(text):
+    """The words of a text that tell it apart, cut to their stems: "Identifying risks" →
+    {"identif", "risk"}."""
+    stems = set()
+    for word in _normalise(text).split():
+        if len(word) < 3 or word in _STOP_WORDS or word.isdigit() or word in _ROMAN_NUMBERS:
+            continue
+        if word.endswith("s") and len(word) > 4:
+            word = word[:-1]
+        stems.add(word[:7])
+    return frozenset(stems)
+
+
+def is_checkable_wording(text):
+    """Enough words to tell one recommendation from another ("Safeguarding" is not)."""
+    return len(_stems(text)) >= 3
+
+
+def wording_score(wording, text):
+    """The share of the wording's words that are in a recommendation's text, 0 to 1."""
+    words = _stems(wording)
+    return len(words & _stems(text)) / len(words) if words else 0
+
+
+def wording_matches(wording, text):
+    """Whether the wording councils give beside a number is that recommendation's: its own
+    words, shortened, paraphrased, or the recommendation's words within a longer text (the
+    export lists several recommendations' wordings in one cell)."""
+    if wording_score(wording, text) >= WORDING_MATCH:
+        return True
+    stems = _stems(text)
+    return bool(stems) and len(stems & _stems(wording)) / len(stems) >= 0.8
 
 
 # ---------------------------------------------------------------------------------------
@@ -494,9 +701,12 @@ HEADER_SYNONYMS = {
     "latest_update_date": _words(
         "latest update date|update date|date of update|date updated|last updated|progress date"
     ),
-    # Written by list exports; not imported.
+    # Written by list exports, and by the rows an import gives back; not imported.
     "council": _words("council"),
     "plan": _words("plan"),
+    "import_problems": _words(
+        "why it was not imported|why not imported|reason not imported|not imported because"
+    ),
 }
 for _key, _header, _width in COLUMNS:
     HEADER_SYNONYMS[_key].append(_normalise(_header))
@@ -530,7 +740,7 @@ _HEADER_RULES = [
     ("number", ("action", "number")),
     ("title", ("action",)),
 ]
-_IGNORED = {"recommendation_text", "council", "plan"}
+_IGNORED = {"recommendation_text", "council", "plan", "import_problems"}
 FIELD_NAMES = {
     "area": "improvement area",
     "recommendations": "recommendations",
@@ -663,6 +873,7 @@ class _Sheet:
     title: str
     columns: dict  # key → _Column
     rows: list  # (row number, values, percent formatted, area heading in force)
+    headers: tuple = ()  # the heading row as written
 
 
 _AREA_HEADING = re.compile(
@@ -686,7 +897,8 @@ def _is_blank(value):
 
 def _find_columns(values, sheet_title, preview):
     """The column map if this row is a heading row: two or more known headings, one of them
-    saying what the action is. Duplicated headings are problems."""
+    saying what the action is, and the columns that may hold recommendations (numbers or
+    wording, told apart once the rows are read). Other duplicated headings are problems."""
     found = {}
     unknown = []
     for index, value in enumerate(values):
@@ -700,23 +912,82 @@ def _find_columns(values, sheet_title, preview):
     known = {key for key in found if key not in _IGNORED}
     if len(known) < 2 or not known & {"number", "title", "how"}:
         return None
+    recommendation_columns = found.pop("recommendations", []) + found.pop("recommendation_text", [])
     columns = {}
     for key, candidates in found.items():
         columns[key] = candidates[0]
         if len(candidates) > 1 and key not in _IGNORED:
-            names = " and ".join(f"“{c.header}”" for c in candidates)
-            preview.problems.append(
-                Problem(
-                    f"columns {names} both look like the {FIELD_NAMES.get(key, key)} column "
-                    "— rename or remove one of them",
-                    sheet_title,
-                    None,
-                    candidates[1].header,
-                )
-            )
+            preview.problems.append(_duplicate_columns(candidates, key, sheet_title))
     for header in unknown:
         preview.notes.append(f"Sheet “{sheet_title}”: column “{header}” is not imported.")
-    return columns
+    return columns, recommendation_columns
+
+
+def _duplicate_columns(candidates, key, sheet_title):
+    names = " and ".join(f"“{c.header}”" for c in candidates)
+    return Problem(
+        f"columns {names} both look like the {FIELD_NAMES.get(key, key)} column "
+        "— rename or remove one of them",
+        sheet_title,
+        None,
+        candidates[1].header,
+    )
+
+
+_NUMBER_WORDS = {"no", "nos", "number", "numbers", "ref", "refs", "reference", "id"}
+
+
+def _holds_numbers(column, rows):
+    """Whether a recommendation column holds numbers ("16(ii)", "Rec 4") rather than wording,
+    by what most of its cells say; None if they are all empty."""
+    numbers = wording = 0
+    for _, values, _, _ in rows:
+        value = values[column.index]
+        if _is_blank(value):
+            continue
+        refs, unreadable = parse_recommendation_refs(value)
+        if refs and not unreadable:
+            numbers += 1
+        else:
+            wording += 1
+    return numbers >= wording if numbers or wording else None
+
+
+def _settle_recommendation_columns(sheet, candidates, preview):
+    """A "Rec No" column beside a "Recommendation" column is the number and its wording: the
+    number links the action, the wording is checked against it. Told apart by their cells,
+    or, when empty, by their headings. Two of either is a problem."""
+    numbers, wording, empty, read_as_wording = [], [], [], []
+    for column in candidates:
+        holds_numbers = _holds_numbers(column, sheet.rows)
+        if column.key == "recommendation_text" or holds_numbers is False:
+            wording.append(column)
+            if column.key == "recommendations":
+                read_as_wording.append(column)
+        elif holds_numbers or set(_normalise(column.header).split()) & _NUMBER_WORDS:
+            numbers.append(column)
+        else:
+            empty.append(column)
+    if empty and not numbers:
+        numbers.append(empty.pop(0))
+    wording = [_Column(c.index, c.header, "recommendation_text") for c in wording + empty]
+    wording.sort(key=lambda column: column.index)
+    for key, found in (("recommendations", numbers), ("recommendation_text", wording)):
+        if len(found) > 1:
+            preview.problems.append(_duplicate_columns(found, "recommendations", sheet.title))
+        if found:
+            sheet.columns[key] = found[0]
+    if read_as_wording and len(wording) == 1 and len(numbers) < 2:
+        header = read_as_wording[0].header
+        against = (
+            f"checked against the number under “{numbers[0].header}”"
+            if numbers
+            else "used to find the recommendation where it matches one"
+        )
+        preview.notes.append(
+            f"Sheet “{sheet.title}”: column “{header}” is read as the wording of the "
+            f"recommendation, {against}."
+        )
 
 
 def _read_sheets(workbook, preview):
@@ -744,8 +1015,10 @@ def _read_sheets(workbook, preview):
                 if non_blank > HEADER_SEARCH_ROWS:
                     break
                 area_heading = _area_heading(values) or area_heading
-                columns = _find_columns(values, title, preview)
-                if columns is not None:
+                found = _find_columns(values, title, preview)
+                if found is not None:
+                    columns, recommendation_columns = found
+                    headers = values
                     percent = columns.get("percent_complete")
                 continue
             if len(rows) >= MAX_DATA_ROWS:
@@ -755,6 +1028,13 @@ def _read_sheets(workbook, preview):
                 area_heading = heading
                 continue
             if _repeats_header(values, columns):
+                continue
+            note = _note_row(values, columns)
+            if note:
+                preview.notes.append(
+                    f"Sheet “{title}”, row {number} is read as a note, not an action: "
+                    f"“{_short(note, 60)}”"
+                )
                 continue
             percent_format = False
             if percent is not None and isinstance(values[percent.index], float):
@@ -767,7 +1047,9 @@ def _read_sheets(workbook, preview):
                     "headings we recognise."
                 )
             continue
-        sheets.append(_Sheet(title, columns, rows))
+        sheet = _Sheet(title, columns, rows, headers)
+        _settle_recommendation_columns(sheet, recommendation_columns, preview)
+        sheets.append(sheet)
     if not seen_rows:
         raise _Refusal(
             "The workbook has no rows to import. Put the plan on a sheet with the column "
@@ -804,6 +1086,29 @@ def _area_heading(values):
     return int(match.group(1)), match.group(2).strip() or None
 
 
+_NOTE_START = re.compile(r"^\s*(?:notes?\b|nb\b|n\.b\.|key\s*:|source\s*:|please note|\*)", re.I)
+
+
+def _note_row(values, columns):
+    """The text of a row that is a note below or between the actions ("Notes: RAG ratings
+    are agreed at DMT", a key to the colours), not an action: one cell, saying so, or prose
+    under no heading, or across the first column (where a merged row keeps its text) when
+    that column holds no action text. Text alone under another column is still a row to
+    correct: it may continue the action above."""
+    filled = [(index, value) for index, value in enumerate(values) if not _is_blank(value)]
+    if len(filled) != 1 or not isinstance(filled[0][1], str):
+        return None
+    index, text = filled[0]
+    if _NOTE_START.match(text):
+        return text.strip()
+    used = {column.index: key for key, column in columns.items()}
+    if len(text.split()) >= 4 and (
+        index not in used or (index == 0 and used[0] not in {"title", "how", "area"})
+    ):
+        return text.strip()
+    return None
+
+
 def _repeats_header(values, columns):
     same = sum(
         1
@@ -834,7 +1139,10 @@ class _State:
                 Prefetch("recommendations", queryset=Recommendation.objects.only("pk")),
                 Prefetch("milestones", queryset=Milestone.objects.order_by("due_date", "pk")),
             )
-            .annotate(latest_narrative=Subquery(latest.values("narrative")[:1]))
+            .annotate(
+                latest_narrative=Subquery(latest.values("narrative")[:1]),
+                latest_update_date=Subquery(latest.values("date")[:1]),
+            )
         )
         self.actions = {action.number: action for action in actions}
         self.areas = {area.number: area for area in ImprovementArea.objects.filter(plan=plan)}
@@ -849,6 +1157,9 @@ class _State:
         self.recommendations = {}
         self.top_level_numbers = set()
         self.has_sub_items = False
+        self.texts = {}  # recommendation id → its wording
+        self.parents = {}  # sub-item id → its recommendation's id
+        self.with_sub_items = set()  # labels of recommendations that have sub-items
         candidates = Recommendation.objects.filter(review__in=plan.reviews.all()).select_related(
             "parent"
         )
@@ -856,11 +1167,22 @@ class _State:
             self.recommendations.setdefault(recommendation.label.lower(), []).append(
                 recommendation.pk
             )
+            self.texts[recommendation.pk] = recommendation.text
             if recommendation.parent_id:
                 self.has_sub_items = True
+                self.parents[recommendation.pk] = recommendation.parent_id
+                self.with_sub_items.add(str(recommendation.parent.number))
             else:
                 self.top_level_numbers.add(recommendation.number)
         self.labels = {pk: label for label, pks in self.recommendations.items() for pk in pks}
+
+    def area_for(self, recommendation_id, answering=None):
+        """The number of the improvement area answering a recommendation, or its parent's."""
+        answering = self.area_answering if answering is None else answering
+        for pk in (recommendation_id, self.parents.get(recommendation_id)):
+            if pk in answering:
+                return answering[pk]
+        return None
 
     def numbers_hint(self):
         numbers = sorted(self.top_level_numbers)
@@ -896,6 +1218,7 @@ class PlannedAction:
     outcome: RowOutcome
     headers: dict = field(default_factory=dict)  # key → the column's heading as written
     has_problems: bool = False
+    cells: tuple = ()  # the row's cells as read, given back if it is not imported
 
 
 def _clean_text(text):
@@ -974,8 +1297,8 @@ class _RowReader:
         number = self._read_number(row, wanted, outcome)
         self._read_texts(row, wanted, existing=number in self.state.actions)
         self._read_area(row, wanted, outcome, area_heading)
-        self._read_recommendations(row, wanted)
-        self._read_choices(row, wanted)
+        self._read_recommendations(row, wanted, outcome)
+        self._read_choices(row, wanted, outcome)
         self._read_dates(row, wanted, outcome)
         self._read_milestones(row, wanted, outcome)
         self._read_update(row, wanted)
@@ -983,7 +1306,7 @@ class _RowReader:
         has_problems = len(self.preview.problems) > problems_before
         headers = {key: column.header for key, column in sheet.columns.items()}
         planned = PlannedAction(
-            sheet.title, row_number, number, wanted, outcome, headers, has_problems
+            sheet.title, row_number, number, wanted, outcome, headers, has_problems, values
         )
         if number is None and not has_problems:
             self.rows_without_number.append(planned)
@@ -1137,59 +1460,159 @@ class _RowReader:
                 self.area_by_title.setdefault(_normalise(title), number)
         wanted["area"] = number
 
-    def _read_recommendations(self, row, wanted):
+    def _read_recommendations(self, row, wanted, outcome):
         value, column = row.get("recommendations")
-        if value is MISSING:
+        wording, wording_column = row.get("recommendation_text")
+        wording = "" if wording is MISSING else _cell_text(wording)
+        if value is MISSING or _is_blank(value):
+            if value is not MISSING:
+                wanted["recommendations"] = []
+            if wording:
+                self._link_by_wording(wording, wording_column, wanted, outcome)
             return
-        labels, unreadable = parse_recommendation_refs(value) if not _is_blank(value) else ([], [])
+        refs, unreadable = parse_recommendation_refs(value)
         for part in unreadable:
             row.problem(
                 column,
                 f"“{part}” is not a recommendation number — write them like 3, 16(ii)",
             )
         chosen = []
-        for label in labels:
-            matches = self.state.recommendations.get(label.lower(), [])
-            if not matches:
-                if not self.state.recommendations:
-                    row.problem(
-                        column,
-                        f"there is no recommendation {label}: this plan does not answer a "
-                        "review yet — link the plan to its review first, or leave the column "
-                        "empty",
-                    )
-                else:
-                    row.problem(
-                        column,
-                        f"there is no recommendation {label} in the reviews this plan answers "
-                        f"— use one of {self.state.numbers_hint()}",
-                    )
-            else:
+        for ref in refs:
+            matches = self._recommendations_numbered(ref, outcome)
+            plain = _REC_PREFIX.sub("", ref.written).rstrip(".")
+            written = "" if plain == ref.label else f"“{ref.written}”: "
+            if matches:
                 chosen.append(matches)
+            elif not self.state.recommendations:
+                row.problem(
+                    column,
+                    f"{written}there is no recommendation {ref.label}: this plan does not answer "
+                    "a review yet — link the plan to its review first, or leave the column empty",
+                )
+            else:
+                row.problem(
+                    column,
+                    f"{written}there is no recommendation {ref.label} in the reviews this plan "
+                    f"answers — use one of {self.state.numbers_hint()}",
+                )
         wanted["recommendations"] = chosen  # candidates; settled against the action later
+        if wording and chosen and not unreadable:
+            self._check_wording(wording, wording_column, chosen, outcome)
 
-    def _read_choices(self, row, wanted):
-        value, column = row.get("status")
-        if value is not MISSING and not _is_blank(value):
-            status = read_status(value)
+    def _recommendations_numbered(self, ref, outcome):
+        """The recommendations a number names. "3a" where recommendation 3 has no sub-items
+        is recommendation 3: councils letter the parts of a plan that answer it."""
+        matches = self.state.recommendations.get(ref.label.lower(), [])
+        parent = str(ref.number)
+        if not matches and ref.sub and parent not in self.state.with_sub_items:
+            matches = self.state.recommendations.get(parent, [])
+            if matches:
+                outcome.notes.append(
+                    f"“{ref.written}” is read as recommendation {parent}, which has no sub-items"
+                )
+        return matches
+
+    def _check_wording(self, wording, column, chosen, outcome):
+        """A warning when the wording beside a number is not that recommendation's."""
+        texts = [self.state.texts[pk] for pks in chosen for pk in pks]
+        if not is_checkable_wording(wording) or any(
+            wording_matches(wording, text) for text in texts
+        ):
+            return
+        labels = ", ".join(self.state.labels[pks[0]] for pks in chosen)
+        other = self._recommendation_worded(wording)
+        if other is not None and other not in {pk for pks in chosen for pk in pks}:
+            outcome.notes.append(
+                f"the wording under “{column.header}” is that of recommendation "
+                f"{self.state.labels[other]}, not {labels}: check the number"
+            )
+        else:
+            outcome.notes.append(
+                f"the wording under “{column.header}” does not match recommendation {labels} "
+                f"(“{_short(texts[0], 60)}”): check the number"
+            )
+
+    def _link_by_wording(self, wording, column, wanted, outcome):
+        """No number: the recommendation whose wording it is, if exactly one is."""
+        if not self.state.recommendations or not is_checkable_wording(wording):
+            return
+        found = self._recommendation_worded(wording)
+        if found is None:
+            outcome.notes.append(
+                f"the wording under “{column.header}” matches no recommendation of the reviews "
+                "this plan answers: the action is not linked to one"
+            )
+            return
+        wanted["recommendations"] = [[found]]
+        outcome.notes.append(
+            f"linked to recommendation {self.state.labels[found]}, whose wording is under "
+            f"“{column.header}”"
+        )
+
+    def _recommendation_worded(self, wording):
+        """The one recommendation of the plan's reviews that this wording is, or None."""
+        scores = sorted(
+            ((wording_score(wording, text), pk) for pk, text in self.state.texts.items()),
+            reverse=True,
+        )
+        if not scores or scores[0][0] < WORDING_MATCH:
+            return None
+        if len(scores) > 1 and scores[1][0] > scores[0][0] - 0.1:
+            return None  # two recommendations read alike: do not guess
+        return scores[0][1]
+
+    def _read_choices(self, row, wanted, outcome):
+        """Status and RAG, as councils write them: "Complete" or "Blue" (BRAG) in the RAG
+        column is a completed action, a colour in the status column is its RAG rating."""
+        status_cell, status_column = row.get("status")
+        status = rating = None
+        if status_cell is not MISSING and not _is_blank(status_cell):
+            status = read_status(status_cell)
             if status is None:
+                rating = read_rating(status_cell)
+                if rating is None:
+                    row.problem(
+                        status_column,
+                        f"“{_cell_text(status_cell)}” is not a status we know — use one of "
+                        f"{_STATUS_CHOICES}",
+                    )
+                elif rating.completed:
+                    status = ActionStatus.COMPLETED
+        rag_cell, rag_column = row.get("rag")
+        given = None
+        if rag_cell is not MISSING and not _is_blank(rag_cell):
+            given = read_rating(rag_cell)
+            if given is None:
                 row.problem(
-                    column,
-                    f"“{_cell_text(value)}” is not a status we know — use one of {_STATUS_CHOICES}",
+                    rag_column,
+                    f"“{_cell_text(rag_cell)}” is not a RAG rating — use Red, Amber, Green "
+                    "or Complete (for a completed action), or leave it empty",
+                )
+        if given is not None and given.completed:
+            if status not in (None, ActionStatus.COMPLETED):
+                row.problem(
+                    rag_column,
+                    f"“{_cell_text(rag_cell)}” says the action is completed but "
+                    f"“{_cell_text(status_cell)}” under “{status_column.header}” says it is "
+                    f"{ActionStatus(status).label.lower()} — make them agree",
                 )
             else:
-                wanted["status"] = status
-        value, column = row.get("rag")
-        if value is not MISSING:
-            rag = "" if _is_blank(value) else read_rag(value)
-            if rag is None:
-                row.problem(
-                    column,
-                    f"“{_cell_text(value)}” is not a RAG rating — use Red, Amber or Green, or "
-                    "leave it empty",
+                status = ActionStatus.COMPLETED
+                outcome.notes.append(
+                    f"“{_cell_text(rag_cell)}” under “{rag_column.header}” is read as status "
+                    "Completed"
                 )
-            else:
-                wanted["rag"] = rag
+        if status is not None:
+            wanted["status"] = status
+        colours = [r.rag for r in (given, rating) if r is not None and r.rag]
+        if len(set(colours)) > 1:
+            row.problem(
+                rag_column,
+                f"the RAG is “{_cell_text(rag_cell)}” here but “{_cell_text(status_cell)}” "
+                f"under “{status_column.header}” — make them agree",
+            )
+        elif rag_cell is not MISSING or colours:
+            wanted["rag"] = colours[0] if colours else ""
         value, column = row.get("percent_complete")
         if value is not MISSING and not _is_blank(value):
             percent = read_percent(value, row.percent_format)
@@ -1457,26 +1880,43 @@ def _milestone_changes(action, wanted):
     return descriptions
 
 
+def _answering_areas(state, planned_rows):
+    """Recommendation id → the number of the area answering it: the plan's areas, then the
+    areas the sheet creates, which answer the recommendations of their rows."""
+    answering = dict(state.area_answering)
+    for planned in planned_rows:
+        area = planned.values.get("area")
+        if area is None or area in state.areas:
+            continue
+        for pks in planned.values.get("recommendations", []):
+            answering.setdefault(pks[0], area)
+    return answering
+
+
 class _Comparer:
-    def __init__(self, plan, state, known_narratives):
+    def __init__(self, plan, state, known_narratives, planned_rows=()):
         self.plan = plan
         self.state = state
         self.known_narratives = known_narratives
+        self.answering = _answering_areas(state, planned_rows)
 
     def resolve(self, planned, action):
         """The row's wanted values made concrete against the action (None for a new one):
-        recommendations settled, "Ongoing" due dates and milestone dates filled in."""
+        recommendations settled, "Ongoing" due dates and milestone dates filled in, a new
+        action without an area put in the area answering its recommendation, a completed
+        action 100% complete."""
         values = dict(planned.values)
         notes = []
-        if action is None and "area" not in values and values.get("recommendations"):
-            # No area column: a new action goes in the area answering its recommendation.
-            first = values["recommendations"][0][0]
-            if first in self.state.area_answering:
-                values["area"] = self.state.area_answering[first]
-                notes.append(
-                    f"put in improvement area {values['area']}, which answers recommendation "
-                    f"{self.state.labels[first]}"
-                )
+        if action is None and values.get("area") is None:
+            for pks in values.get("recommendations", []):
+                area = self.state.area_for(pks[0], self.answering)
+                if area is not None:
+                    values["area"] = area
+                    notes.append(
+                        f"put in improvement area {area}, which answers recommendation "
+                        f"{self.state.labels[pks[0]]}"
+                    )
+                    break
         if "recommendations" in values:
             current = {r.pk for r in action.recommendations.all()} if action else set()
             values["recommendations"] = _settle_recommendations(values["recommendations"], current)
@@ -1502,6 +1942,17 @@ class _Comparer:
                     f"“{text}” under “{header}” is not a date: the due date stays "
                     f"{format_day(action.due_date)} and “{note_line}” is kept in the how-text"
                 )
+        dated = values.get("latest_update_date")
+        if dated and action is not None and action.latest_update_date:
+            if dated <= action.latest_update_date:
+                # The date of the update already there, as the export writes it: a new
+                # update made from this row is dated the day it is imported.
+                del values["latest_update_date"]
+        if values.get("status") == ActionStatus.COMPLETED:
+            given = values.get("percent_complete", 100)
+            if given != 100:
+                notes.append(f"completed, so 100% complete (the sheet says {given}%)")
+            values["percent_complete"] = 100
         due = values.get("due_date", action.due_date if action else None)
         if due is None:
             due = self._fallback_due(values)
@@ -1580,10 +2031,7 @@ class _Comparer:
         return (action.pk, _clean_text(narrative)) in self.known_narratives
 
     def _labels(self, pks):
-        labels = sorted(
-            (self.state.labels.get(pk, "?") for pk in pks),
-            key=lambda label: [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", label)],
-        )
+        labels = sorted((self.state.labels.get(pk, "?") for pk in pks), key=_label_order)
         return ", ".join(labels) or "none"
 
 
@@ -1644,11 +2092,29 @@ def read_plan_workbook(file, *, plan):
     state = _State(plan)
     reader = _RowReader(plan, state, preview)
     for sheet in sheets:
+        preview.headers[sheet.title] = sheet.headers
         reader.read(sheet)
     _number_unnumbered(reader, state)
     preview.area_titles = reader.area_titles
     _compare(preview, plan, state)
+    _sort_out_notes(preview)
     return preview
+
+
+def _sort_out_notes(preview):
+    """Each row's problems on the row; a note many rows share said once, with their rows."""
+    by_row = _grouped(preview.problems, lambda problem: (problem.sheet, problem.row))
+    for outcome in preview.rows:
+        outcome.problems = by_row.get((outcome.sheet, outcome.row), [])
+    notes = [(note, outcome) for outcome in preview.rows for note in outcome.notes]
+    shared = set()
+    for (note, sheet), found in _grouped(notes, lambda item: (item[0], item[1].sheet)).items():
+        rows = sorted({outcome.row for _, outcome in found})
+        if len(rows) > 1:
+            preview.repeated_notes.append(RepeatedNote(note, sheet, rows))
+            shared.add((note, sheet))
+    for outcome in preview.rows:
+        outcome.own_notes = [note for note in outcome.notes if (note, outcome.sheet) not in shared]
 
 
 def _number_unnumbered(reader, state):
@@ -1677,13 +2143,23 @@ def _number_unnumbered(reader, state):
             planned.outcome.notes.append(f"matched to action {match}, which has the same words")
         else:
             planned.number = following
-            planned.outcome.notes.append(f"numbered {following}: the sheet gives no action number")
+            planned.outcome.notes.append(
+                "the sheet gives no action number: numbered after the plan's last action"
+            )
             following += 1
         taken.add(planned.number)
 
 
+def _importable(planned_rows):
+    return [planned for planned in planned_rows if not planned.has_problems]
+
+
 def _compare(preview, plan, state):
-    comparer = _Comparer(plan, state, _known_narratives(state, preview.planned))
+    for planned in preview.planned:
+        planned.has_problems = planned.has_problems or planned.number is None
+    comparer = _Comparer(
+        plan, state, _known_narratives(state, preview.planned), _importable(preview.planned)
+    )
     new_areas = {}
     for number, (title, _, _) in preview.area_titles.items():
         if number not in state.areas:
@@ -1696,13 +2172,15 @@ def _compare(preview, plan, state):
     preview.new_areas = new_areas
     announced = set()
     for planned in preview.planned:
-        if planned.number is None or planned.has_problems:
-            planned.outcome.kind = "not read"
-            continue
         outcome = planned.outcome
         action = state.actions.get(planned.number)
+        if planned.has_problems:
+            outcome.kind = "not read"
+            _describe(outcome, planned.values, action, state)
+            continue
         values, notes = comparer.resolve(planned, action)
         outcome.notes.extend(notes)
+        _describe(outcome, values, action, state)
         area = values.get("area")
         area_change = None
         if area is not None and area not in announced:
@@ -1722,6 +2200,7 @@ def _compare(preview, plan, state):
                 )
             )
             outcome.kind = "not read"
+            planned.has_problems = True
             continue
         if action is None:
             outcome.kind = "create"
@@ -1736,6 +2215,39 @@ def _compare(preview, plan, state):
             outcome.changes = [change.description for change in changes]
 
 
+def _describe(outcome, values, action, state):
+    """What the row reads as, for the preview: what the sheet says, else what the action
+    has now. ``values`` are settled for a row to import, as read for one with problems."""
+
+    def value(key, current=None):
+        return values.get(key, getattr(action, current or key) if action else None)
+
+    if "recommendations" in values:
+        pks = [item if isinstance(item, int) else item[0] for item in values["recommendations"]]
+    else:
+        pks = [r.pk for r in action.recommendations.all()] if action else []
+    outcome.recommendations = [
+        (state.labels[pk], _short(state.texts[pk], 60))
+        for pk in sorted(pks, key=lambda pk: _label_order(state.labels[pk]))
+    ]
+    outcome.start_date = value("start_date")
+    outcome.due_date = value("due_date")
+    created = action is None and not outcome.is_rejected
+    status = value("status") or (ActionStatus.NOT_STARTED if created else "")
+    outcome.status = ActionStatus(status).label if status else ""
+    rag = value("rag")
+    outcome.rag = Rag(rag).label if rag else ""
+    outcome.percent_complete = value("percent_complete")
+    if outcome.percent_complete is None and created:
+        outcome.percent_complete = 0
+    outcome.owner = value("owner_name") or ""
+    outcome.update_date = values.get("latest_update_date")
+
+
+def _label_order(label):
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", label)]
+
+
 def _area_change(number, state, preview):
     area = state.areas.get(number)
     given = preview.area_titles.get(number)
@@ -1747,27 +2259,42 @@ def _area_change(number, state, preview):
     return None
 
 
-def apply_import(preview, *, plan, by, today=None):
-    """Save a preview with no problems, in one transaction: new areas and actions, changed
-    fields of existing ones (matched by number), a re-baselining for each moved due date, and
-    a new progress update (dated today, by ``by``) where status, RAG, % complete or the
-    update text changed. Progress updates already there are never edited."""
+def apply_import(preview, *, plan, by, today=None, valid_rows_only=False):
+    """Save a preview in one transaction: new areas and actions, changed fields of existing
+    ones (matched by number), a re-baselining for each moved due date, and a new progress
+    update (by ``by``, dated as the sheet dates it or today) where status, RAG, % complete or
+    the update text changed. Progress updates already there are never edited.
+
+    A preview with problems is refused whole, unless ``valid_rows_only``: then the rows
+    without problems are saved and the others counted as rejected (``rejected_rows_workbook``
+    gives them back). Problems with the file or a sheet as a whole refuse it either way."""
     if preview.plan_id != plan.pk:
         raise ImportRefused("This file was checked against another plan: upload it again")
-    if preview.problems:
+    if preview.problems and not valid_rows_only:
         raise ImportRefused(
             "The file has problems, so nothing was saved. Correct them and upload it again"
         )
+    if preview.file_problems:
+        raise ImportRefused(
+            "The file has problems that are not in one row, so nothing was saved. Correct them "
+            "and upload it again"
+        )
+    planned_rows = _importable(preview.planned)
+    if not planned_rows:
+        raise ImportRefused(
+            "No row can be imported, so nothing was saved. Correct the rows and upload the "
+            "file again"
+        )
     today = today or timezone.localdate()
-    result = ImportResult()
+    result = ImportResult(rejected=len(preview.planned) - len(planned_rows))
     try:
         with transaction.atomic():
             list(Action.objects.select_for_update().filter(plan=plan).values_list("pk"))
             state = _State(plan)
-            comparer = _Comparer(plan, state, _known_narratives(state, preview.planned))
-            areas = _save_areas(preview, plan, state, by, result)
+            comparer = _Comparer(plan, state, _known_narratives(state, planned_rows), planned_rows)
+            areas = _save_areas(planned_rows, preview.area_titles, plan, state, by, result)
             new_actions = []
-            for planned in preview.planned:
+            for planned in planned_rows:
                 action = state.actions.get(planned.number)
                 values, _ = comparer.resolve(planned, action)
                 if action is None:
@@ -1783,11 +2310,13 @@ def apply_import(preview, *, plan, by, today=None):
     return result
 
 
-def _save_areas(preview, plan, state, by, result):
+def _save_areas(planned_rows, area_titles, plan, state, by, result):
+    """The areas the rows put actions in: new ones created, titles changed as the sheet
+    gives them."""
     areas = dict(state.areas)
-    needed = {planned.values.get("area") for planned in preview.planned} - {None}
-    for number in sorted(needed | set(preview.area_titles)):
-        given = preview.area_titles.get(number)
+    needed = {planned.values.get("area") for planned in planned_rows} - {None}
+    for number in sorted(needed):
+        given = area_titles.get(number)
         title = given[0] if given else f"Improvement area {number}"
         area = areas.get(number)
         if area is None:
@@ -1798,7 +2327,7 @@ def _save_areas(preview, plan, state, by, result):
             result.areas_created += 1
             # A new area answers the recommendations its actions address.
             recommendation_ids = set()
-            for planned in preview.planned:
+            for planned in planned_rows:
                 if planned.values.get("area") == number:
                     for pks in planned.values.get("recommendations", []):
                         recommendation_ids.add(pks[0])
@@ -1856,12 +2385,11 @@ def _create_actions(new_actions, by, today, result):
         ]
         narrative = values.get("latest_update", "")
         if narrative or action.status != ActionStatus.NOT_STARTED or action.percent_complete:
-            update_date = values.get("latest_update_date")
             updates.append(
                 ProgressUpdate(
                     action=action,
                     author=by,
-                    date=update_date if update_date and update_date <= today else today,
+                    date=_update_date(values, today),
                     status=action.status,
                     rag=action.rag,
                     percent_complete=action.percent_complete,
@@ -1874,6 +2402,13 @@ def _create_actions(new_actions, by, today, result):
     result.created += len(created)
     result.milestones_added += len(milestones)
     result.updates_added += len(updates)
+
+
+def _update_date(values, today):
+    """The sheet's date of the update ("Date of update", "Last updated"), today if it gives
+    none, or one still to come."""
+    given = values.get("latest_update_date")
+    return given if given and given <= today else today
 
 
 def _save_milestone(milestone, by):
@@ -1922,7 +2457,7 @@ def _change_action(action, comparer, values, areas, by, today, result):
         ProgressUpdate.objects.create(
             action=action,
             author=by,
-            date=today,
+            date=_update_date(values, today),
             status=action.status,
             rag=action.rag,
             percent_complete=action.percent_complete,

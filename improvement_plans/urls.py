@@ -22,6 +22,12 @@ urlpatterns = [
     path("actions/", views.action_list, name="actions"),
     path("plans/<int:pk>/export.xlsx", views.export_plan, name="export"),
     path("plans/<int:pk>/import/", views.import_plan, name="import"),
+    path("plans/<int:pk>/import/result/", views.import_result, name="import_result"),
+    path(
+        "plans/<int:pk>/import/rows-not-imported.xlsx",
+        views.import_rejected_rows,
+        name="import_rejected_rows",
+    ),
     path("plans/<int:pk>/report.pdf", views.report_pdf, name="report_pdf"),
     path("plans/<int:pk>/report.xlsx", views.report_xlsx, name="report_xlsx"),
 ]

@@ -1,13 +1,17 @@
+import re
+import secrets
 from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Max, OuterRef, Prefetch, Subquery
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
@@ -37,6 +41,7 @@ from improvement_plans.models import (
     ProgressUpdate,
     RatingChallenge,
 )
+from improvement_plans.rejected_rows import rejected_rows_workbook
 from improvement_plans.report import default_since, render_report_pdf, report_workbook
 from improvement_plans.services import record_update, save_action, start_areas, verify_completion
 from improvement_plans.tables import ActionTable
@@ -473,34 +478,104 @@ def import_plan(request, pk):
     """Upload a spreadsheet, see what each row would do, then confirm. The upload is kept in
     storage between the two steps (a preview cannot live in the session) and read again."""
     plan = editable_plan(request, pk)
+    if request.POST.get("step") == "apply":
+        return _apply_import(request, plan)
     form = ImportForm(request.POST or None, request.FILES or None)
     preview = upload_name = None
-    if request.POST.get("step") == "apply":
-        upload_name = request.POST.get("upload", "")
-        if not _is_import_upload(upload_name, plan):
-            messages.error(request, "Upload the spreadsheet again: the one checked has expired")
-            return redirect("improvement_plans:import", pk=plan.pk)
-        with default_storage.open(upload_name, "rb") as upload:
-            preview = read_plan_workbook(upload, plan=plan)
-        try:
-            result = apply_import(preview, plan=plan, by=request.user)
-        except ImportRefused as refusal:
-            messages.error(request, str(refusal))
-        else:
-            default_storage.delete(upload_name)
-            messages.success(request, f"The spreadsheet was imported: {result}")
-            return redirect(plan)
-    elif request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         preview = read_plan_workbook(upload, plan=plan)
-        if preview.is_valid:
+        if preview.is_valid or preview.can_import_valid_rows:
             upload.seek(0)
             upload_name = default_storage.save(f"imports/plan-{plan.pk}/{upload.name}", upload)
+    valid_rows_only = form.is_bound and form.is_valid() and form.valid_rows_only()
+    return _import_page(request, plan, form, preview, upload_name, valid_rows_only)
+
+
+def _import_page(request, plan, form, preview, upload_name, valid_rows_only):
+    context = {
+        "plan": plan,
+        "form": form,
+        "preview": preview,
+        "upload_name": upload_name,
+        "valid_rows_only": valid_rows_only,
+        "choices": {"all": ImportForm.ALL_OR_NOTHING, "valid": ImportForm.VALID_ROWS},
+    }
+    return render(request, "improvement_plans/import.html", context)
+
+
+def _apply_import(request, plan):
+    """Import the checked upload: all of it, or its valid rows with the others kept to give
+    back. Nothing is saved if the import is refused."""
+    upload_name = request.POST.get("upload", "")
+    if not _is_import_upload(upload_name, plan):
+        messages.error(request, "Upload the spreadsheet again: the one checked has expired")
+        return redirect("improvement_plans:import", pk=plan.pk)
+    valid_rows_only = request.POST.get("if_problems") == ImportForm.VALID_ROWS
+    with default_storage.open(upload_name, "rb") as upload:
+        preview = read_plan_workbook(upload, plan=plan)
+    rejected = rejected_rows_workbook(preview) if valid_rows_only else None
+    try:
+        result = apply_import(preview, plan=plan, by=request.user, valid_rows_only=valid_rows_only)
+    except ImportRefused as refusal:
+        messages.error(request, str(refusal))
+        form = ImportForm(initial={"if_problems": request.POST.get("if_problems")})
+        return _import_page(request, plan, form, preview, upload_name, valid_rows_only)
+    default_storage.delete(upload_name)
+    messages.success(request, f"The spreadsheet was imported: {result}")
+    if not rejected:
+        return redirect(plan)
+    token = secrets.token_hex(16)
+    default_storage.save(_rejected_rows_name(plan, token), ContentFile(rejected))
+    request.session[f"import-rejected-{token}"] = result.rejected
+    return redirect(f"{reverse('improvement_plans:import_result', args=[plan.pk])}?rows={token}")
+
+
+def import_result(request, pk):
+    """After importing the valid rows: how many were left out, and the file of them."""
+    plan = editable_plan(request, pk)
+    token = request.GET.get("rows", "")
+    if not _rejected_rows_exist(plan, token):
+        return _rejected_rows_gone(request, plan)
+    rejected = request.session.get(f"import-rejected-{token}")
     return render(
         request,
-        "improvement_plans/import.html",
-        {"plan": plan, "form": form, "preview": preview, "upload_name": upload_name},
+        "improvement_plans/import_result.html",
+        {"plan": plan, "token": token, "rejected": rejected},
     )
+
+
+def import_rejected_rows(request, pk):
+    plan = editable_plan(request, pk)
+    token = request.GET.get("rows", "")
+    if not _rejected_rows_exist(plan, token):
+        return _rejected_rows_gone(request, plan)
+    return FileResponse(
+        default_storage.open(_rejected_rows_name(plan, token), "rb"),
+        as_attachment=True,
+        filename=f"{slugify(plan.title)[:60]}-rows-not-imported.xlsx",
+        content_type=XLSX,
+    )
+
+
+def _rejected_rows_name(plan, token):
+    return f"imports/plan-{plan.pk}/rejected-{token}.xlsx"
+
+
+def _rejected_rows_exist(plan, token):
+    """Only a file this plan's import wrote, named by the token it was given."""
+    return bool(re.fullmatch(r"[0-9a-f]{32}", token)) and default_storage.exists(
+        _rejected_rows_name(plan, token)
+    )
+
+
+def _rejected_rows_gone(request, plan):
+    messages.error(
+        request,
+        "The rows that were not imported are no longer kept: correct them in your spreadsheet "
+        "and import it again",
+    )
+    return redirect("improvement_plans:import", pk=plan.pk)
 
 
 def _is_import_upload(name, plan):

@@ -543,6 +543,9 @@ ROUTES = {
     "improvement_plans:report_xlsx": ("GET", ["plan A", "plan C"]),
     "improvement_plans:export": ("GET", ["plan A", "plan C"]),
     "improvement_plans:import": ("GET", ["plan A", "plan C"]),
+    # Without the token of a file of rows given back, these send an editor to the import.
+    "improvement_plans:import_result": ("GET", ["plan A", "plan C"]),
+    "improvement_plans:import_rejected_rows": ("GET", ["plan A", "plan C"]),
     "regional:triggers": ("GET", ["region north", "region south"]),
     "regional:new_trigger": ("GET", ["region north", "region south"]),
     "regional:edit_trigger": ("GET", ["trigger north"]),
@@ -623,6 +626,8 @@ def permitted(route, role, key):
         "improvement_plans:publish_plan",
         "improvement_plans:edit_plan",
         "improvement_plans:import",
+        "improvement_plans:import_result",
+        "improvement_plans:import_rejected_rows",
         "improvement_plans:start_areas",
         "improvement_plans:new_action",
         "improvement_plans:quick_update",

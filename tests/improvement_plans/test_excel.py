@@ -549,7 +549,8 @@ class PeoplesSheetTests(TestCase):
         self.assertEqual(
             [row.message for row in preview.rows][:3],
             [
-                "change action 1: due date 30/09/2010 → 31/03/2011, status On track → Completed",
+                "change action 1: due date 30/09/2010 → 31/03/2011, status On track → Completed, "
+                "% complete 0 → 100",
                 "create action 2",
                 "create action 3",
             ],
@@ -810,7 +811,7 @@ class BadRowTests(TestCase):
             problem_texts(preview),
             [
                 "Sheet “Plan”, row 2, column “RAG”: “Purple” is not a RAG rating — use Red, "
-                "Amber or Green, or leave it empty",
+                "Amber, Green or Complete (for a completed action), or leave it empty",
                 "Sheet “Plan”, row 2, column “% complete”: “lots” is not a percentage — enter "
                 "a number from 0 to 100",
                 "Sheet “Plan”, row 2, column “Milestones”: line 1, “Sometime – draft”: no date "
@@ -1043,6 +1044,31 @@ class CommandTests(TestCase):
             out.getvalue(),
         )
         self.assertEqual(self.plan.actions.count(), 0)
+
+    def test_the_rows_without_problems_are_saved_and_the_others_written_out(self):
+        bad = self.write(
+            [
+                ["Action No", "Action", "Rec No", "Timescale"],
+                [1, "Write it", "21", "June 2010"],
+                [2, "Publish it", "3", "June 2010"],
+            ],
+            self.tmp_path,
+        )
+        rejected = self.tmp_path / "rejected.xlsx"
+
+        output = self.run_command(bad, "--rejected-rows", str(rejected))
+
+        self.assertIn("1 row to import, 1 not.", output)
+        self.assertIn(
+            "Saved: 1 action created, 0 changed, 0 unchanged, 1 row not imported.", output
+        )
+        self.assertEqual(list(self.plan.actions.values_list("number", flat=True)), [2])
+        rows = list(load_workbook(rejected).active.values)
+        self.assertEqual(
+            rows[0], ("Why it was not imported", "Action No", "Action", "Rec No", "Timescale")
+        )
+        self.assertEqual(rows[1][1:], (1, "Write it", "21", "June 2010"))
+        self.assertIn("there is no recommendation 21", rows[1][0])
 
     def test_unknown_plan_user_or_file(self):
         with self.assertRaisesMessage(CommandError, "There is no plan with id 0"):
