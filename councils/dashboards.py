@@ -429,6 +429,10 @@ def _status_changes(records, actions, since):
     ]
 
 
+# A progress review this close is something the regional lead prepares for now.
+PROGRESS_REVIEW_SOON_DAYS = 60
+
+
 @dataclass
 class CouncilRow:
     council: object
@@ -438,6 +442,26 @@ class CouncilRow:
     next_progress_review: datetime.date | None
     is_stale: bool
     by_focus_area: list  # counts in FocusArea order
+    contradicted: int = 0
+    has_anything: bool = True  # an issued review or a plan to show
+    progress_review_soon: bool = False
+
+    @property
+    def needs_attention(self):
+        return bool(
+            self.overdue_actions or self.is_stale or self.contradicted or self.progress_review_soon
+        )
+
+    @property
+    def attention_order(self):
+        """Councils needing attention first, the most overdue first among them."""
+        return (
+            not self.needs_attention,
+            -self.overdue_actions,
+            -self.contradicted,
+            -self.open_recommendations,
+            self.council.name,
+        )
 
 
 def regional_dashboard(region, user, *, kind=None, year=None, today=None):
@@ -466,6 +490,10 @@ def regional_dashboard(region, user, *, kind=None, year=None, today=None):
             grid[council][focus_area] += 1
             open_counts[council] += 1
     overdue = _counts(actions.overdue(today), "plan__council")
+    contradicted = _counts(actions.rag_contradicted(today), "plan__council")
+    with_something = set(reviews.values_list("host_council", flat=True)) | set(
+        plans.values_list("council", flat=True)
+    )
     last_updates = {
         row["action__plan__council"]: row["last"]
         for row in ProgressUpdate.objects.filter(action__plan__in=plans)
@@ -491,20 +519,30 @@ def regional_dashboard(region, user, *, kind=None, year=None, today=None):
     rows = []
     for council in Council.objects.visible_to(user).filter(region=region).order_by("name"):
         last = last_updates.get(council.pk)
+        next_review = next_reviews.get(council.pk)
         rows.append(
             CouncilRow(
                 council=council,
                 open_recommendations=open_counts.get(council.pk, 0),
                 overdue_actions=overdue.get(council.pk, 0),
                 last_update=last,
-                next_progress_review=next_reviews.get(council.pk),
+                next_progress_review=next_review,
                 is_stale=council.pk in has_open_plan
                 and (last is None or (today - last).days > STALE_AFTER_DAYS),
                 by_focus_area=[grid[council.pk].get(area.pk, 0) for area in focus_areas]
                 + [grid[council.pk].get(None, 0)],
+                contradicted=contradicted.get(council.pk, 0),
+                has_anything=council.pk in with_something,
+                progress_review_soon=next_review is not None
+                and (next_review - today).days <= PROGRESS_REVIEW_SOON_DAYS,
             )
         )
-    return {"rows": rows, "focus_areas": focus_areas}
+    rows.sort(key=lambda row: row.attention_order)
+    return {
+        "rows": rows,
+        "focus_areas": focus_areas,
+        "grid_top": max((n for row in rows for n in row.by_focus_area), default=0),
+    }
 
 
 def _counts(queryset, key):

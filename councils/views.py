@@ -3,12 +3,14 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
+from django_tables2 import RequestConfig
 
 from councils.access import require, visible_or_404
 from councils.dashboards import council_dashboard, regional_dashboard
 from councils.forms import AddPersonForm, ChangedSinceForm, RegionFilterForm
 from councils.models import Council, Membership, Region
 from councils.services import add_person
+from councils.tables import RegionCouncilsTable
 from improvement_plans.models import ImprovementPlan
 from improvement_plans.report import default_since
 from reviews.models import Review
@@ -84,11 +86,16 @@ def region_detail(request, slug):
     dashboard = regional_dashboard(
         region, request.user, kind=filters.get("kind"), year=filters.get("year")
     )
+    rows = dashboard["rows"]
+    table = RegionCouncilsTable([row for row in rows if row.has_anything])
+    RequestConfig(request, paginate=False).configure(table)
     context = {
         "region": region,
         "form": form,
         "current_year": timezone.localdate().year,
         "leads_region": Region.objects.led_by(request.user).filter(pk=region.pk).exists(),
+        "table": table,
+        "nothing_yet": [row.council for row in rows if not row.has_anything],
         **dashboard,
     }
     return render(request, "councils/region_detail.html", context)

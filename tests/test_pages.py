@@ -499,6 +499,8 @@ class ListQueryBudgetTests(QueryBudgetTestCase):
         self.assertContains(response, 'class="govuk-table__header"><a class="govuk-link"', 20)
 
     def test_region_page(self):
-        response = self.assert_same_budget(11, "/regions/north-west/")
+        response = self.assert_same_budget(14, "/regions/north-west/")
 
-        self.assertContains(response, 'class="govuk-table__header"><a class="govuk-link"', 20)
+        self.assertContains(
+            response, 'class="govuk-table__cell"><a class="govuk-link" href="/councils/', 20
+        )

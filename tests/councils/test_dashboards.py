@@ -253,3 +253,26 @@ class DemoDashboardTests(TestCase):
         self.assertContains(page, "At a glance")
         self.assertContains(page, "What changed since 1 January 2010")
         self.assertContains(self.client.get("/regions/west-midlands/?year=2015"), "Walsall Council")
+
+    def test_the_region_page_puts_councils_needing_attention_first(self):
+        region = Region.objects.get(slug="west-midlands")
+        quiet = Council.objects.filter(region=region).exclude(pk=self.walsall.pk).first()
+        Review.objects.create(
+            host_council=quiet,
+            kind=Review.Kind.PEER_CHALLENGE,
+            title="Quiet review",
+            visit_start=TODAY,
+            visit_end=TODAY,
+            status=Review.Status.ISSUED,
+        )
+        self.client.force_login(self.admin)
+        for sort in ("", "?sort=council", "?sort=-overdue_actions"):
+            with self.subTest(sort=sort):
+                page = self.client.get(f"/regions/west-midlands/{sort}").content.decode()
+                table = re.search(r"<table.*?</table>", page, re.DOTALL).group(0)
+                listed = re.findall(r'<a class="govuk-link" href="/councils/([^/]+)/"', table)
+                self.assertEqual(set(listed), {self.walsall.slug, quiet.slug})
+                if sort != "?sort=council":
+                    self.assertEqual(listed[0], self.walsall.slug, "the overdue council first")
+                self.assertIn("12 councils have no review or plan yet", page)
+                self.assertIn("3 overdue", table)
