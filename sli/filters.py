@@ -79,3 +79,18 @@ class ListFilterSet(django_filters.FilterSet):
 
     def __init__(self, data=None, queryset=None, *, request, **kwargs):
         super().__init__(data, queryset, request=request, **kwargs)
+
+    @property
+    def applied(self):
+        """The labels of the filters the request sets (a date counts once, whatever its
+        parts), for the summary of the folded filter panel."""
+        data = self.data or {}
+        return [
+            str(field.label)
+            for name, field in self.filters.items()
+            if any(
+                value
+                for key, value in data.items()
+                if key == name or key.startswith(f"{name}_")  # a date's day, month and year
+            )
+        ]

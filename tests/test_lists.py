@@ -592,7 +592,7 @@ class ExportTests(ListWorld):
 class ListAccessTests(AccessWorld):
     """Each role's lists, and their downloads, show exactly what ``visible_to`` gives them."""
 
-    ACTION_KEYS = ["action A", "exempt action A", "action C"]
+    ACTION_KEYS = ["action A", "exempt action A", "public action A on exempt", "action C"]
     RECOMMENDATION_KEYS = [
         "recommendation A issued",
         "sub-item A issued",
@@ -672,7 +672,7 @@ class ListAccessTests(AccessWorld):
                         reviews,
                         {
                             self.objects[k].title
-                            for k in ("review A issued", "review A draft", "review C")
+                            for k in ("review A issued", "review A draft", "review B", "review C")
                             if sees(role, k)
                         },
                     )

@@ -22,6 +22,7 @@ def test_regional_lead_filters_sorts_and_pages_the_actions(page, live_server, ch
     assert page.title() == "Actions – Sector-led improvement manager"
     check_accessibility(page)
 
+    page.get_by_text("Filter the actions").click()
     page.get_by_label("Status").select_option(label="Not started")
     page.get_by_role("button", name="Apply filters").click()
     page.wait_for_url(re.compile(r"status=not_started"))
@@ -37,6 +38,8 @@ def test_regional_lead_filters_sorts_and_pages_the_actions(page, live_server, ch
     due_date = page.get_by_role("columnheader", name=re.compile("^Due date"))
     expect(due_date).to_have_attribute("aria-sort", "ascending")
     assert "status=not_started" in page.url
+    # The panel folds away once applied, and says what the list is filtered by.
+    assert page.get_by_text("Filter the actions: filtered by status").is_visible()
     assert page.get_by_label("Status").input_value() == "not_started"
     check_accessibility(page)
 
@@ -51,6 +54,7 @@ def test_regional_lead_filters_sorts_and_pages_the_actions(page, live_server, ch
     )
     check_accessibility(page)
 
+    page.get_by_text("Filter the actions").click()
     page.get_by_role("link", name="Clear filters").click()
     page.wait_for_url(f"{live_server.url}/actions/")
 
@@ -66,6 +70,7 @@ def test_recommendations_list_and_a_mistake_in_a_date(page, live_server, check_a
     check_accessibility(page)
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Actions").click()
+    page.get_by_text("Filter the actions").click()
     due_from = page.get_by_role("group", name="Due on or after")
     due_from.get_by_label("Day").fill("31")
     due_from.get_by_label("Month").fill("2")
