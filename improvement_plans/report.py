@@ -611,12 +611,22 @@ def report_workbook(plan, *, user, since=None, public=False, today=None) -> Work
             else "Internal: may include exempt information",
         ],
         ["Summary", context["headline"]],
+        # At a glance first, as in the PDF: the headline figures, the flags, what changed.
+        ["Recommendations", states["total"]],
         ["Actions", figures["total"]],
         ["Completed", figures["completed"]],
         ["Completed (%)", figures["completed_percent"]],
         ["Overdue", figures["overdue"]],
         ["Open", figures["open"]],
         ["Cancelled", figures["cancelled"]],
+        ["Rated green against the dates", figures["rag_contradicted"]],
+        ["Due date moved since first agreed", figures["rebaselined"]],
+        ["With a missed milestone", figures["with_missed_milestone"]],
+        ["Recommendations with no action", states["no_action"]],
+        ["Completion verified", figures["verified"]],
+        ["Progress updates since", len(context["changes"]["updates"])],
+        ["Actions completed since", len(context["changes"]["completed"])],
+        ["Newly overdue since", len(context["changes"]["newly_overdue"])],
     ]
     summary += [
         [f"Status: {ActionStatus(status).label}", figures[f"status_{status.value}"]]
@@ -625,13 +635,6 @@ def report_workbook(plan, *, user, since=None, public=False, today=None) -> Work
     summary += [[f"Council RAG: {Rag(rag).label}", figures[f"rag_{rag.value}"]] for rag in Rag]
     summary += [["Council RAG: Not rated", figures["rag_none"]]]
     summary += [[f"RAG by the dates: {Rag(rag).label}", derived[rag.value]] for rag in Rag]
-    summary += [
-        ["With a missed milestone", figures["with_missed_milestone"]],
-        ["Rated green against the dates", figures["rag_contradicted"]],
-        ["Due date moved since first agreed", figures["rebaselined"]],
-        ["Completion verified", figures["verified"]],
-        ["Recommendations", states["total"]],
-    ]
     summary += [
         [f"Recommendations: {state.label}", states[state.value]] for state in ImplementationState
     ]

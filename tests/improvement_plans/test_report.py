@@ -198,8 +198,23 @@ class ReportPdfTests(ReportTestCase):
         for number, page in enumerate(self.reader.pages, start=1):
             self.assertIn(f"Page {number} of {count}", page.extract_text())
 
+    def test_the_first_page_after_the_cover_is_the_report_at_a_glance(self):
+        glance = " ".join(self.reader.pages[1].extract_text().split())
+        self.assertTrue(glance.startswith("At a glance") or "At a glance" in glance[:200])
+        self.assertIn("2 of 6 actions (33%) are completed; 2 are overdue.", glance)
+        for flag in (
+            "Rated green by the council against the dates",
+            "Due date moved since first agreed",
+            "Open with a missed milestone",
+            "Recommendations with no action",
+        ):
+            self.assertIn(flag, glance)
+        self.assertIn("progress update", between(glance, "Since "))
+        # The detail starts on the next page.
+        self.assertIn("Charts", " ".join(self.reader.pages[2].extract_text().split())[:200])
+
     def test_summary_figures_and_charts(self):
-        summary = between(self.text, "Summary", "Recommendations and actions")
+        summary = between(self.text, "At a glance", "Recommendations and actions")
         self.assertIn("2 of 6 actions (33%) are completed; 2 are overdue.", summary)
         self.assertNotIn("2 of 6 actions", self.public_text)
         self.assertIn("2 of 4 actions (50%) are completed; 2 are overdue.", self.public_text)
