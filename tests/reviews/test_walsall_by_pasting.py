@@ -13,6 +13,7 @@ from recommendations.models import Recommendation
 from reviews.models import Finding, Review
 from sli.demo_data import walsall
 from tests.factories import make_council, make_membership, make_region, make_user
+from tests.html_forms import form_data
 
 Role = Membership.Role
 DATA = walsall.REVIEW
@@ -110,26 +111,12 @@ class WalsallLetterTests(TestCase):
                 },
             )
 
-        # Recommendations, pasted as the numbered list of the letter.
+        # Recommendations, pasted as the numbered list of the letter, added as previewed.
         pasted = "\n\n".join(f"{r['number']}. {r['text']}" for r in DATA["recommendations"])
         preview = self.client.post(
             f"/recommendations/paste/{review.pk}/", {"text": pasted, "action": "preview"}
         )
-        rows = preview.context["rows"].initial
-        confirm = {
-            "text": pasted,
-            "action": "add",
-            "rows-TOTAL_FORMS": len(rows),
-            "rows-INITIAL_FORMS": len(rows),
-        }
-        for i, row in enumerate(rows):
-            confirm.update(
-                {
-                    f"rows-{i}-label": row["label"],
-                    f"rows-{i}-text": row["text"],
-                    f"rows-{i}-keep": "on",
-                }
-            )
+        confirm = form_data(preview.content, having="rows-TOTAL_FORMS") | {"action": "add"}
         self.post(f"/recommendations/paste/{review.pk}/", confirm)
 
         for stage in ("fieldwork", "drafting", "factual_accuracy", "issued"):
