@@ -40,19 +40,33 @@ class RecommendationForm(VersionedFormMixin, forms.ModelForm):
 
     class Meta:
         model = Recommendation
-        fields = ["parent", "text", "scope_question", "focus_area", "page_reference", "exempt"]
+        fields = [
+            "parent",
+            "text",
+            "scope_question",
+            "focus_area",
+            "reference",
+            "page_reference",
+            "exempt",
+        ]
         labels = {
             "parent": "Sub-item of",
             "text": "Recommendation",
             "scope_question": "Scope question",
             "focus_area": "Focus area",
+            "reference": "The report’s own reference (optional)",
             "page_reference": "Report page (inspections)",
             "exempt": "Exempt information (never shown publicly)",
         }
         help_texts = {
             "text": "Write “see also recommendations 6 and 8” and the numbers become links.",
+            "reference": "For reports numbered by section, like 2.2(i): it is shown instead of "
+            "the number.",
         }
-        widgets = {"text": forms.Textarea(attrs={"rows": 6})}
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 6}),
+            "reference": forms.TextInput(attrs={"class": "govuk-input--width-10"}),
+        }
         error_messages = {"text": {"required": "Enter the text of the recommendation"}}
 
     def __init__(self, *args, review, **kwargs):
@@ -71,7 +85,7 @@ class RecommendationForm(VersionedFormMixin, forms.ModelForm):
         self.fields["focus_area"].empty_label = "None"
         if review.is_issued:
             # Issued: the number, text and place are fixed (a correction is an amendment).
-            for name in ("number", "parent", "text"):
+            for name in ("number", "parent", "text", "reference"):
                 self.fields[name].disabled = True
                 self.fields[name].help_text = "Fixed since the letter was issued."
 

@@ -64,6 +64,8 @@ class PastedFinding:
     # False for recommendations, closing words, and text under no kind heading when other text
     # has one
     ticked: bool = True
+    is_recommendation: bool = False
+    is_closing: bool = False
 
 
 def parse_recommendations(text: str, start_at: int = 1) -> list[PastedItem]:
@@ -96,6 +98,8 @@ def parse_findings(text: str) -> list[PastedFinding]:
                 question=entry.question,
                 group=entry.group,
                 ticked=not (is_recommendation or is_closing) and (bool(kind) or not any_kind),
+                is_recommendation=is_recommendation,
+                is_closing=is_closing,
             )
         )
     return findings
