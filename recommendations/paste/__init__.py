@@ -88,6 +88,7 @@ def parse_findings(text: str) -> list[PastedFinding]:
             entry.context == "recommend"
             or entry.score == 3
             or entry.kind == wording.RECOMMENDATIONS
+            or entry.says_recommendation
         )
         is_closing = entry.score == -3
         kind = entry.kind if entry.kind in (wording.STRENGTH, wording.AREA) else ""

@@ -3,7 +3,8 @@ its sub-items, its markers taken out and its lines unwrapped. What a block *is* 
 question, a recommendation, narrative) is decided in :mod:`.outline`.
 
 Cleaning
-    Windows and old Mac line endings become ``\\n``; form feeds become line breaks; non-breaking
+    Windows and old Mac line endings become ``\\n``; form feeds become line breaks; bold marks
+    ("**Strengths**") go; non-breaking
     and other unusual spaces become plain spaces; zero-width spaces and byte-order marks go; runs
     of spaces and tabs collapse to one space; ends of lines are stripped. Everything else is kept
     exactly: curly quotes, £, en and em dashes, Welsh and accented letters, ``&`` and ``<script>``
@@ -97,6 +98,7 @@ class Block:
     lost: bool = False  # split off a numbered block: a line whose number was lost
     compounds: frozenset[str] = frozenset()  # hyphenated words written whole in the text
     is_question: bool = False  # "Question 2:", "KLOE 2", "Theme 2": a scope question's number
+    says_recommendation: bool = False  # "Recommendation 2:", "Rec 2", "R2"
 
     @property
     def is_marked(self) -> bool:
@@ -120,6 +122,8 @@ _ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _SOFT_HYPHEN_AT_END = re.compile(r"\u00ad[ \t]*(?=\n)")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\ufeff]")
 _RUNS_OF_SPACE = re.compile(r"[ \t]+")
+# "**Strengths**", as text converted from a PDF or a web page pastes a bold heading.
+_MARKDOWN_BOLD = re.compile(r"\*\*(?=\S)|(?<=\S)\*\*")
 _PAGE_NUMBER = re.compile(r"[-–—]?\s*(?:(?i:page)\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\s*[-–—]?")
 
 _NUMBER = re.compile(
@@ -160,6 +164,7 @@ _WORD_AT_START = re.compile(r"[^\W\d_]+")
 def _normalise(text: str) -> str:
     text = _LINE_BREAKS.sub("\n", text).replace("\u2029", "\n\n")
     text = _SOFT_HYPHEN_AT_END.sub("-", text)
+    text = _MARKDOWN_BOLD.sub("", text)
     return _ODD_SPACES.sub(" ", _INVISIBLE.sub("", text))
 
 
@@ -211,10 +216,18 @@ class _BlockBuilder:
             if self._number_is_sub_item(number, indent):
                 self._add_sub_item(match["rest"], str(number))
             else:
-                block = Block("number", number, indent, is_question=bool(match["asks"]))
+                block = Block(
+                    "number",
+                    number,
+                    indent,
+                    is_question=bool(match["asks"]),
+                    says_recommendation=bool(match["prefix"]) and not match["asks"],
+                )
                 self._start(block, match["rest"])
                 if not block.is_question:
                     self.last_number = number
+        elif self._is_dash_in_a_sentence(body):
+            self._add_text(body, indent)
         elif not bulleted and (match := _BULLET.fullmatch(body)):
             rest = match["rest"]
             if rest and self._has_marker(rest):
@@ -241,6 +254,17 @@ class _BlockBuilder:
             block.compounds = self.compounds
             self._finish_block(block)
         return blocks
+
+    def _is_dash_in_a_sentence(self, body: str) -> bool:
+        """ "… the improvement plans" then "– do we have …": a dash wrapped to the start of a
+        line in mid-sentence, not a bullet."""
+        return (
+            body[:2] in ("– ", "— ")
+            and not self.after_blank
+            and self.current is not None
+            and self.current.kind == "para"
+            and not self.previous_line.endswith((".", ":", ";", "!", "?", ":-"))
+        )
 
     def _has_marker(self, rest: str) -> bool:
         if (match := _SECTION.fullmatch(rest)) and self._is_section(match, True):
@@ -306,6 +330,9 @@ class _BlockBuilder:
             return False
         if indent > block.indent:
             return True
+        if block.sub_markers and block.sub_markers[-1]:
+            # "(a) …; (b) …" then "• …" at the item's own depth: a new list.
+            return False
         return block.kind in ("number", "section") and opens_list(self._head(block))
 
     def _takes_sub_items(self) -> bool:

@@ -16,12 +16,14 @@ Lost numbers
     inferred number is flagged, unless no number is written anywhere in the text.
 
 Warnings
-    A number written twice leaves the second one unticked; numbers that jump or go back, and an
-    inferred number that another recommendation carries, are flagged.
+    A number written twice leaves the second one unticked, and so do the same words written
+    again (a summary list before the full one); numbers that jump or go back, and an inferred
+    number that another recommendation carries, are flagged.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from recommendations.paste.blocks import glued_items
@@ -41,6 +43,7 @@ def resolve(entries: list[Entry], start_at: int) -> dict[int, tuple[int, list[st
     any_written = bool(effective)
     written_counts = Counter(effective.values())
     seen: Counter[int] = Counter()
+    texts: dict[str, int] = {}  # the same words written again: a summary list, then the full one
     result = {}
     previous: int | None = None
     before_of, after_of, counted = _written_around(recommendations, effective)
@@ -73,16 +76,26 @@ def resolve(entries: list[Entry], start_at: int) -> dict[int, tuple[int, list[st
         else:
             before, after = before_of[index], after_of[index]
             number = _inferred(previous, counted[index], start_at)
-            if any_written:
-                warnings.append(_inferred_warning(number, before, after))
             if written_counts[number]:
                 warnings.append(
-                    f"{number} is also written on another recommendation: give this one its own "
-                    "number."
+                    f"No number was written, and {number}, the next in the order pasted, is "
+                    "written on another recommendation: give this one its own number."
                 )
+            elif any_written:
+                warnings.append(_inferred_warning(number, before, after))
+        same = texts.setdefault(_words_of(entry.text), number)
+        if same != number and ticked and not entry.subs:
+            warnings.append(
+                f"The same words as recommendation {same}, above: this one is left unticked."
+            )
+            ticked = False
         result[id(entry)] = (number, warnings, ticked)
         previous = number
     return result
+
+
+def _words_of(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _restarts(entries: list[Entry]) -> dict[int, tuple[int, str]]:
@@ -217,6 +230,11 @@ def _inferred(previous: int | None, after: tuple[int, int] | None, start_at: int
 
 
 def _inferred_warning(number: int, before: int | None, after: int | None) -> str:
+    if (before is not None and number <= before) or (after is not None and number >= after):
+        return (
+            f"No number was written: it is numbered {number} in the order pasted, which does "
+            "not fit the numbers written around it: check the numbering."
+        )
     if before is not None and after is not None:
         place = f"it comes between recommendations {before} and {after}"
     elif before is not None:

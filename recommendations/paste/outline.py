@@ -27,9 +27,10 @@ Content
       in copying; :mod:`.numbering` decides from the neighbours' numbers;
     - "narrative": anything else (strengths, areas for consideration, summaries, closing words).
 
-    A section-numbered heading with sub-items ("2.2 Challenges: (i) …; (ii) …", "12.1 Members are
-    asked to: 1) …") gives one entry per sub-item, referenced as the document does ("2.2(i)",
-    "12.1(1)"), grouped under the heading.
+    A section-numbered heading with sub-items ("2.2 Challenges: (i) …; (ii) …") gives one entry
+    per sub-item, referenced as the document does ("2.2(i)"), grouped under the heading; a
+    section-numbered recommendation with parts ("12.1 Members are asked to: 1) …") keeps them as
+    its sub-items, as a numbered one does.
 
 Text with no headings, lead-ins, questions or markers at all gives one recommendation per
 paragraph, as before any of this was recognised.
@@ -73,6 +74,11 @@ class Entry:
     lost: bool = False
     score: int = 0  # wording.recommendation_score of the text
     block: Block | None = None  # a numbered entry's block, whose lines may hold lost items
+
+    @property
+    def says_recommendation(self) -> bool:
+        """ "Recommendation 2: …", "R2 …": a recommendation whatever the heading above."""
+        return self.block is not None and self.block.says_recommendation
 
     @property
     def by_numbering(self) -> bool:
@@ -123,7 +129,12 @@ class _Walker:
                 # questions, which nothing after it comes under.
                 self.question = self.heading = None
             self.listed_questions = 0
-            if self._is_heading(block):
+            slide = wording.split_slide_title(block.text) if self._may_be_slide(block) else None
+            if slide:
+                question, part = slide
+                self._enter_question(Block("para", None, block.indent, text=question))
+                self._enter_heading(Block("para", None, block.indent, text=part))
+            elif self._is_heading(block):
                 self._enter_heading(block)
             elif self._is_lead_in(block):
                 recommending = wording.is_recommending_lead_in(block.text)
@@ -172,6 +183,10 @@ class _Walker:
             return True
         return wording.is_short_title(text)
 
+    @staticmethod
+    def _may_be_slide(block: Block) -> bool:
+        return block.kind == "para" and not block.subs and not wording.ends_sentence(block.text)
+
     def _enter_question(self, block: Block) -> None:
         question = self._known_question(block)
         self.question = question
@@ -203,7 +218,12 @@ class _Walker:
         if kind or block.is_marked or wording.is_known_heading(text):
             self.kind = kind
         # else a topic ("Safeguarding adults") inside the section above, which goes on.
-        self.context = "recommend" if self.kind == wording.RECOMMENDATIONS else ""
+        if self.kind == wording.RECOMMENDATIONS:
+            self.context = "recommend"
+        elif wording.is_narrative_heading(text):
+            self.context = "other"
+        else:
+            self.context = ""
         self.after_lead_in = False
         if block.kind == "section" and block.subs:
             # The heading's own points: "2.2 Challenges: (i) …" gives 2.2(i), 2.2(ii).
@@ -239,17 +259,11 @@ class _Walker:
     def _add_content(self, block: Block) -> None:
         text = block.text
         score = wording.recommendation_score(text) if text else 3
-        if block.kind == "section" and block.subs and not wording.ends_with_colon(text):
+        if block.kind == "section" and block.subs:
+            # "12.1 Members are asked to: 1) Note …; 2) Endorse …": one recommendation and its
+            # points, as "16. The Team recommends that: i) …" is.
             role = self._role(block, score)
             self._append(Entry(role, text, reference=block.reference, subs=block.subs, score=score))
-        elif block.kind == "section" and block.subs:
-            # "12.1 Members are asked to: 1) Note …; 2) Endorse …": the points are the items.
-            recommending = wording.is_recommending_lead_in(text)
-            for sub in block.subs:
-                sub_score = wording.recommendation_score(sub.text)
-                role = self._role(block, max(sub_score, 2 if recommending else sub_score))
-                reference = f"{block.reference}({sub.marker})" if sub.marker else ""
-                self._append(Entry(role, sub.text, reference=reference, score=sub_score))
         else:
             entry = Entry(
                 self._role(block, score),

@@ -147,16 +147,42 @@ def heading_kind(text: str) -> str:
     return ""
 
 
+_NARRATIVE_HEADING = re.compile(
+    r"(?:\d[\d.]*\s*)?(?:summary|executive summary|introduction|background|context"
+    r"|conclusions?|next steps|key findings|findings|what we found|overview|scope|appendix\b.*"
+    r"|annex\b.*|methodology|the case audit.*)",
+    re.IGNORECASE,
+)
+# "How are the plans supported … for social care Strengths": a slide's title, the question
+# then the part of it, as a presentation pastes.
+_TRAILING_SUB_HEADING = re.compile(
+    r"(?P<question>.+?)\s*[-–—:]?\s+(?P<part>strengths|areas?\s+for\s+(?:considerations?|"
+    r"development|improvement)|recommendations)",
+    re.IGNORECASE,
+)
+
+
 def is_known_heading(text: str) -> bool:
-    return bool(heading_kind(text)) or bool(
-        re.fullmatch(
-            r"(?:\d[\d.]*\s*)?(?:summary|executive summary|introduction|background|context"
-            r"|conclusions?|next steps|key findings|findings|overview|scope|appendix\b.*"
-            r"|annex\b.*|methodology|the case audit.*)",
-            text.strip(),
-            re.IGNORECASE,
-        )
-    )
+    return bool(heading_kind(text)) or is_narrative_heading(text)
+
+
+def is_narrative_heading(text: str) -> bool:
+    """ "Summary", "Introduction", "Conclusions": what comes under it is narrative, unless a
+    lead-in ("The Team recommends:-") says otherwise."""
+    return bool(_NARRATIVE_HEADING.fullmatch(text.strip().rstrip(":")))
+
+
+def split_slide_title(text: str) -> tuple[str, str] | None:
+    """ "Do we have sufficient focus on … the system Strengths" → (the question, "Strengths"),
+    when the question part is four words or more and nothing ends a sentence."""
+    match = _TRAILING_SUB_HEADING.fullmatch(text.strip())
+    if not match or ends_sentence(match["question"]) or len(words(match["question"])) < 4:
+        return None
+    if heading_kind(match["question"]):  # "Areas for consideration and recommendations"
+        return None
+    if len(words(text)) > 60:
+        return None
+    return match["question"], match["part"]
 
 
 def is_sub_heading(text: str) -> bool:

@@ -32,7 +32,8 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 LABEL_AT_START = re.compile(
     r"^(?:[-•*–—·▪❖➢►]\s"
-    r"|\(?\d{1,3}(?:\.\d{1,3})*[.):]?\s"
+    # A number is a label before punctuation or a capital: "25 cases were audited" is text.
+    r"|\(?\d{1,3}(?:\.\d{1,3})*(?:[.):]\s|\s+[A-Z])"
     r"|\(?(?:[ivx]{1,5}|[a-h])[.)]\s"
     r"|(?i:recommendation|question)\s+\d)"
 )
