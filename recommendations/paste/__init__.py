@@ -14,7 +14,8 @@ Three steps read it:
 - :mod:`.outline`: which blocks are questions, headings and lead-ins, and what each remaining
   one is (a recommendation, narrative, or a paragraph that may be a recommendation whose number
   was lost), under which question or heading;
-- :mod:`.numbering`: numbers kept, lost ones inferred from the neighbours, warnings.
+- :mod:`.numbering`: numbers kept, lost ones inferred from the neighbours, repeats (a summary
+  list before the full one) and duplicate numbers left unticked, warnings.
 
 The words that mark headings, lead-ins and recommendations are in :mod:`.wording`.
 """

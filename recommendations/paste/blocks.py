@@ -430,6 +430,17 @@ def _drops_hyphen(left: str, right: str, compounds: frozenset[str]) -> bool:
     return not (before and after and f"{before}-{after[0]}".lower() in compounds)
 
 
+def line_starts(block: Block) -> list[int]:
+    """Where an item whose number was lost could start among a numbered block's lines."""
+    if block.kind != "number":
+        return []
+    return [i for i in range(1, len(block.lines)) if _starts_capital(block.lines[i])]
+
+
+def lines_text(block: Block, start: int, end: int | None = None) -> str:
+    return _strip_list_tail(unwrap(block.lines[start:end], block.compounds))
+
+
 def glued_items(block: Block, count: int) -> list[str] | None:
     """A numbered block's text cut into ``count`` + 1 items where ``count`` lines whose numbers
     were lost in copying were glued to it (see "Lost numbers" above), or None if no such cut

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from recommendations.paste.blocks import glued_items
+from recommendations.paste.blocks import glued_items, line_starts, lines_text
 from recommendations.paste.outline import Entry, same_wording
 from recommendations.paste.wording import recommendation_score
 
@@ -36,14 +36,20 @@ def resolve(entries: list[Entry], start_at: int) -> dict[int, tuple[int, list[st
     recommendation: ``{id(entry): (suggested number, warnings, ticked)}``."""
     offsets = _restarts(entries)
     effective = {id(e): e.number + offsets[id(e)][0] for e in entries if e.number is not None}
+    _split_known_words(entries)
     recommendations = [e for e in entries if e.role in ("recommendation", "candidate")]
-    _choose_candidates(recommendations, effective, start_at)
+    keepers = _same_words(recommendations, effective)
+    for keeper in keepers.values():
+        keeper.role = "recommendation"  # its words are a recommendation elsewhere too
+    # An unnumbered repeat (a summary list before the full one) takes no number of its own.
+    repeats = [e for e in recommendations if id(e) in keepers and id(e) not in effective]
+    repeat_ids = {id(e) for e in repeats}
+    _choose_candidates([e for e in recommendations if id(e) not in repeat_ids], effective, start_at)
     _unglue(entries, effective)
-    recommendations = [e for e in entries if e.role == "recommendation"]
+    recommendations = [e for e in entries if e.role == "recommendation" and id(e) not in repeat_ids]
     any_written = bool(effective)
     written_counts = Counter(effective.values())
     seen: Counter[int] = Counter()
-    texts: dict[str, int] = {}  # the same words written again: a summary list, then the full one
     result = {}
     previous: int | None = None
     before_of, after_of, counted = _written_around(recommendations, effective)
@@ -83,15 +89,70 @@ def resolve(entries: list[Entry], start_at: int) -> dict[int, tuple[int, list[st
                 )
             elif any_written:
                 warnings.append(_inferred_warning(number, before, after))
-        same = texts.setdefault(_words_of(entry.text), number)
-        if same != number and ticked and not entry.subs:
-            warnings.append(
-                f"The same words as recommendation {same}, above: this one is left unticked."
-            )
-            ticked = False
         result[id(entry)] = (number, warnings, ticked)
         previous = number
+    for entry in recommendations + repeats:
+        keeper = keepers.get(id(entry))
+        if keeper is None:
+            continue
+        number, warnings, ticked = result.get(id(entry), (None, [], True))
+        kept_number = result[id(keeper)][0]
+        if ticked:  # else already left unticked, its number written twice
+            warnings = [
+                *warnings,
+                f"The same words as recommendation {kept_number}: this one is left unticked.",
+            ]
+        result[id(entry)] = (number if number is not None else kept_number, warnings, False)
     return result
+
+
+_GLUED_LINES = 12
+
+
+def _split_known_words(entries: list[Entry]) -> None:
+    """A numbered item's last lines that are word for word another recommendation (the
+    summary list's) are that recommendation, its number lost, glued to the item above."""
+    known = {
+        _words_of(e.text) for e in entries if e.role in ("recommendation", "candidate") and e.text
+    }
+    for index in range(len(entries) - 1, -1, -1):
+        entry = entries[index]
+        if entry.block is None or entry.subs or entry.role != "recommendation":
+            continue
+        lines = len(entry.block.lines)
+        # A glued item is a few lines at the end: look no further back, so that a long
+        # paragraph is not unwrapped over and over.
+        for start in [i for i in line_starts(entry.block) if lines - i <= _GLUED_LINES]:
+            tail = lines_text(entry.block, start)
+            if _words_of(tail) in known:
+                entry.text = lines_text(entry.block, 0, start)
+                found = Entry(
+                    "recommendation",
+                    tail,
+                    group=entry.group,
+                    question=entry.question,
+                    kind=entry.kind,
+                    context=entry.context,
+                    lost=True,
+                    score=recommendation_score(tail),
+                )
+                entries.insert(index + 1, found)
+                break
+
+
+def _same_words(recommendations: list[Entry], effective: dict) -> dict[int, Entry]:
+    """Recommendations whose words are written again: each repeat → the one kept (the first
+    with a written number, else the last: a summary list comes before the full one)."""
+    by_words: dict[str, list[Entry]] = {}
+    for entry in recommendations:
+        if not entry.subs and entry.text:
+            by_words.setdefault(_words_of(entry.text), []).append(entry)
+    keepers = {}
+    for same in by_words.values():
+        if len(same) > 1:
+            keeper = next((e for e in same if id(e) in effective), same[-1])
+            keepers.update((id(e), keeper) for e in same if e is not keeper)
+    return keepers
 
 
 def _words_of(text: str) -> str:

@@ -991,6 +991,7 @@ def test_forty_recommendations_with_five_sub_items_parse_quickly():
         "1" + " \t" * 50_000 + "x",
         "•" * 100_000,
         "x\n\n" * 30_000,
+        "1. " + "Improve the pathway.\n" * 30_000,
     ],
     ids=[
         "long roman-looking run",
@@ -1002,6 +1003,7 @@ def test_forty_recommendations_with_five_sub_items_parse_quickly():
         "long run of spaces after a number",
         "many bullet marks",
         "many paragraphs",
+        "many sentences under one number",
     ],
 )
 def test_awkward_input_stays_fast(text):

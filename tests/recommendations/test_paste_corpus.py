@@ -13,6 +13,7 @@ areas for consideration), between "# key: value" lines and "---". The properties
 - sub-items are attached to their parent;
 - each recommendation is under the scope question or heading it follows;
 - a number inferred because it was lost is flagged, and only then;
+- the same words written twice (a summary list, then the full one) are proposed once;
 - warnings are sentences; texts are the document's words;
 - findings carry the kind of their heading, and recommendations are not proposed as findings.
 """
@@ -232,6 +233,11 @@ def check_recommendations(document, text, lost=()):
             assert any(f"{label(item)} is inferred" in w for w in inferred), item.warnings
         elif document.fact("recommendations") and not item.number_was_missing:
             assert not inferred, item.warnings
+
+    # The same words written again (a summary list, then the full one) are left unticked.
+    repeats = [i for i in items if any("The same words as" in w for w in i.warnings)]
+    assert len(repeats) == int(document.fact("repeats") or 0)
+    assert not any(item.ticked for item in repeats)
 
     # Restarted numbering is flagged where it restarts.
     restarts = [str(number) for number in numbers(document.fact("restarts"))]

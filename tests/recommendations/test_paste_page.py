@@ -123,7 +123,17 @@ class PasteRecommendationsPageTests(TestCase):
         labels = [r.label for r in Recommendation.objects.filter(review=self.review)]
         self.assertEqual(
             labels,
-            ["2.2(i)", "2.2(ii)", "2.2(iii)", "2.3(i)", "2.3(ii)", "3.1", "3.2(a)", "3.2(b)"],
+            [
+                "2.2(i)",
+                "2.2(ii)",
+                "2.2(iii)",
+                "2.3(i)",
+                "2.3(ii)",
+                "3.1",
+                "3.2",
+                "3.2(a)",
+                "3.2(b)",
+            ],
         )
         page = self.client.get(self.review.get_absolute_url())
         self.assertContains(page, "Recommendation 2.2(iii)")
