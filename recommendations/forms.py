@@ -3,6 +3,7 @@ import re
 from django import forms
 from django.conf import settings
 from django.db.models import Max
+from django.template.defaultfilters import pluralize
 
 from recommendations.models import ProgressAssessment, Recommendation
 from recommendations.paste import matching_question, parse_recommendations
@@ -255,7 +256,18 @@ class PasteRecommendationsForm(forms.Form):
     def notes(self):
         """What the page says about the whole paste, as sentences."""
         recommendations = [item for item in self.items if item.is_recommendation]
-        notes = []
+        ticked = [item for item in recommendations if item.ticked]
+        others = len(self.items) - len(recommendations)
+        questions = {item.group for item in ticked if item.group and item.group.is_question}
+        subs = sum(len(item.sub_items) for item in ticked)
+        found = f"{len(ticked)} recommendation{pluralize(len(ticked))} ticked"
+        if subs:
+            found += f", with {subs} sub-item{pluralize(subs)}"
+        if questions:
+            found += f", under {len(questions)} question{pluralize(len(questions))} of the text"
+        if others:
+            found += f"; {others} other paragraph{pluralize(others)} listed but not ticked"
+        notes = [found + "."]
         if recommendations and all(item.number is None for item in recommendations):
             first = recommendations[0].suggested_number
             notes.append(

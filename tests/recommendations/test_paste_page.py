@@ -60,6 +60,11 @@ class PasteRecommendationsPageTests(TestCase):
     def test_the_walsall_section_gives_its_8_recommendations_under_their_questions(self):
         preview = self.preview(corpus("walsall_letter"))
 
+        self.assertContains(
+            preview,
+            "8 recommendations ticked, under 3 questions of the text; 27 other paragraphs listed "
+            "but not ticked.",
+        )
         rows = preview.context["rows"]
         ticked = [row for row in rows.initial if row["keep"]]
         self.assertEqual([row["label"] for row in ticked], [str(n) for n in range(1, 9)])
