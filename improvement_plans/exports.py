@@ -198,14 +198,17 @@ def _recommendations_of(action_ids, recommendations=None):
         links = links.filter(recommendation__in=recommendations)
     found = defaultdict(list)
     # In the recommendations' own order, then (a stable sort) parents before sub-items.
-    for action_id, number, parent_number, text in links.order_by("recommendation").values_list(
+    rows = links.order_by("recommendation").values_list(
         "action_id",
         "recommendation__number",
         "recommendation__parent__number",
+        "recommendation__reference",
         "recommendation__text",
-    ):
+    )
+    for action_id, number, parent_number, reference, text in rows:
         order = (number, False, number) if parent_number is None else (parent_number, True, number)
-        found[action_id].append((order, recommendation_label(number, parent_number), text))
+        label = reference or recommendation_label(number, parent_number)
+        found[action_id].append((order, label, text))
     for items in found.values():
         items.sort(key=itemgetter(0))
     return found

@@ -151,17 +151,18 @@ class ActionForm(VersionedFormMixin, forms.ModelForm):
         ).select_related("parent")
         by_label = {}
         for recommendation in candidates:
-            by_label.setdefault(recommendation.label, []).append(recommendation)
+            by_label.setdefault(recommendation.label.lower(), []).append(recommendation)
         chosen = []
         for part in filter(
             None, (p.strip() for p in self.cleaned_data["recommendation_numbers"].split(","))
         ):
-            if parse_label(part.removeprefix("Recommendation").strip()) is None:
+            label = "".join(part.removeprefix("Recommendation").split()).lower()
+            matches = by_label.get(label, [])
+            # A report's own reference ("2.2(i)") is a number too, where one has it.
+            if not matches and parse_label(label) is None:
                 raise forms.ValidationError(
                     f"“{part}” is not a recommendation number: write them like 3, 16(ii)"
                 )
-            label = "".join(part.removeprefix("Recommendation").split()).lower()
-            matches = by_label.get(label, [])
             if not matches:
                 raise forms.ValidationError(
                     f"There is no recommendation {label} in the reviews this plan answers"

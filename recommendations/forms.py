@@ -3,9 +3,11 @@ import re
 from django import forms
 from django.conf import settings
 from django.db.models import Max
+from django.template.defaultfilters import pluralize
 
 from recommendations.models import ProgressAssessment, Recommendation
-from recommendations.paste import parse_recommendations
+from recommendations.paste import matching_question, parse_recommendations
+from recommendations.services import NEW_QUESTION
 from reviews.models import FocusArea, ScopeQuestion
 from sli.concurrency import VersionedFormMixin
 from sli.fields import DateInputsField
@@ -39,19 +41,33 @@ class RecommendationForm(VersionedFormMixin, forms.ModelForm):
 
     class Meta:
         model = Recommendation
-        fields = ["parent", "text", "scope_question", "focus_area", "page_reference", "exempt"]
+        fields = [
+            "parent",
+            "text",
+            "scope_question",
+            "focus_area",
+            "reference",
+            "page_reference",
+            "exempt",
+        ]
         labels = {
             "parent": "Sub-item of",
             "text": "Recommendation",
             "scope_question": "Scope question",
             "focus_area": "Focus area",
+            "reference": "The report’s own reference (optional)",
             "page_reference": "Report page (inspections)",
             "exempt": "Exempt information (never shown publicly)",
         }
         help_texts = {
             "text": "Write “see also recommendations 6 and 8” and the numbers become links.",
+            "reference": "For reports numbered by section, like 2.2(i): it is shown instead of "
+            "the number.",
         }
-        widgets = {"text": forms.Textarea(attrs={"rows": 6})}
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 6}),
+            "reference": forms.TextInput(attrs={"class": "govuk-input--width-10"}),
+        }
         error_messages = {"text": {"required": "Enter the text of the recommendation"}}
 
     def __init__(self, *args, review, **kwargs):
@@ -70,7 +86,7 @@ class RecommendationForm(VersionedFormMixin, forms.ModelForm):
         self.fields["focus_area"].empty_label = "None"
         if review.is_issued:
             # Issued: the number, text and place are fixed (a correction is an amendment).
-            for name in ("number", "parent", "text"):
+            for name in ("number", "parent", "text", "reference"):
                 self.fields[name].disabled = True
                 self.fields[name].help_text = "Fixed since the letter was issued."
 
@@ -98,19 +114,23 @@ def parse_label(label):
     return (number, sub_number) if sub_number else None
 
 
-# The preview sends each row back as four fields (keep, number, text, note), and the rest of
-# the page as a few more. Django answers "Bad Request" to more fields than
-# DATA_UPLOAD_MAX_NUMBER_FIELDS or a body over DATA_UPLOAD_MAX_MEMORY_SIZE, so a preview
-# beyond them could never be added: the paste is refused first, with a message.
-FIELDS_PER_ROW = 4
-OTHER_FIELDS = 16
+# The preview sends each row back as eight fields (keep, label, text, note, reference, page,
+# group, other), each group of rows as four, and the rest of the page as a few more.
+# Django answers "Bad Request" to more fields than DATA_UPLOAD_MAX_NUMBER_FIELDS or a body over
+# DATA_UPLOAD_MAX_MEMORY_SIZE, so a preview beyond them could never be added: the paste is
+# refused first, with a message.
+FIELDS_PER_ROW = 8
+FIELDS_PER_GROUP = 4
+OTHER_FIELDS = 20
 
 
-def max_pasted_rows():
+def max_pasted_rows(groups=0):
     """As many rows as a request may send back, and the formset will read."""
     limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
     most = PastedRowFormSet.absolute_max
-    return most if limit is None else min(most, (limit - OTHER_FIELDS) // FIELDS_PER_ROW)
+    if limit is None:
+        return most
+    return min(most, (limit - OTHER_FIELDS - groups * FIELDS_PER_GROUP) // FIELDS_PER_ROW)
 
 
 def max_pasted_characters():
@@ -122,13 +142,15 @@ def max_pasted_characters():
 class PasteRecommendationsForm(forms.Form):
     text = forms.CharField(
         label="Paste the recommendations",
-        help_text="As they are in the letter: “1. The Team recommends …”, “16. … i) … ii) …”, "
-        "bullets, or paragraphs. You can check and correct them before they are added.",
+        help_text="The whole section of the letter or report, as it is: scope questions, "
+        "strengths and areas for consideration, numbered recommendations and their sub-items. "
+        "Only what reads as a recommendation is ticked, and nothing is added until you have "
+        "checked it.",
         widget=forms.Textarea(attrs={"rows": 14}),
         error_messages={"required": "Paste the text of the recommendations"},
     )
     scope_question = forms.ModelChoiceField(
-        label="Scope question they answer (optional)",
+        label="Scope question for recommendations under no question in the text (optional)",
         queryset=ScopeQuestion.objects.none(),
         required=False,
         empty_label="None",
@@ -143,6 +165,7 @@ class PasteRecommendationsForm(forms.Form):
     def __init__(self, *args, review, **kwargs):
         super().__init__(*args, **kwargs)
         self.review = review
+        self.questions = list(ScopeQuestion.objects.filter(review=review))
         self.fields["scope_question"].queryset = ScopeQuestion.objects.filter(review=review)
 
     def clean_text(self):
@@ -159,8 +182,9 @@ class PasteRecommendationsForm(forms.Form):
         cleaned = super().clean()
         if "text" in cleaned:
             self.items = parse_recommendations(cleaned["text"], self.next_number())
+            self.groups = list(dict.fromkeys(item.group for item in self.items))
             rows = sum(1 + len(item.sub_items) for item in self.items)
-            most = max_pasted_rows()
+            most = max_pasted_rows(len(self.groups))
             if rows > most:
                 self.add_error(
                     "text",
@@ -175,22 +199,82 @@ class PasteRecommendationsForm(forms.Form):
         return (numbers.aggregate(last=Max("number"))["last"] or 0) + 1
 
     def pasted_rows(self):
-        """Rows for the preview: one per recommendation and one per sub-item."""
+        """Rows for the preview: one per recommendation or paragraph and one per sub-item."""
         rows = []
         for item in self.items:
+            group = self.groups.index(item.group)
             number = item.suggested_number
-            note = "Number not found in the text: check it. " if item.number_was_missing else ""
             rows.append(
                 {
-                    "label": str(number),
+                    "label": "" if number is None else str(number),
                     "text": item.text,
-                    "keep": True,
-                    "note": note + " ".join(item.warnings),
+                    "keep": item.ticked,
+                    "note": "\n".join(item.warnings),
+                    "reference": item.reference,
+                    "page_reference": item.page_reference,
+                    "group": group,
+                    "other": not item.is_recommendation,
                 }
             )
-            for sub_number, text in enumerate(item.sub_items, start=1):
-                rows.append({"label": f"{number}({roman(sub_number)})", "text": text, "keep": True})
+            for position, (text, reference) in enumerate(
+                zip(item.sub_items, item.sub_references, strict=True), start=1
+            ):
+                rows.append(
+                    {
+                        "label": "" if number is None else f"{number}({roman(position)})",
+                        "text": text,
+                        "keep": item.ticked,
+                        "reference": reference,
+                        "group": group,
+                        "other": not item.is_recommendation,
+                    }
+                )
         return rows
+
+    def pasted_groups(self):
+        """One per scope question or heading the rows come under, with the review's scope
+        question it matches, or the offer to add it as one."""
+        groups = []
+        for heading in self.groups:
+            match = matching_question(heading, self.questions)
+            if match is not None:
+                choice = str(match.pk)
+            elif heading is not None and heading.is_question:
+                choice = NEW_QUESTION
+            else:
+                choice = ""
+            groups.append(
+                {
+                    "scope_question": choice,
+                    "heading": heading.text if heading else "",
+                    "number": heading.number if heading else None,
+                    "is_question": bool(heading and heading.is_question),
+                }
+            )
+        return groups
+
+    def notes(self):
+        """What the page says about the whole paste, as sentences."""
+        recommendations = [item for item in self.items if item.is_recommendation]
+        ticked = [item for item in recommendations if item.ticked]
+        others = len(self.items) - len(recommendations)
+        questions = {item.group for item in ticked if item.group and item.group.is_question}
+        subs = sum(len(item.sub_items) for item in ticked)
+        found = f"{len(ticked)} recommendation{pluralize(len(ticked))} ticked"
+        if subs:
+            found += f", with {subs} sub-item{pluralize(subs)}"
+        if questions:
+            found += f", under {len(questions)} question{pluralize(len(questions))} of the text"
+        if others:
+            found += f"; {others} other paragraph{pluralize(others)} listed but not ticked"
+        notes = [found + "."]
+        if recommendations and all(item.number is None for item in recommendations):
+            first = recommendations[0].suggested_number
+            notes.append(
+                "No numbers were written in the text: the recommendations are numbered from "
+                f"{first} in the order they were pasted."
+            )
+        return notes
 
     def defaults(self):
         return {
@@ -203,9 +287,9 @@ class PastedRowForm(forms.Form):
     keep = forms.BooleanField(label="Add this one", required=False)
     label = forms.CharField(
         label="Number",
+        required=False,
         help_text="For example 16, or 16(ii) for a sub-item.",
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
-        error_messages={"required": "Enter the number, like 16 or 16(ii)"},
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-4"}),
     )
     text = forms.CharField(
         label="Text",
@@ -213,12 +297,28 @@ class PastedRowForm(forms.Form):
         error_messages={"required": "Enter the text of the recommendation"},
     )
     note = forms.CharField(required=False, widget=forms.HiddenInput)
+    reference = forms.CharField(required=False, max_length=30, widget=forms.HiddenInput)
+    page_reference = forms.CharField(required=False, max_length=50, widget=forms.HiddenInput)
+    group = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    other = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
-    def clean_label(self):
-        parsed = parse_label(self.cleaned_data["label"])
-        if parsed is None:
-            raise forms.ValidationError("Write the number like 16, or 16(ii) for a sub-item")
-        return parsed
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("keep"):
+            cleaned["label"] = None
+            return cleaned
+        label = cleaned.get("label", "")
+        if not label.strip():
+            self.add_error("label", "Enter the number, like 16 or 16(ii), or untick the row")
+        elif (parsed := parse_label(label)) is None:
+            self.add_error("label", "Write the number like 16, or 16(ii) for a sub-item")
+        else:
+            cleaned["label"] = parsed
+        return cleaned
+
+    @property
+    def warnings(self):
+        return [line for line in (self["note"].value() or "").split("\n") if line]
 
 
 class BasePastedRowFormSet(forms.BaseFormSet):
@@ -244,10 +344,13 @@ class BasePastedRowFormSet(forms.BaseFormSet):
             number, sub = form.cleaned_data["label"]
             label = recommendation_label(sub, number) if sub else str(number)
             if (number, sub) in seen:
-                form.add_error("label", f"Recommendation {label} appears twice: change one")
+                form.add_error(
+                    "label",
+                    f"Recommendation {label} appears twice: change one, or untick one",
+                )
             elif sub is None and number in existing:
                 form.add_error(
-                    "label", f"Recommendation {number} already exists: give this one another number"
+                    "label", f"Recommendation {label} already exists: give this one another number"
                 )
             elif sub is not None and number not in top_level:
                 form.add_error(
@@ -261,6 +364,76 @@ class BasePastedRowFormSet(forms.BaseFormSet):
 
 
 PastedRowFormSet = forms.formset_factory(PastedRowForm, formset=BasePastedRowFormSet, extra=0)
+
+
+class PastedGroupForm(forms.Form):
+    """The scope question that the rows under one question or heading of the text answer."""
+
+    scope_question = forms.ChoiceField(label="Scope question they answer", required=False)
+    heading = forms.CharField(required=False, widget=forms.HiddenInput)
+    number = forms.IntegerField(
+        required=False, min_value=1, max_value=999, widget=forms.HiddenInput
+    )
+    is_question = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, review_questions, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("", "None")]
+        if self.is_question_heading:
+            choices.append((NEW_QUESTION, "Add it as a new scope question"))
+        choices += [(str(q.pk), f"{q.number}. {q.text}") for q in review_questions]
+        self.fields["scope_question"].choices = choices
+        self.review_questions = {str(q.pk): q for q in review_questions}
+
+    def clean_scope_question(self):
+        value = self.cleaned_data["scope_question"]
+        if value == NEW_QUESTION:
+            return NEW_QUESTION
+        return self.review_questions.get(value)
+
+    @property
+    def is_question_heading(self):
+        return str(self["is_question"].value()) in ("True", "true", "on", "1")
+
+    @property
+    def title(self):
+        heading, number = self["heading"].value(), self["number"].value()
+        return f"{number}. {heading}" if number not in (None, "") and heading else heading
+
+
+class BasePastedGroupFormSet(forms.BaseFormSet):
+    def __init__(self, *args, review_questions, **kwargs):
+        self.review_questions = review_questions
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {"review_questions": self.review_questions}
+
+
+PastedGroupFormSet = forms.formset_factory(PastedGroupForm, formset=BasePastedGroupFormSet, extra=0)
+
+
+def pasted_sections(rows, groups):
+    """The preview's rows by the question or heading they come under: (group form, the
+    recommendation rows, the other paragraphs' rows) in the order of the text."""
+    if not rows or groups is None:
+        return []
+    group_forms = list(groups)
+    sections = {index: (form, [], []) for index, form in enumerate(group_forms)}
+    loose = (None, [], [])
+    for row in rows:
+        index = row["group"].value()
+        _, recommendations, others = sections.get(_index(index), loose)
+        is_other = str(row["other"].value()) in ("True", "true", "on", "1")
+        (others if is_other else recommendations).append(row)
+    return [section for section in [*sections.values(), loose] if section[1] or section[2]]
+
+
+def _index(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 class AssessmentForm(forms.ModelForm):

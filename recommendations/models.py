@@ -210,6 +210,12 @@ class Recommendation(models.Model):
     page_reference = models.CharField(
         max_length=50, blank=True, help_text="Pages of the inspection report it refers to."
     )
+    reference = models.CharField(
+        max_length=30,
+        blank=True,
+        help_text="The report's own reference, for reports numbered by section (“2.2(i)”): "
+        "shown instead of the number.",
+    )
     response = models.CharField(max_length=20, choices=Response.choices, blank=True)
     response_reason = models.TextField(blank=True)
     exempt = models.BooleanField(
@@ -266,7 +272,7 @@ class Recommendation(models.Model):
     def get_absolute_url(self):
         return reverse("recommendations:detail", args=[self.pk])
 
-    LOCKED_FIELDS = ("number", "text", "parent_id", "review_id")
+    LOCKED_FIELDS = ("number", "reference", "text", "parent_id", "review_id")
 
     def locked_changes(self):
         """Numbers and texts are fixed once the letter is issued; return what this save would
@@ -284,7 +290,10 @@ class Recommendation(models.Model):
 
     @property
     def label(self):
-        """The number people use: "16" or, for a sub-item, "16(ii)"."""
+        """The number people use: "16" or, for a sub-item, "16(ii)"; or the report's own
+        reference where it numbers by section ("2.2(i)")."""
+        if self.reference:
+            return self.reference
         parent_number = self.parent.number if self.parent_id else None
         return recommendation_label(self.number, parent_number)
 

@@ -1,10 +1,14 @@
 import itertools
+import re
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 
 from recommendations.models import Amendment, Recommendation
+from reviews.models import ScopeQuestion
+
+NEW_QUESTION = "new"  # a group's choice: add the question found in the text
 
 
 def amend_recommendation(*, recommendation, text, reason, by):
@@ -135,22 +139,32 @@ def _renumber_group(siblings, skip=None):
         Recommendation.objects.filter(pk=pk).update(number=number)
 
 
-def add_pasted(*, review, rows, scope_question=None, focus_area=None):
+def add_pasted(*, review, rows, groups=(), scope_question=None, focus_area=None):
     """Add the rows confirmed on the paste preview: recommendations first, in number order,
-    then their sub-items. Returns how many were added."""
-    common = {"scope_question": scope_question, "focus_area": focus_area}
+    then their sub-items, each under the scope question its group answers (added first if the
+    preview asked for a new one), else ``scope_question``. Returns how many were added."""
     rows = sorted(rows, key=lambda row: (row["label"][1] is not None, row["label"]))
     with transaction.atomic():
+        questions = _scope_questions_of(review, groups)
         parents = {
             item.number: item for item in Recommendation.objects.filter(review=review, parent=None)
         }
         for row in rows:
             number, sub_number = row["label"]
+            group = row.get("group")
+            common = {
+                "scope_question": questions.get(group) or scope_question,
+                "focus_area": focus_area,
+                "reference": row.get("reference", ""),
+                "page_reference": row.get("page_reference", ""),
+            }
             if sub_number is None:
                 parents[number] = add_recommendation(
                     review=review, number=number, text=row["text"], **common
                 )
             else:
+                # "16(b)" as the letter wrote it follows its parent if the parent moved.
+                common["reference"] = _PLAIN_SUB_REFERENCE.sub(str(number), common["reference"])
                 add_recommendation(
                     review=review,
                     parent=parents[number],
@@ -159,3 +173,24 @@ def add_pasted(*, review, rows, scope_question=None, focus_area=None):
                     **common,
                 )
     return len(rows)
+
+
+_PLAIN_SUB_REFERENCE = re.compile(r"^\d+(?=\(\w+\)$)")
+
+
+def _scope_questions_of(review, groups):
+    """Group index → the scope question chosen for it, adding those asked for as new."""
+    chosen = {}
+    taken = set(ScopeQuestion.objects.filter(review=review).values_list("number", flat=True))
+    for index, group in enumerate(groups):
+        question = group.get("scope_question")
+        if question == NEW_QUESTION:
+            number = group.get("number")
+            if not number or number in taken:
+                number = max(taken, default=0) + 1
+            question = ScopeQuestion.objects.create(
+                review=review, number=number, text=group["heading"]
+            )
+            taken.add(number)
+        chosen[index] = question
+    return chosen

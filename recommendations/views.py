@@ -13,10 +13,12 @@ from recommendations.filters import RecommendationFilter
 from recommendations.forms import (
     AmendmentForm,
     AssessmentForm,
+    PastedGroupFormSet,
     PastedRowFormSet,
     PasteRecommendationsForm,
     RecommendationForm,
     ResponseForm,
+    pasted_sections,
 )
 from recommendations.models import Amendment, ProgressAssessment, Recommendation
 from recommendations.services import (
@@ -214,21 +216,37 @@ def paste(request, review_pk):
         request, review_pk, Review.objects.content_editable_by(request.user).drafts()
     )
     form = PasteRecommendationsForm(request.POST or None, review=review)
-    rows = None
+    rows = groups = None
     if request.method == "POST" and form.is_valid():
         if request.POST.get("action") == "add":
             rows = PastedRowFormSet(request.POST, prefix="rows", review=review)
-            if rows.is_valid():
-                added = add_pasted(review=review, rows=rows.kept_rows(), **form.defaults())
+            groups = PastedGroupFormSet(
+                request.POST, prefix="groups", review_questions=form.questions
+            )
+            if rows.is_valid() and groups.is_valid():
+                added = add_pasted(
+                    review=review,
+                    rows=rows.kept_rows(),
+                    groups=groups.cleaned_data,
+                    **form.defaults(),
+                )
                 messages.success(request, f"{added} recommendation{pluralize(added)} added.")
                 return redirect(review.get_absolute_url() + "#recommendations")
         else:
             rows = PastedRowFormSet(initial=form.pasted_rows(), prefix="rows", review=review)
+            groups = PastedGroupFormSet(
+                initial=form.pasted_groups(), prefix="groups", review_questions=form.questions
+            )
             if not rows.initial:
                 form.add_error("text", "No recommendations were found in the text")
-    return render(
-        request, "recommendations/paste.html", {"form": form, "rows": rows, "review": review}
-    )
+    context = {
+        "form": form,
+        "rows": rows,
+        "groups": groups,
+        "sections": pasted_sections(rows, groups),
+        "review": review,
+    }
+    return render(request, "recommendations/paste.html", context)
 
 
 def listed_recommendations(user):

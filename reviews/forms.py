@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from councils.models import Council
+from recommendations.paste import matching_question, parse_findings
 from reviews.models import (
     AccuracyComment,
     Finding,
@@ -198,28 +199,90 @@ class FindingForm(forms.ModelForm):
 
 
 class PasteFindingsForm(forms.Form):
+    text = forms.CharField(
+        label="Paste the findings",
+        help_text="The section of the letter as it is: its scope questions and “Strengths” and "
+        "“Areas for consideration” headings say what each finding is and where it goes. "
+        "Bullets, numbered lines or paragraphs: each becomes one finding.",
+        widget=forms.Textarea(attrs={"rows": 12}),
+        error_messages={"required": "Paste the text of the findings"},
+    )
     kind = forms.ChoiceField(
-        label="They are",
+        label="Findings under no “Strengths” or “Areas for consideration” heading are",
         choices=Finding.Kind.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose strengths or areas for consideration"},
+        required=False,
     )
     scope_question = forms.ModelChoiceField(
-        label="Scope question",
+        label="Scope question for findings under no question in the text",
         queryset=ScopeQuestion.objects.none(),
         required=False,
         empty_label="General (no scope question)",
     )
-    text = forms.CharField(
-        label="Paste the findings",
-        help_text="Bullets, numbered lines or paragraphs: each becomes one finding.",
-        widget=forms.Textarea(attrs={"rows": 12}),
-        error_messages={"required": "Paste the text of the findings"},
-    )
 
-    def __init__(self, *args, review, **kwargs):
+    def __init__(self, *args, review, adding=False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.adding = adding
+        self.questions = list(ScopeQuestion.objects.filter(review=review))
         self.fields["scope_question"].queryset = ScopeQuestion.objects.filter(review=review)
+
+    def clean(self):
+        cleaned = super().clean()
+        self.findings = parse_findings(cleaned.get("text", ""))
+        if "text" in cleaned and not self.findings:
+            self.add_error("text", "No findings were found in the text: paste at least one")
+        elif self.adding and not cleaned.get("kind"):
+            if any(not self.findings[i].kind for i in self.kept_indexes()):
+                self.add_error(
+                    "kind",
+                    "Choose whether the findings under no heading are strengths or areas for "
+                    "consideration",
+                )
+        return cleaned
+
+    def kept_indexes(self):
+        return [i for i in range(len(self.findings)) if f"keep-{i}" in self.data]
+
+    def kept_findings(self):
+        """(kind, scope question, text) of each ticked finding, in the order pasted."""
+        default_kind = self.cleaned_data.get("kind")
+        default_question = self.cleaned_data.get("scope_question")
+        return [
+            (
+                self.findings[i].kind or default_kind,
+                matching_question(self.findings[i].question, self.questions) or default_question,
+                self.findings[i].text,
+            )
+            for i in self.kept_indexes()
+        ]
+
+    def preview(self):
+        """The findings by the question or heading they come under: (title, what the review's
+        scope questions make of it, [(index, finding, ticked)]) in the order of the text. The
+        ticks are the parser's, or the user's when adding failed."""
+        kept = set(self.kept_indexes()) if self.adding else None
+        sections = {}
+        for index, finding in enumerate(self.findings):
+            group = finding.question or finding.group
+            if group not in sections:
+                sections[group] = (self._placing(finding.question), [])
+            ticked = finding.ticked if kept is None else index in kept
+            sections[group][1].append((index, finding, ticked))
+        return [
+            (group.title if group else "", placing, entries)
+            for group, (placing, entries) in sections.items()
+        ]
+
+    def _placing(self, question):
+        if question is None:
+            return ""
+        match = matching_question(question, self.questions)
+        if match is not None:
+            return f"They go under scope question {match.number}."
+        return (
+            "This is not one of the review’s scope questions: they go under the scope question "
+            "chosen above. Add the question on the scope page first to put them under it."
+        )
 
 
 class StatusForm(forms.Form):

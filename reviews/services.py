@@ -45,5 +45,15 @@ def add_findings(*, review, kind, scope_question, texts):
         )
 
 
+def add_pasted_findings(*, review, findings):
+    """Append pasted findings, each (kind, scope question, text), in the order given."""
+    with transaction.atomic():
+        last = Finding.objects.filter(review=review).aggregate(last=Max("order"))["last"] or 0
+        return Finding.objects.bulk_create(
+            Finding(review=review, kind=kind, scope_question=question, text=text, order=n)
+            for n, (kind, question, text) in enumerate(findings, start=last + 1)
+        )
+
+
 def add_finding(*, review, kind, scope_question, text):
     return add_findings(review=review, kind=kind, scope_question=scope_question, texts=[text])[0]

@@ -13,7 +13,6 @@ from django.views.decorators.http import require_POST
 from councils.access import require, require_editable, visible_or_404
 from councils.models import Council
 from recommendations.models import Recommendation
-from recommendations.paste import parse_findings
 from reviews.forms import (
     AccuracyCommentForm,
     AnswerForm,
@@ -29,7 +28,7 @@ from reviews.forms import (
 )
 from reviews.models import AccuracyComment, Finding, Judgement, Review, ScopeQuestion
 from reviews.pdf import letter_context, render_letter_pdf
-from reviews.services import add_finding, add_findings, create_review, move_review
+from reviews.services import add_finding, add_pasted_findings, create_review, move_review
 from sli.concurrency import save_or_conflict
 from sli.history import history_entries
 
@@ -258,24 +257,17 @@ def delete_finding(request, pk):
 
 def paste_findings(request, pk):
     review = editable_review(request, pk, Review.objects.content_editable_by(request.user))
-    form = PasteFindingsForm(request.POST or None, review=review)
-    items = None
-    if request.method == "POST" and form.is_valid():
-        items = parse_findings(form.cleaned_data["text"])
-        if not items:
-            form.add_error("text", "No findings were found in the text: paste at least one")
-        elif request.POST.get("action") == "add":
-            texts = [text for i, text in enumerate(items) if f"keep-{i}" in request.POST]
-            add_findings(
-                review=review,
-                kind=form.cleaned_data["kind"],
-                scope_question=form.cleaned_data["scope_question"],
-                texts=texts,
-            )
-            messages.success(request, f"{len(texts)} finding{pluralize(len(texts))} added.")
-            return redirect("reviews:findings", pk=review.pk)
+    adding = request.POST.get("action") == "add"
+    form = PasteFindingsForm(request.POST or None, review=review, adding=adding)
+    if request.method == "POST" and form.is_valid() and adding:
+        added = add_pasted_findings(review=review, findings=form.kept_findings())
+        messages.success(request, f"{len(added)} finding{pluralize(len(added))} added.")
+        return redirect("reviews:findings", pk=review.pk)
+    previewed = request.method == "POST" and hasattr(form, "findings") and form.findings
     return render(
-        request, "reviews/paste_findings.html", {"form": form, "review": review, "items": items}
+        request,
+        "reviews/paste_findings.html",
+        {"form": form, "review": review, "sections": form.preview() if previewed else None},
     )
 
 

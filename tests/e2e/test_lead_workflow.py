@@ -53,7 +53,7 @@ def test_lead_creates_a_review_pastes_recommendations_issues_and_downloads_the_l
     page.get_by_role("button", name="Show the recommendations").click()
     assert page.get_by_role("heading", name="Check them before they are added").is_visible()
     check_accessibility(page)
-    page.get_by_role("button", name="Add these recommendations").click()
+    page.get_by_role("button", name="Add the ticked recommendations").click()
     assert page.get_by_text("5 recommendations added").is_visible()
     assert page.get_by_role("link", name="Recommendation 2(ii)", exact=True).is_visible()
     check_accessibility(page)

@@ -149,6 +149,11 @@ def texts(items):
     return [item.text for item in items]
 
 
+def finding_texts(text):
+    """The findings proposed (ticked) on the preview."""
+    return [finding.text for finding in parse_findings(text) if finding.ticked]
+
+
 # The API
 
 
@@ -161,6 +166,12 @@ def test_pasted_item_fields_are_the_agreed_api():
         "suggested_number",
         "number_was_missing",
         "warnings",
+        "is_recommendation",
+        "ticked",
+        "reference",
+        "sub_references",
+        "page_reference",
+        "group",
     ]
 
 
@@ -194,14 +205,17 @@ def test_walsall_list_starting_at_four_keeps_the_written_numbers():
 def test_sefton_appendix_a_headings_and_lead_ins_are_dropped():
     items = parse_recommendations(SEFTON_APPENDIX_A)
     assert [item.number for item in items] == list(range(1, 20))
-    assert items[1].text == (
-        "Strengthen recording and ensure that managers' decisions are clear. (Page 11)"
-    )
+    assert items[1].text == "Strengthen recording and ensure that managers' decisions are clear."
     assert items[18].text == (
         "Use a value for money approach more effectively to challenge established services."
-        " (Page 27)"
     )
-    assert all(item.warnings == [] for item in items)
+    assert [item.page_reference for item in items[:3]] == ["11", "11", "11"]
+    assert items[18].page_reference == "27"
+    assert [item.group.text for item in (items[0], items[18])] == [
+        "Safeguarding adults",
+        "Commissioning and use of resources",
+    ]
+    assert all(item.warnings == [] and item.ticked for item in items)
 
 
 @pytest.mark.parametrize(
@@ -463,7 +477,12 @@ def test_bullets_between_numbers_continue_the_sequence():
         (None, 8),
         (9, 9),
     ]
-    assert all(item.warnings == [] for item in items)
+    assert [item.warnings for item in items] == [
+        [],
+        ["No number was written: 7 is inferred, as it comes between recommendations 6 and 9."],
+        ["No number was written: 8 is inferred, as it comes between recommendations 6 and 9."],
+        [],
+    ]
 
 
 def test_bullets_under_a_numbered_item_ending_with_a_colon_are_its_sub_items():
@@ -581,12 +600,12 @@ def test_hyphenated_compound_written_elsewhere_in_the_paste_keeps_its_hyphen():
 def test_dash_after_a_colon_or_space_at_a_line_end_is_not_a_hyphenated_word():
     text = (
         "2. A focus on workforce is a key priority -\n"
-        "do we have appropriate skills, skill mix and capacity?"
+        "we should check that we have appropriate skills, skill mix and capacity."
     )
     [item] = parse_recommendations(text)
     assert item.text == (
-        "A focus on workforce is a key priority - do we have appropriate skills, skill mix and"
-        " capacity?"
+        "A focus on workforce is a key priority - we should check that we have appropriate"
+        " skills, skill mix and capacity."
     )
 
 
@@ -693,31 +712,52 @@ def test_lead_in_before_paragraphs_without_markers_is_dropped():
 def test_duplicate_number_is_flagged():
     text = f"6. {WALSALL_2}\n7. {WALSALL_3}\n7. {WALSALL_4}\n8. {WALSALL_5}"
     items = parse_recommendations(text)
-    assert [item.warnings for item in items] == [[], [], ["Number 7 appears twice"], []]
+    assert [item.warnings for item in items] == [
+        [],
+        [],
+        [
+            "Number 7 is written twice: this one is left unticked. Tick it and give it another"
+            " number if it is a different recommendation."
+        ],
+        [],
+    ]
+    assert [item.ticked for item in items] == [True, True, False, True]
 
 
 def test_number_written_three_times():
     items = parse_recommendations("1. A plan.\n1. A review.\n1. A target.")
-    assert items[1].warnings == ["Number 1 appears twice"]
-    assert items[2].warnings == ["Number 1 appears 3 times"]
+    assert items[1].warnings == [
+        "Number 1 is written twice: this one is left unticked. Tick it and give it another number"
+        " if it is a different recommendation."
+    ]
+    assert items[2].warnings == [
+        "Number 1 is written 3 times: this one is left unticked. Tick it and give it another"
+        " number if it is a different recommendation."
+    ]
 
 
 def test_gap_in_numbering_is_flagged():
     text = f"4. {WALSALL_4}\n6. {WALSALL_5}"
     items = parse_recommendations(text)
     assert items[0].warnings == []
-    assert items[1].warnings == ["Numbers jump from 4 to 6"]
+    assert items[1].warnings == [
+        "The numbers jump from 4 to 6: check whether a recommendation is missing."
+    ]
 
 
 def test_numbers_going_backwards_are_flagged():
     text = f"7. {WALSALL_7}\n8. {WALSALL_8}\n3. {WALSALL_3}"
     items = parse_recommendations(text)
-    assert items[2].warnings == ["Numbers go backwards from 8 to 3"]
+    assert items[2].warnings == ["The numbers go back from 8 to 3: check the numbering."]
 
 
 def test_going_back_to_a_number_already_used_gets_both_warnings():
     items = parse_recommendations("1. A plan.\n2. A review.\n3. A target.\n2. A budget.")
-    assert items[3].warnings == ["Number 2 appears twice", "Numbers go backwards from 3 to 2"]
+    assert items[3].warnings == [
+        "Number 2 is written twice: this one is left unticked. Tick it and give it another number"
+        " if it is a different recommendation.",
+        "The numbers go back from 3 to 2: check the numbering.",
+    ]
 
 
 def test_first_number_is_not_compared_with_start_at():
@@ -746,14 +786,19 @@ def test_sefton_improvement_areas_repeated_on_each_page():
     assert items[2].text == "Strengthen recording and ensure that manager’s decisions are clear"
     assert [item.warnings for item in items] == [
         [],
-        ["Number 1 appears twice"],
+        [
+            "Number 1 is written twice: this one is left unticked. Tick it and give it another"
+            " number if it is a different recommendation."
+        ],
         [],
-        ["Numbers jump from 2 to 4"],
+        ["The numbers jump from 2 to 4: check whether a recommendation is missing."],
     ]
+    assert [item.ticked for item in items] == [True, False, True, True]
 
 
-def test_unmarked_paragraph_among_numbered_items_is_kept_with_a_warning():
-    # Walsall letter: narrative between two lists of recommendations.
+def test_unmarked_paragraph_among_numbered_items_is_narrative_and_not_ticked():
+    # Walsall letter: narrative between two lists of recommendations. (It used to be proposed
+    # as recommendation 6, clashing with the real 6.)
     text = (
         f"4. {WALSALL_4}\n"
         f"5. {WALSALL_5}\n"
@@ -773,18 +818,16 @@ def test_unmarked_paragraph_among_numbered_items_is_kept_with_a_warning():
         " Improvement programme to achieve improvement and stabilisation\n"
     )
     items = parse_recommendations(text, start_at=4)
-    assert [(item.number, item.suggested_number) for item in items] == [
-        (4, 4),
-        (5, 5),
-        (None, 6),
-        (6, 6),
+    assert [(item.number, item.suggested_number, item.ticked) for item in items] == [
+        (4, 4, True),
+        (5, 5, True),
+        (None, None, False),
+        (6, 6, True),
     ]
     assert items[2].text.startswith("The voluntary sector appears")
-    assert items[2].warnings == [
-        "Neither numbered nor bulleted: check this is a recommendation",
-        "No number was written; the suggested 6 is used by another item",
-    ]
-    assert items[3].warnings == []
+    assert not items[2].is_recommendation
+    assert all(item.warnings == [] for item in items)
+    assert items[3].group.is_question and items[3].group.text.startswith("Do we have")
 
 
 def test_walsall_letter_page_break_inside_a_paragraph():
@@ -815,7 +858,7 @@ def test_findings_from_walsall_bullets():
         "- There doesn’t appear to be a formal process in place for NQSWs but they are in the"
         " workforce\n"
     )
-    assert parse_findings(text) == [
+    assert finding_texts(text) == [
         "The high sickness absence levels over a sustained period of time need further"
         " understanding, an analysis should be completed as to the underlying causes and a clear"
         " plan to reduce them",
@@ -846,7 +889,7 @@ def test_findings_from_sefton_strengths_with_headings():
         "\n"
         "- Had sound commissioning processes.\n"
     )
-    assert parse_findings(text) == [
+    assert finding_texts(text) == [
         "Had a sound strategic vision of a range of safe and secure personalised forms of support.",
         "Had strong managerial leadership.",
         "Had sound commissioning processes.",
@@ -863,12 +906,12 @@ def test_findings_from_paragraphs():
         " impact on the level of experience within the workforce."
     )
     text = textwrap.fill(first, 72) + "\n\n" + textwrap.fill(second, 72) + "\n"
-    assert parse_findings(text) == [first, second]
+    assert finding_texts(text) == [first, second]
 
 
 def test_numbered_findings_have_their_numbers_stripped():
     text = "1. Had sound commissioning processes.\n2) Had effectively managed its budget."
-    assert parse_findings(text) == [
+    assert finding_texts(text) == [
         "Had sound commissioning processes.",
         "Had effectively managed its budget.",
     ]
@@ -881,7 +924,7 @@ def test_findings_with_sub_items_keep_them_on_lines_of_their_own():
         "  o Position Statement and Core Evidence Review\n"
         "- The council plans to increase investment into ASC in 16/17 on a recurrent basis\n"
     )
-    assert parse_findings(text) == [
+    assert finding_texts(text) == [
         "Refreshed the process this year which includes\n"
         "• Case File Audit undertaken by Principal Social Workers\n"
         "• Position Statement and Core Evidence Review",
@@ -895,12 +938,12 @@ def test_findings_keep_narrative_paragraphs_between_bullets():
         " providers reported that they were not clear about commissioning intentions."
     )
     text = f"Strengths\n\n• Had sound commissioning processes.\n\n{narrative}\n"
-    assert parse_findings(text) == ["Had sound commissioning processes.", narrative]
+    assert finding_texts(text) == ["Had sound commissioning processes.", narrative]
 
 
 def test_findings_keep_special_characters():
     text = "• The £5m plus savings plans for 16/17 – “best in class” & <b>bold</b> – Ŵ ŷ é"
-    assert parse_findings(text) == [
+    assert finding_texts(text) == [
         "The £5m plus savings plans for 16/17 – “best in class” & <b>bold</b> – Ŵ ŷ é"
     ]
 
@@ -948,6 +991,7 @@ def test_forty_recommendations_with_five_sub_items_parse_quickly():
         "1" + " \t" * 50_000 + "x",
         "•" * 100_000,
         "x\n\n" * 30_000,
+        "1. " + "Improve the pathway.\n" * 30_000,
     ],
     ids=[
         "long roman-looking run",
@@ -959,6 +1003,7 @@ def test_forty_recommendations_with_five_sub_items_parse_quickly():
         "long run of spaces after a number",
         "many bullet marks",
         "many paragraphs",
+        "many sentences under one number",
     ],
 )
 def test_awkward_input_stays_fast(text):

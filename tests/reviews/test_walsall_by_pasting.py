@@ -4,6 +4,7 @@ comes out as a PDF that reads like the original."""
 import io
 import re
 from itertools import groupby
+from pathlib import Path
 
 from django.test import TestCase
 from pypdf import PdfReader
@@ -13,9 +14,11 @@ from recommendations.models import Recommendation
 from reviews.models import Finding, Review
 from sli.demo_data import walsall
 from tests.factories import make_council, make_membership, make_region, make_user
+from tests.html_forms import form_data
 
 Role = Membership.Role
 DATA = walsall.REVIEW
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 
 def squash(text):
@@ -44,7 +47,8 @@ class WalsallLetterTests(TestCase):
             self.fail(f"{url} answered {response.status_code}: {getattr(form, 'errors', '')}")
         return response
 
-    def enter_the_letter(self):
+    def plan_the_review(self):
+        """The review set up through its forms: letter details, team and scope questions."""
         self.client.force_login(self.regional_lead)
         start, end = DATA["visit_start"], DATA["visit_end"]
         self.post(
@@ -91,6 +95,11 @@ class WalsallLetterTests(TestCase):
                 {f"scope-{i}-number": question["number"], f"scope-{i}-text": question["text"]}
             )
         self.post(f"{url}/scope/", scope)
+        return review
+
+    def enter_the_letter(self):
+        review = self.plan_the_review()
+        url = f"/reviews/{review.pk}"
         questions = {q.number: q.pk for q in review.scope_questions.all()}
 
         # Findings, pasted as bullets, a block per scope question and kind.
@@ -110,26 +119,12 @@ class WalsallLetterTests(TestCase):
                 },
             )
 
-        # Recommendations, pasted as the numbered list of the letter.
+        # Recommendations, pasted as the numbered list of the letter, added as previewed.
         pasted = "\n\n".join(f"{r['number']}. {r['text']}" for r in DATA["recommendations"])
         preview = self.client.post(
             f"/recommendations/paste/{review.pk}/", {"text": pasted, "action": "preview"}
         )
-        rows = preview.context["rows"].initial
-        confirm = {
-            "text": pasted,
-            "action": "add",
-            "rows-TOTAL_FORMS": len(rows),
-            "rows-INITIAL_FORMS": len(rows),
-        }
-        for i, row in enumerate(rows):
-            confirm.update(
-                {
-                    f"rows-{i}-label": row["label"],
-                    f"rows-{i}-text": row["text"],
-                    f"rows-{i}-keep": "on",
-                }
-            )
+        confirm = form_data(preview.content, having="rows-TOTAL_FORMS") | {"action": "add"}
         self.post(f"/recommendations/paste/{review.pk}/", confirm)
 
         for stage in ("fieldwork", "drafting", "factual_accuracy", "issued"):
@@ -168,3 +163,34 @@ class WalsallLetterTests(TestCase):
             self.assertIn(opening, text, f"recommendation {item['number']}")
             positions.append(text.index(f"Recommendation {item['number']} "))
         self.assertEqual(positions, sorted(positions))
+
+    def test_the_letters_whole_section_pasted_as_it_is_gives_its_recommendations(self):
+        """The lead pastes the letter's main comments and recommendations, from the three
+        questions to "Yours sincerely", and adds what the preview proposes."""
+        review = self.plan_the_review()
+        section = (CORPUS / "walsall_letter.txt").read_text(encoding="utf-8")
+        section = section.partition("\n---\n")[2]
+        url = f"/recommendations/paste/{review.pk}/"
+
+        preview = self.client.post(url, {"text": section, "action": "preview"})
+        self.post(url, form_data(preview.content, having="rows-TOTAL_FORMS") | {"action": "add"})
+
+        added = Recommendation.objects.filter(review=review).select_related("scope_question")
+        self.assertEqual(
+            [(r.number, squash(r.text)) for r in added],
+            [(r["number"], squash(r["text"])) for r in DATA["recommendations"]],
+        )
+        # Under the question the letter prints them under (the demo data leaves 6 under none).
+        self.assertEqual(
+            [r.scope_question.number if r.scope_question else None for r in added],
+            [1, 1, 1, 2, 2, 3, None, None],
+        )
+        self.assertEqual(review.scope_questions.count(), len(DATA["scope_questions"]))
+
+        findings_url = f"/reviews/{review.pk}/findings/paste/"
+        preview = self.client.post(findings_url, {"text": section, "action": "preview"})
+        self.post(findings_url, form_data(preview.content, having="text") | {"action": "add"})
+        findings = Finding.objects.filter(review=review)
+        self.assertEqual(findings.filter(kind=Finding.Kind.STRENGTH).count(), 3)
+        self.assertEqual(findings.filter(kind=Finding.Kind.AREA_FOR_CONSIDERATION).count(), 12)
+        self.assertFalse(findings.filter(scope_question=None).exists())

@@ -10,6 +10,7 @@ from councils.models import Membership
 from recommendations.models import Recommendation
 from reviews.models import AccuracyComment, Finding, Review, TeamMember
 from tests.factories import make_council, make_membership, make_region, make_review, make_user
+from tests.html_forms import form_data
 from tests.improvement_plans.test_half_written import failing_on_call, raise_error
 
 Role = Membership.Role
@@ -70,17 +71,7 @@ class LeadWorkflowTests(TestCase):
             f"/recommendations/paste/{review.pk}/", {"text": text, "action": "preview", **extra}
         )
         self.assertEqual(preview.status_code, 200)
-        rows = preview.context["rows"].initial
-        data = {
-            "text": text,
-            "action": "add",
-            "rows-TOTAL_FORMS": str(len(rows)),
-            "rows-INITIAL_FORMS": str(len(rows)),
-            **extra,
-        }
-        for i, row in enumerate(rows):
-            data.update({f"rows-{i}-label": row["label"], f"rows-{i}-text": row["text"]})
-            data[f"rows-{i}-keep"] = "on"
+        data = form_data(preview.content, having="rows-TOTAL_FORMS") | {"action": "add"}
         return preview, self.client.post(f"/recommendations/paste/{review.pk}/", data)
 
     def test_from_planning_to_the_issued_letter(self):
@@ -135,7 +126,9 @@ class LeadWorkflowTests(TestCase):
         )
 
         preview, response = self.paste(review, WALSALL_RECOMMENDATIONS)
-        self.assertContains(preview, "Number not found in the text")
+        self.assertContains(
+            preview, "No number was written: 3 is inferred, as it comes after recommendation 2."
+        )
         self.assertRedirects(response, review.get_absolute_url() + "#recommendations")
         labels = [
             r.label for r in Recommendation.objects.filter(review=review).select_related("parent")
