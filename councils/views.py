@@ -61,6 +61,13 @@ def council_detail(request, slug):
             "can_manage_people": Council.objects.for_editor(request.user)
             .filter(pk=council.pk)
             .exists(),
+            "can_see_people": Council.objects.people_visible_to(request.user)
+            .filter(pk=council.pk)
+            .exists(),
+            "can_invite_first_editor": Council.objects.invitable_by(request.user)
+            .without_editor()
+            .filter(pk=council.pk)
+            .exists(),
             "can_plan_review": Council.objects.hosts_plannable_by(request.user)
             .filter(pk=council.pk)
             .exists(),
@@ -92,22 +99,31 @@ def region_detail(request, slug):
 
 def people(request, slug):
     council = visible_or_404(Council.objects, request.user, slug=slug)
-    require(Council.objects.for_editor(request.user), council)
-    form = AddPersonForm(request.POST or None, council=council)
+    require(Council.objects.people_visible_to(request.user), council)
+    if request.method == "POST":
+        require(Council.objects.invitable_by(request.user), council)
+    roles = council.roles_invitable_by(request.user)
+    form = AddPersonForm(request.POST or None, council=council, roles=roles) if roles else None
     if request.method == "POST" and form.is_valid():
-        membership = add_person(council=council, request=request, **form.cleaned_data)
+        invited = form.cleaned_data["user"] is None
+        membership = add_person(
+            council=council, by=request.user, request=request, **form.cleaned_data
+        )
         messages.success(
             request,
             f"{membership.user.get_full_name() or membership.user.email} is now a "
-            f"{membership.get_role_display().lower()} for {council}.",
+            f"{membership.get_role_display().lower()} for {council}."
+            + (" They have been sent an invitation by email." if invited else ""),
         )
         return redirect("councils:people", slug=council.slug)
-    memberships = Membership.objects.editable_by(request.user).filter(council=council)
-    return render(
-        request,
-        "councils/people.html",
-        {"council": council, "memberships": memberships.select_related("user"), "form": form},
-    )
+    memberships = Membership.objects.visible_to(request.user).filter(council=council)
+    context = {
+        "council": council,
+        "memberships": memberships.select_related("user"),
+        "form": form,
+        "can_remove": Council.objects.for_editor(request.user).filter(pk=council.pk).exists(),
+    }
+    return render(request, "councils/people.html", context)
 
 
 @require_POST

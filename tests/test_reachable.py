@@ -89,6 +89,7 @@ MUST_REACH = {
     | {
         "reviews:new",
         "councils:detail",
+        "councils:people",
         "councils:region",
         "regional:risk_year",
         "regional:triggers",
