@@ -93,18 +93,16 @@ class CouncilQuerySet(models.QuerySet):
             in_councils(user, "pk", [Membership.Role.COUNCIL_EDITOR]) | in_led_regions(user, ""),
         )
 
-    def invitable_by(self, user):
-        """Councils where the user may give someone a role: their editors invite colleagues;
-        the regional lead invites the first editor of a council of the region that has none."""
-        from councils.access import in_councils, in_led_regions, scoped
+    def first_editor_invitable_by(self, user):
+        """Councils without an editor in the regions the user leads: the lead invites the
+        first, who then invites colleagues."""
+        from councils.access import in_led_regions, scoped
 
-        first_editor_wanted = Q(pk__in=self.without_editor().values("pk"))
-        return scoped(
-            self,
-            user,
-            in_councils(user, "pk", [Membership.Role.COUNCIL_EDITOR])
-            | (in_led_regions(user, "") & first_editor_wanted),
-        )
+        return scoped(self.without_editor(), user, in_led_regions(user, ""))
+
+    def invitable_by(self, user):
+        """Councils where the user may give someone a council role."""
+        return self.for_editor(user) | self.first_editor_invitable_by(user)
 
 
 class Council(models.Model):

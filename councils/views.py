@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from councils.access import require, visible_or_404
+from councils.access import require, visible_or_404, with_permissions
 from councils.dashboards import council_dashboard, regional_dashboard
 from councils.forms import AddPersonForm, ChangedSinceForm, RegionFilterForm
 from councils.models import Council, Membership, Region
@@ -36,13 +36,26 @@ def council_list(request):
 
 
 def council_detail(request, slug):
-    council = visible_or_404(Council.objects.select_related("region"), request.user, slug=slug)
+    council = visible_or_404(
+        with_permissions(
+            Council.objects.select_related("region"),
+            request.user,
+            can_manage_people="for_editor",
+            can_see_people="people_visible_to",
+            can_invite_first_editor="first_editor_invitable_by",
+            can_plan_review="hosts_plannable_by",
+        ),
+        request.user,
+        slug=slug,
+    )
     since_form = ChangedSinceForm(request.GET or None)
     since = since_form.cleaned_data["since"] if since_form.is_valid() else None
-    reviews = (
+    reviews = with_permissions(
         Review.objects.visible_to(request.user)
         .filter(host_council=council)
-        .with_recommendation_counts(request.user)
+        .with_recommendation_counts(request.user),
+        request.user,
+        can_respond="respondable_by",
     )
     plans = (
         ImprovementPlan.objects.visible_to(request.user)
@@ -58,19 +71,6 @@ def council_detail(request, slug):
             "plans": plans,
             "dashboard": council_dashboard(council, request.user, since=since),
             "since_form": since_form,
-            "can_manage_people": Council.objects.for_editor(request.user)
-            .filter(pk=council.pk)
-            .exists(),
-            "can_see_people": Council.objects.people_visible_to(request.user)
-            .filter(pk=council.pk)
-            .exists(),
-            "can_invite_first_editor": Council.objects.invitable_by(request.user)
-            .without_editor()
-            .filter(pk=council.pk)
-            .exists(),
-            "can_plan_review": Council.objects.hosts_plannable_by(request.user)
-            .filter(pk=council.pk)
-            .exists(),
         },
     )
 

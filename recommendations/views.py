@@ -17,6 +17,7 @@ from recommendations.forms import (
     PasteRecommendationsForm,
     RecommendationForm,
     ResponseForm,
+    ResponseFormSet,
 )
 from recommendations.models import Amendment, ProgressAssessment, Recommendation
 from recommendations.services import (
@@ -25,6 +26,7 @@ from recommendations.services import (
     delete_recommendation,
     move_recommendation,
     save_recommendation,
+    save_responses,
 )
 from recommendations.tables import RecommendationTable
 from reviews.models import Review
@@ -128,6 +130,34 @@ def respond(request, pk):
         request,
         "recommendations/response_form.html",
         {"form": form, "recommendation": recommendation, "conflict": conflict},
+    )
+
+
+def respond_all(request, review_pk):
+    review = visible_or_404(
+        Review.objects.select_related("host_council"), request.user, pk=review_pk
+    )
+    require(Review.objects.respondable_by(request.user), review)
+    recommendations = (
+        Recommendation.objects.respondable_by(request.user)
+        .filter(review=review)
+        .select_related("parent")
+    )
+    formset = ResponseFormSet(request.POST or None, queryset=recommendations, prefix="responses")
+    if request.method == "POST" and formset.is_valid():
+        changed = formset.changed_forms()
+        if not (conflicts := save_responses(forms=changed)):
+            count = len(changed)
+            messages.success(
+                request,
+                f"The responses to {count} recommendation{pluralize(count)} were saved."
+                if count
+                else "No response was changed.",
+            )
+            return redirect(review.get_absolute_url() + "#recommendations")
+        formset = formset.again_over(conflicts)
+    return render(
+        request, "recommendations/respond_all.html", {"formset": formset, "review": review}
     )
 
 

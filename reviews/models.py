@@ -55,6 +55,7 @@ class ReviewQuerySet(models.QuerySet):
             can_edit_content="content_editable_by",
             can_comment="commentable_by",
             can_publish="publishable_by",
+            can_respond="respondable_by",
         )
 
     def content_editable_by(self, user):
@@ -77,6 +78,11 @@ class ReviewQuerySet(models.QuerySet):
 
     def publishable_by(self, user):
         """The host council's editors publish an issued letter."""
+        return scoped(self.issued(), user, in_councils(user, "host_council", [Role.COUNCIL_EDITOR]))
+
+    def respondable_by(self, user):
+        """Issued reviews whose recommendations the host council's editors answer (one by one
+        through ``Recommendation.objects.respondable_by``, or all on one page)."""
         return scoped(self.issued(), user, in_councils(user, "host_council", [Role.COUNCIL_EDITOR]))
 
     def content_visible_to(self, user):

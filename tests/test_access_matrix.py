@@ -521,6 +521,7 @@ ROUTES = {
     ),
     "recommendations:amend": ("GET", RECOMMENDATIONS),
     "recommendations:respond": ("GET", RECOMMENDATIONS),
+    "recommendations:respond_all": ("GET", REVIEWS),
     "recommendations:assess": ("GET", RECOMMENDATIONS),
     "improvement_plans:plan": ("GET", ["plan A", "plan C"]),
     "improvement_plans:new_plan": ("GET", ["council A", "council B", "council C"]),
@@ -606,8 +607,9 @@ def permitted(route, role, key):
             (NORTH_LEAD, "council B"),
             (SOUTH_LEAD, "council C"),
         }
-    if route == "reviews:publish":
-        # The host council's editors publish an issued letter.
+    if route in {"reviews:publish", "recommendations:respond_all"}:
+        # The host council's editors publish an issued letter and respond to its
+        # recommendations.
         return key != "review A draft" and (
             role == STAFF or (role, key) in {(A_EDITOR, "review A issued"), (C_EDITOR, "review C")}
         )
