@@ -5,7 +5,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import pluralize
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from councils.access import require, require_editable, visible_or_404, with_permissions
 from improvement_plans.models import Action
@@ -222,13 +222,28 @@ def edit_recommendation(request, pk):
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def delete(request, pk):
+    """Asks first (GET), saying which numbers will change; deletes on POST."""
     recommendation = visible_or_404(RECOMMENDATION_PAGE, request.user, pk=pk)
     require(Recommendation.objects.editable_by(request.user).drafts(), recommendation)
-    delete_recommendation(recommendation=recommendation)
-    messages.success(request, f"Recommendation {recommendation.label} was deleted.")
-    return redirect(recommendation.review.get_absolute_url() + "#recommendations")
+    renumbering = recommendation.renumbering_on_deletion()
+    if request.method == "POST":
+        delete_recommendation(recommendation=recommendation)
+        verb = "is now" if renumbering.startswith("Recommendation ") else "are now"
+        messages.success(
+            request,
+            f"Recommendation {recommendation.label} was deleted. "
+            f"{renumbering.replace('will become', verb, 1)}".strip(),
+        )
+        return redirect(recommendation.review.get_absolute_url() + "#recommendations")
+    context = {
+        "recommendation": recommendation,
+        "review": recommendation.review,
+        "renumbering": renumbering,
+        "sub_items": recommendation.children.order_by("number"),
+    }
+    return render(request, "recommendations/delete.html", context)
 
 
 @require_POST
