@@ -352,6 +352,12 @@ class TeamMember(models.Model):
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="team")
     name = models.CharField(max_length=200)
     role = models.CharField(max_length=30, choices=Role.choices, default=Role.PEER)
+    role_title = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The role as the letter names it, for example “Director of Adult Social "
+        "Services”; without it, the kind of role is shown.",
+    )
     organisation = models.CharField(max_length=250, blank=True)
     home_council = models.ForeignKey(
         "councils.Council",
@@ -370,10 +376,15 @@ class TeamMember(models.Model):
         ordering = ["review", "order", "pk"]
 
     def __str__(self):
-        return f"{self.name}, {self.get_role_display()}"
+        return f"{self.name}, {self.role_name}"
 
     def get_absolute_url(self):
         return self.review.get_absolute_url()
+
+    @property
+    def role_name(self):
+        """The role as the letter names it: its title, else the kind of role."""
+        return self.role_title or self.get_role_display()
 
 
 class ScopeQuestion(models.Model):

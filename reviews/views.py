@@ -201,7 +201,7 @@ def edit_judgements(request, pk):
 def _edit_formset(request, pk, formset_class, name, saved_message, permitted=None):
     review = editable_review(request, pk, permitted)
     formset = formset_class(request.POST or None, instance=review, prefix=name)
-    if request.method == "POST" and formset.is_valid():
+    if formset.is_to_be_saved() and formset.is_valid():
         with transaction.atomic():  # the rows added, changed and deleted: all or none
             formset.save()
         messages.success(request, saved_message)
