@@ -99,9 +99,18 @@ class NewReviewForm(ReviewForm):
 class LetterForm(VersionedFormMixin, forms.ModelForm):
     letter_date = DateInputsField(label="Date of the letter", required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One option is always chosen on the page; a post without it keeps what was chosen.
+        self.fields["letter_summary"].required = False
+
+    def clean_letter_summary(self):
+        return self.cleaned_data["letter_summary"] or self.instance.letter_summary
+
     class Meta:
         model = Review
         fields = [Review.LETTER_FIELDS[0], "letter_date", *Review.LETTER_FIELDS[1:]]
+        fields.insert(fields.index("letter_executive_summary") + 1, "letter_summary")
         labels = {
             "letter_reference": "Reference (the subject line)",
             "letter_addressee": "Addressee",
@@ -111,6 +120,7 @@ class LetterForm(VersionedFormMixin, forms.ModelForm):
             "letter_team_paragraph": "The team",
             "letter_scope": "Scope",
             "letter_executive_summary": "Executive summary",
+            "letter_summary": "With an executive summary, the letter includes",
             "letter_overview": "Overview",
             "letter_conclusion": "Conclusion",
             "letter_signatory_name": "Signatory's name",
@@ -124,19 +134,25 @@ class LetterForm(VersionedFormMixin, forms.ModelForm):
             "letter_salutation": "For example, Dear Keith",
             "letter_opening": "Leave a blank line between paragraphs.",
             "letter_copy_list": "One person on each line.",
+            "letter_summary": "The general findings are those under no scope question: without "
+            "an executive summary they are the letter's summary. Findings under a scope "
+            "question are in the letter either way.",
         }
         widgets = {
-            name: forms.Textarea(attrs={"rows": rows})
-            for name, rows in [
-                ("letter_address", 5),
-                ("letter_opening", 8),
-                ("letter_team_paragraph", 5),
-                ("letter_scope", 5),
-                ("letter_executive_summary", 10),
-                ("letter_overview", 8),
-                ("letter_conclusion", 6),
-                ("letter_copy_list", 3),
-            ]
+            "letter_summary": forms.RadioSelect,
+            **{
+                name: forms.Textarea(attrs={"rows": rows})
+                for name, rows in [
+                    ("letter_address", 5),
+                    ("letter_opening", 8),
+                    ("letter_team_paragraph", 5),
+                    ("letter_scope", 5),
+                    ("letter_executive_summary", 10),
+                    ("letter_overview", 8),
+                    ("letter_conclusion", 6),
+                    ("letter_copy_list", 3),
+                ]
+            },
         }
 
 

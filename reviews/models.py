@@ -179,6 +179,13 @@ class Review(models.Model):
         PROGRESS_REVIEW = "progress_review", "Progress review"
         CLOSED = "closed", "Closed"
 
+    class LetterSummary(models.TextChoices):
+        """What the letter's summary holds when an executive summary is written; the findings
+        under a scope question are in their section either way."""
+
+        SUMMARY_AND_FINDINGS = "summary_and_findings", "The executive summary and the findings"
+        SUMMARY_ONLY = "summary_only", "The executive summary only"
+
     class CapacityToImprove(models.TextChoices):
         POOR = "poor", "Poor"
         UNCERTAIN = "uncertain", "Uncertain"
@@ -239,6 +246,13 @@ class Review(models.Model):
     letter_team_paragraph = models.TextField(blank=True)
     letter_scope = models.TextField(blank=True)
     letter_executive_summary = models.TextField(blank=True)
+    letter_summary = models.CharField(
+        max_length=30,
+        choices=LetterSummary.choices,
+        default=LetterSummary.SUMMARY_AND_FINDINGS,
+        help_text="Whether the general findings (those under no scope question) follow the "
+        "executive summary or are left out of the letter.",
+    )
     letter_overview = models.TextField(blank=True)
     letter_conclusion = models.TextField(blank=True)
     letter_signatory_name = models.CharField(max_length=200, blank=True)
@@ -298,6 +312,15 @@ class Review(models.Model):
 
     def next_statuses(self):
         return [(status, Review.Status(status).label) for status in self.NEXT_STATUSES[self.status]]
+
+    @property
+    def letter_shows_general_findings(self):
+        """The letter's summary lists the findings under no scope question: always without an
+        executive summary; with one, unless the lead chose the executive summary only."""
+        return (
+            not self.letter_executive_summary
+            or self.letter_summary == self.LetterSummary.SUMMARY_AND_FINDINGS
+        )
 
     @property
     def is_published(self):

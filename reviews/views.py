@@ -309,7 +309,9 @@ def answer_comment(request, pk):
 def letter_preview(request, pk):
     review = visible_or_404(Review.objects, request.user, pk=pk)
     require(Review.objects.content_visible_to(request.user), review)
-    return render(request, "reviews/letter_preview.html", letter_context(review))
+    can_edit = Review.objects.editable_by(request.user).filter(pk=review.pk).exists()
+    context = {**letter_context(review), "can_edit": can_edit}
+    return render(request, "reviews/letter_preview.html", context)
 
 
 def letter_pdf(request, pk):
