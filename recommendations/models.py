@@ -52,8 +52,9 @@ def implementation_state(response, counts):
 
 
 def renumbering_sentence(changes, parent_number=None):
-    """ "Recommendations 6 to 9 will become 5 to 8." for the changes [(6, 5), … (9, 8)] of the
-    numbers under ``parent_number`` (None for the top level); "" for no change."""
+    """The sentence saying how numbers change: "Recommendations 6 to 9 will become 5 to 8."
+    for the changes [(6, 5), … (9, 8)] of the numbers under ``parent_number`` (None for the
+    top level); "" for no change."""
     if not changes:
         return ""
 

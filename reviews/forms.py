@@ -16,12 +16,40 @@ from reviews.models import (
     TeamMember,
 )
 from sli.concurrency import VersionedFormMixin
-from sli.fields import DateInputsField
+from sli.fields import DateInputsField, MonthOnlyDate
 
 
-class ReviewForm(VersionedFormMixin, forms.ModelForm):
-    visit_start = DateInputsField(label="Visit start date")
-    visit_end = DateInputsField(label="Visit end date")
+class MonthDatesMixin:
+    """For review forms with dates a report may give only as a month (``Review.MONTH_DATES``):
+    a month and year without a day is saved as the first of the month with its
+    ``<name>_month_only`` flag, and shown again without the day."""
+
+    def __init__(self, *args, initial=None, **kwargs):
+        super().__init__(*args, initial=initial, **kwargs)
+        for name in self.month_dates():
+            value = getattr(self.instance, name)
+            if (
+                value
+                and getattr(self.instance, f"{name}_month_only")
+                and name not in (initial or {})
+            ):
+                self.initial[name] = MonthOnlyDate(value.year, value.month)
+
+    def month_dates(self):
+        return [name for name in Review.MONTH_DATES if name in self.fields]
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.month_dates():
+            if name in cleaned:
+                month_only = isinstance(cleaned[name], MonthOnlyDate)
+                setattr(self.instance, f"{name}_month_only", month_only)
+        return cleaned
+
+
+class ReviewForm(MonthDatesMixin, VersionedFormMixin, forms.ModelForm):
+    visit_start = DateInputsField(label="Visit start date", month_only_allowed=True)
+    visit_end = DateInputsField(label="Visit end date", month_only_allowed=True)
     progress_review_date = DateInputsField(
         label="Progress review date (optional)",
         required=False,
@@ -69,7 +97,17 @@ class ReviewForm(VersionedFormMixin, forms.ModelForm):
         cleaned = super().clean()
         start, end = cleaned.get("visit_start"), cleaned.get("visit_end")
         if start and end and end < start:
-            self.add_error("visit_end", "The visit end date must be on or after the start date")
+            if isinstance(end, MonthOnlyDate) and (end.year, end.month) == (
+                start.year,
+                start.month,
+            ):
+                self.add_error(
+                    "visit_end",
+                    "The visit end date is a month only: give the start date as a month "
+                    "only too, or give the end date a day",
+                )
+            else:
+                self.add_error("visit_end", "The visit end date must be on or after the start date")
         return cleaned
 
 
@@ -96,8 +134,10 @@ class NewReviewForm(ReviewForm):
         return lead
 
 
-class LetterForm(VersionedFormMixin, forms.ModelForm):
-    letter_date = DateInputsField(label="Date of the letter", required=False)
+class LetterForm(MonthDatesMixin, VersionedFormMixin, forms.ModelForm):
+    letter_date = DateInputsField(
+        label="Date of the letter", required=False, month_only_allowed=True
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,6 +6,7 @@ from simple_history.models import HistoricalRecords
 
 from councils.access import in_councils, in_led_regions, in_reviews, scoped, with_permissions
 from councils.models import Membership
+from sli.fields import shown_date
 
 Role = Membership.Role
 
@@ -193,6 +194,8 @@ class Review(models.Model):
         EXCELLENT = "excellent", "Excellent"
 
     ISSUED_STATUSES = (Status.ISSUED, Status.PROGRESS_REVIEW, Status.CLOSED)
+    # Dates that may be known only to the month, each with its "<name>_month_only" flag.
+    MONTH_DATES = ("visit_start", "visit_end", "letter_date")
     # The paragraphs of the feedback letter, in the order they are written.
     LETTER_FIELDS = (
         "letter_reference",
@@ -228,6 +231,11 @@ class Review(models.Model):
     visit_start = models.DateField()
     visit_end = models.DateField()
     letter_date = models.DateField(null=True, blank=True)
+    # A report may give a date only as a month: the date is then the first of that month and
+    # is shown as "March 2015" (see MONTH_DATES).
+    visit_start_month_only = models.BooleanField(default=False)
+    visit_end_month_only = models.BooleanField(default=False)
+    letter_date_month_only = models.BooleanField(default=False)
     progress_review_date = models.DateField(
         null=True, blank=True, help_text="When the team comes back to review progress."
     )
@@ -312,6 +320,25 @@ class Review(models.Model):
 
     def next_statuses(self):
         return [(status, Review.Status(status).label) for status in self.NEXT_STATUSES[self.status]]
+
+    @property
+    def visit_start_shown(self):
+        return shown_date(self.visit_start, month_only=self.visit_start_month_only)
+
+    @property
+    def visit_end_shown(self):
+        return shown_date(self.visit_end, month_only=self.visit_end_month_only)
+
+    @property
+    def letter_date_shown(self):
+        return shown_date(self.letter_date, month_only=self.letter_date_month_only)
+
+    @property
+    def visit_shown(self):
+        """The visit as people read it: "2 November 2015 to 4 November 2015", or "November
+        2015" for a visit known only to the month."""
+        start, end = self.visit_start_shown, self.visit_end_shown
+        return start if start == end else f"{start} to {end}"
 
     @property
     def letter_shows_general_findings(self):
