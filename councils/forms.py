@@ -6,6 +6,8 @@ from councils.models import Membership
 from reviews.models import Review
 from sli.fields import DateInputsField
 
+ROLE_NAMES = {Membership.Role.COUNCIL_EDITOR: "Editor", Membership.Role.COUNCIL_VIEWER: "Viewer"}
+
 
 class AddPersonForm(forms.Form):
     email = forms.EmailField(
@@ -25,23 +27,26 @@ class AddPersonForm(forms.Form):
     )
     role = forms.ChoiceField(
         label="Role",
-        choices=[
-            (
-                Membership.Role.COUNCIL_EDITOR,
-                "Editor: responds to recommendations and updates the plan",
-            ),
-            (Membership.Role.COUNCIL_VIEWER, "Viewer: reads everything, changes nothing"),
-        ],
         widget=forms.RadioSelect,
         error_messages={"required": "Choose a role"},
     )
 
-    def __init__(self, *args, council, **kwargs):
+    def __init__(self, *args, council, roles, **kwargs):
+        """``roles``: the council roles the person filling it in may give
+        (``council.roles_invitable_by(user)``); with one, the form asks no question about it."""
         super().__init__(*args, **kwargs)
         self.council = council
+        self.fields["role"].choices = [
+            (role, f"{ROLE_NAMES[role]}: {Membership.COUNCIL_ROLE_DUTIES[role]}") for role in roles
+        ]
+        self.only_role = roles[0] if len(roles) == 1 else None
+        if self.only_role:
+            del self.fields["role"]
 
     def clean(self):
         cleaned = super().clean()
+        if self.only_role:
+            cleaned["role"] = self.only_role
         email, role = cleaned.get("email"), cleaned.get("role")
         if not (email and role):
             return cleaned

@@ -75,6 +75,35 @@ class CouncilQuerySet(models.QuerySet):
 
         return scoped(self, user, in_councils(user, "pk", [Membership.Role.COUNCIL_EDITOR]))
 
+    def without_editor(self):
+        """Councils where nobody (with an account still on) holds the editor role."""
+        editors = Membership.objects.filter(
+            role=Membership.Role.COUNCIL_EDITOR, user__is_active=True
+        ).values("council")
+        return self.exclude(pk__in=editors)
+
+    def people_visible_to(self, user):
+        """Councils whose people (who holds which council role) the user may list: those they
+        edit, and those of the regions they lead."""
+        from councils.access import in_councils, in_led_regions, scoped
+
+        return scoped(
+            self,
+            user,
+            in_councils(user, "pk", [Membership.Role.COUNCIL_EDITOR]) | in_led_regions(user, ""),
+        )
+
+    def first_editor_invitable_by(self, user):
+        """Councils without an editor in the regions the user leads: the lead invites the
+        first, who then invites colleagues."""
+        from councils.access import in_led_regions, scoped
+
+        return scoped(self.without_editor(), user, in_led_regions(user, ""))
+
+    def invitable_by(self, user):
+        """Councils where the user may give someone a council role."""
+        return self.for_editor(user) | self.first_editor_invitable_by(user)
+
 
 class Council(models.Model):
     class Kind(models.TextChoices):
@@ -101,6 +130,15 @@ class Council(models.Model):
     def get_absolute_url(self):
         return reverse("councils:detail", args=[self.slug])
 
+    def roles_invitable_by(self, user):
+        """The council roles ``user`` may give here: both for its editors, only the editor's
+        for a regional lead inviting the first editor, none otherwise."""
+        if Council.objects.for_editor(user).filter(pk=self.pk).exists():
+            return list(Membership.COUNCIL_ROLES)
+        if Council.objects.invitable_by(user).filter(pk=self.pk).exists():
+            return [Membership.Role.COUNCIL_EDITOR]
+        return []
+
 
 class MembershipQuerySet(models.QuerySet):
     def editable_by(self, user):
@@ -113,7 +151,15 @@ class MembershipQuerySet(models.QuerySet):
             in_councils(user, "council", [Membership.Role.COUNCIL_EDITOR]),
         )
 
-    visible_to = editable_by
+    def visible_to(self, user):
+        """Council roles, listed to the council's editors and to its region's lead."""
+        from councils.access import scoped
+
+        return scoped(
+            self.filter(role__in=Membership.COUNCIL_ROLES),
+            user,
+            Q(council__in=Council.objects.people_visible_to(user).values("pk")),
+        )
 
 
 class Membership(models.Model):
@@ -127,6 +173,11 @@ class Membership(models.Model):
         REGIONAL_LEAD = "regional_lead", "Regional lead"
 
     COUNCIL_ROLES = (Role.COUNCIL_EDITOR, Role.COUNCIL_VIEWER)
+    # What each council role may do, as invitations and the People page put it.
+    COUNCIL_ROLE_DUTIES = {
+        Role.COUNCIL_EDITOR: "responds to recommendations and updates the improvement plan",
+        Role.COUNCIL_VIEWER: "reads everything, changes nothing",
+    }
     REVIEW_ROLES = (Role.REVIEW_LEAD, Role.REVIEW_TEAM)
 
     user = models.ForeignKey(

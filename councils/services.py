@@ -1,16 +1,23 @@
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.timesince import timeuntil
 
 from councils.models import Membership
 
 
-def add_person(*, council, email, full_name, role, request, user=None):
-    """Give someone a role for the council, creating their account (and sending a link to
-    choose a password) when they have none."""
+def add_person(*, council, email, full_name, role, by, request, user=None):
+    """Give someone a role for the council, creating their account (and sending ``by``'s
+    invitation, with a link to choose a password) when they have none."""
     with transaction.atomic():
         created = user is None
         if created:
@@ -22,26 +29,42 @@ def add_person(*, council, email, full_name, role, request, user=None):
             user.save()
         membership = Membership.objects.create(user=user, role=role, council=council)
     if created:
-        invite_to_choose_password(user, request)
+        send_invitation(membership=membership, by=by, request=request)
     return membership
 
 
-def invite_to_choose_password(user, request):
-    """Email the new user a link to choose a password (the reset form's own lookup skips
-    accounts without a usable password, so the mail is sent directly)."""
+def send_invitation(*, membership, by, request):
+    """E-mail the new user who invited them, to which council in which role, and a link to
+    choose a password. The link is a password reset token (the reset form's own lookup skips
+    accounts without a usable password, so the mail is sent directly): it works once, for
+    PASSWORD_RESET_TIMEOUT."""
+    user = membership.user
+    now = timezone.now()
+    expires = now + timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT)
+    site = f"{'https' if request.is_secure() else 'http'}://{request.get_host()}"
+    path = reverse(
+        "password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
     context = {
-        "email": user.email,
-        "domain": request.get_host(),
-        "site_name": "Sector-led improvement manager",
-        "uid": urlsafe_base64_encode(force_bytes(user.pk)),
         "user": user,
-        "token": default_token_generator.make_token(user),
-        "protocol": "https" if request.is_secure() else "http",
+        "inviter": by.get_full_name() or by.get_username(),
+        "inviter_email": by.email,
+        "council": membership.council,
+        "role": membership.get_role_display().lower(),
+        "duties": Membership.COUNCIL_ROLE_DUTIES[membership.role],
+        "link": site + path,
+        "new_link": site + reverse("password_reset"),
+        "lifetime": timeuntil(expires, now).replace("\xa0", " "),
+        "expires": timezone.localtime(expires),
     }
-    PasswordResetForm().send_mail(
-        "registration/password_reset_subject.txt",
-        "registration/password_reset_email.html",
-        context,
+    subject = render_to_string("councils/email/invitation_subject.txt", context)
+    send_mail(
+        " ".join(subject.split()),
+        render_to_string("councils/email/invitation.txt", context),
         None,
-        user.email,
+        [user.email],
     )

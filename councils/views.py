@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_tables2 import RequestConfig
 
-from councils.access import require, visible_or_404
+from councils.access import require, visible_or_404, with_permissions
 from councils.dashboards import council_dashboard, regional_dashboard
 from councils.forms import AddPersonForm, ChangedSinceForm, RegionFilterForm
 from councils.models import Council, Membership, Region
@@ -39,16 +39,29 @@ def council_list(request):
 
 
 def council_detail(request, slug):
-    council = visible_or_404(Council.objects.select_related("region"), request.user, slug=slug)
+    council = visible_or_404(
+        with_permissions(
+            Council.objects.select_related("region"),
+            request.user,
+            can_manage_people="for_editor",
+            can_see_people="people_visible_to",
+            can_invite_first_editor="first_editor_invitable_by",
+            can_plan_review="hosts_plannable_by",
+        ),
+        request.user,
+        slug=slug,
+    )
     since_form = ChangedSinceForm(request.GET or None)
     # Without a chosen date, compare with six months ago (a committee meets twice a year).
     since = (since_form.cleaned_data["since"] if since_form.is_valid() else None) or (
         default_since()
     )
-    reviews = (
+    reviews = with_permissions(
         Review.objects.visible_to(request.user)
         .filter(host_council=council)
-        .with_recommendation_counts(request.user)
+        .with_recommendation_counts(request.user),
+        request.user,
+        can_respond="respondable_by",
     )
     plans = (
         ImprovementPlan.objects.visible_to(request.user)
@@ -64,12 +77,6 @@ def council_detail(request, slug):
             "plans": plans,
             "dashboard": council_dashboard(council, request.user, since=since),
             "since_form": since_form,
-            "can_manage_people": Council.objects.for_editor(request.user)
-            .filter(pk=council.pk)
-            .exists(),
-            "can_plan_review": Council.objects.hosts_plannable_by(request.user)
-            .filter(pk=council.pk)
-            .exists(),
         },
     )
 
@@ -103,22 +110,31 @@ def region_detail(request, slug):
 
 def people(request, slug):
     council = visible_or_404(Council.objects, request.user, slug=slug)
-    require(Council.objects.for_editor(request.user), council)
-    form = AddPersonForm(request.POST or None, council=council)
+    require(Council.objects.people_visible_to(request.user), council)
+    if request.method == "POST":
+        require(Council.objects.invitable_by(request.user), council)
+    roles = council.roles_invitable_by(request.user)
+    form = AddPersonForm(request.POST or None, council=council, roles=roles) if roles else None
     if request.method == "POST" and form.is_valid():
-        membership = add_person(council=council, request=request, **form.cleaned_data)
+        invited = form.cleaned_data["user"] is None
+        membership = add_person(
+            council=council, by=request.user, request=request, **form.cleaned_data
+        )
         messages.success(
             request,
             f"{membership.user.get_full_name() or membership.user.email} is now a "
-            f"{membership.get_role_display().lower()} for {council}.",
+            f"{membership.get_role_display().lower()} for {council}."
+            + (" They have been sent an invitation by email." if invited else ""),
         )
         return redirect("councils:people", slug=council.slug)
-    memberships = Membership.objects.editable_by(request.user).filter(council=council)
-    return render(
-        request,
-        "councils/people.html",
-        {"council": council, "memberships": memberships.select_related("user"), "form": form},
-    )
+    memberships = Membership.objects.visible_to(request.user).filter(council=council)
+    context = {
+        "council": council,
+        "memberships": memberships.select_related("user"),
+        "form": form,
+        "can_remove": Council.objects.for_editor(request.user).filter(pk=council.pk).exists(),
+    }
+    return render(request, "councils/people.html", context)
 
 
 @require_POST

@@ -473,3 +473,62 @@ class ResponseForm(VersionedFormMixin, forms.ModelForm):
                     "response_reason", "Give the reason the recommendation is not fully accepted"
                 )
         return cleaned
+
+
+class ResponseRowForm(ResponseForm):
+    """One row of the table of responses. A row left as it was is neither checked nor saved,
+    so recommendations without a response yet may stay so."""
+
+    class Meta(ResponseForm.Meta):
+        widgets = {"response_reason": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.empty_permitted = True
+        self.use_required_attribute = False
+        label = self.instance.label
+        response = self.fields["response"]
+        response.widget = forms.Select()
+        response.choices = [("", "No response yet"), *Recommendation.Response.choices]
+        response.label = f"Response to recommendation {label}"
+        reason = self.fields["response_reason"]
+        reason.label = f"Reason for the response to recommendation {label}"
+        reason.help_text = ""  # said once above the table, not on every row
+
+
+class BaseResponseFormSet(forms.BaseModelFormSet):
+    def total_form_count(self):
+        """One row for each recommendation shown: rows added to what is sent are ignored."""
+        return self.initial_form_count()
+
+    def changed_forms(self):
+        return [form for form in self.forms if form.has_changed()]
+
+    def again_over(self, conflicts):
+        """The table as it was sent, to send again over what others saved meanwhile: each
+        conflicting row takes the version saved now and says what it holds."""
+        data = self.data.copy()
+        for conflict in conflicts:
+            data[conflict.form.add_prefix("version")] = conflict.saved.version
+            latest = conflict.latest.history_id if conflict.latest else ""
+            data[conflict.form.add_prefix("opened_record")] = latest
+        formset = type(self)(data, queryset=self.queryset, prefix=self.prefix)
+        formset.is_valid()
+        by_pk = {conflict.saved.pk: conflict for conflict in conflicts}
+        for form in formset.forms:
+            if conflict := by_pk.get(form.instance.pk):
+                saved = conflict.saved
+                reason = f" (“{saved.response_reason}”)" if saved.response_reason else ""
+                form.add_error(
+                    None,
+                    f"{conflict.saved_by} saved a response to recommendation {saved.label} "
+                    f"while you were editing: it is now "
+                    f"“{saved.get_response_display() or 'No response yet'}”{reason}. "
+                    "Your answer is kept here: save again to replace it",
+                )
+        return formset
+
+
+ResponseFormSet = forms.modelformset_factory(
+    Recommendation, form=ResponseRowForm, formset=BaseResponseFormSet, extra=0, edit_only=True
+)

@@ -1,3 +1,5 @@
+import itertools
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -47,6 +49,29 @@ def implementation_state(response, counts):
     if counts["started"]:
         return ImplementationState.IN_PROGRESS
     return ImplementationState.NOT_STARTED
+
+
+def renumbering_sentence(changes, parent_number=None):
+    """The sentence saying how numbers change: "Recommendations 6 to 9 will become 5 to 8."
+    for the changes [(6, 5), … (9, 8)] of the numbers under ``parent_number`` (None for the
+    top level); "" for no change."""
+    if not changes:
+        return ""
+
+    def labels(numbers):
+        return [recommendation_label(number, parent_number) for number in numbers]
+
+    nows, afters = (labels(numbers) for numbers in zip(*changes, strict=True))
+    if len(changes) == 1:
+        return f"Recommendation {nows[0]} will become {afters[0]}."
+    if all(
+        b == a + 1 for numbers in zip(*changes, strict=True) for a, b in itertools.pairwise(numbers)
+    ):
+        return f"Recommendations {nows[0]} to {nows[-1]} will become {afters[0]} to {afters[-1]}."
+    return (
+        f"Recommendations {', '.join(nows[:-1])} and {nows[-1]} will become "
+        f"{', '.join(afters[:-1])} and {afters[-1]}, in that order."
+    )
 
 
 class RecommendationQuerySet(ReviewFindingsQuerySet):
@@ -296,6 +321,27 @@ class Recommendation(models.Model):
             return self.reference
         parent_number = self.parent.number if self.parent_id else None
         return recommendation_label(self.number, parent_number)
+
+    def renumbering_on_deletion(self):
+        """What deleting this recommendation does to the numbers of the others, as a sentence
+        ("" when none changes): the later ones move up one, as ``delete_recommendation``
+        renumbers them."""
+        siblings = (
+            Recommendation.objects.filter(review=self.review_id, parent=self.parent_id)
+            .exclude(pk=self.pk)
+            .order_by("number")
+            .annotate(sub_items=Count("children"))
+            .values_list("number", "sub_items")
+        )
+        changes, with_sub_items = [], False
+        for after, (now, sub_items) in enumerate(siblings, start=1):
+            if now != after:
+                changes.append((now, after))
+                with_sub_items |= bool(sub_items)
+        sentence = renumbering_sentence(changes, self.parent.number if self.parent_id else None)
+        if with_sub_items:
+            sentence = sentence.replace(" will become ", ", with their sub-items, will become ")
+        return sentence
 
     def clean(self):
         errors = {}

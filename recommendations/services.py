@@ -7,6 +7,7 @@ from django.db.models import F
 
 from recommendations.models import Amendment, Recommendation
 from reviews.models import ScopeQuestion
+from sli.concurrency import Conflict, EditConflict, save_if_current
 
 NEW_QUESTION = "new"  # a group's choice: add the question found in the text
 
@@ -32,6 +33,25 @@ def amend_recommendation(*, recommendation, text, reason, by):
         locked.save(amending=True)
     recommendation.refresh_from_db()
     return amendment
+
+
+def save_responses(*, forms):
+    """Save the council's responses from ``forms`` (valid ResponseForms, one for each
+    recommendation answered): all of them, or none when any of their recommendations was
+    saved by someone else since the page was opened. Returns those Conflicts."""
+    conflicted = []
+    try:
+        with transaction.atomic():
+            for form in forms:
+                try:
+                    save_if_current(form, form.save)
+                except EditConflict:
+                    conflicted.append(form)
+            if conflicted:
+                raise EditConflict  # undoes the rows already saved
+    except EditConflict:
+        return [Conflict(form) for form in conflicted]
+    return []
 
 
 # Numbers are shifted out of the way before they are rewritten, so that the unique

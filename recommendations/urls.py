@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/move/", views.move, name="move"),
     path("<int:pk>/amend/", views.amend, name="amend"),
     path("<int:pk>/respond/", views.respond, name="respond"),
+    path("responses/<int:review_pk>/", views.respond_all, name="respond_all"),
     path("<int:pk>/assess/", views.assess, name="assess"),
     path("new/<int:review_pk>/", views.new_recommendation, name="new"),
     path("paste/<int:review_pk>/", views.paste, name="paste"),

@@ -5,7 +5,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import pluralize
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from councils.access import require, require_editable, visible_or_404, with_permissions
 from improvement_plans.models import Action
@@ -18,6 +18,7 @@ from recommendations.forms import (
     PasteRecommendationsForm,
     RecommendationForm,
     ResponseForm,
+    ResponseFormSet,
     pasted_sections,
 )
 from recommendations.models import Amendment, ProgressAssessment, Recommendation
@@ -27,6 +28,7 @@ from recommendations.services import (
     delete_recommendation,
     move_recommendation,
     save_recommendation,
+    save_responses,
 )
 from recommendations.tables import RecommendationTable
 from reviews.models import Review
@@ -133,6 +135,34 @@ def respond(request, pk):
     )
 
 
+def respond_all(request, review_pk):
+    review = visible_or_404(
+        Review.objects.select_related("host_council"), request.user, pk=review_pk
+    )
+    require(Review.objects.respondable_by(request.user), review)
+    recommendations = (
+        Recommendation.objects.respondable_by(request.user)
+        .filter(review=review)
+        .select_related("parent")
+    )
+    formset = ResponseFormSet(request.POST or None, queryset=recommendations, prefix="responses")
+    if request.method == "POST" and formset.is_valid():
+        changed = formset.changed_forms()
+        if not (conflicts := save_responses(forms=changed)):
+            count = len(changed)
+            messages.success(
+                request,
+                f"The responses to {count} recommendation{pluralize(count)} were saved."
+                if count
+                else "No response was changed.",
+            )
+            return redirect(review.get_absolute_url() + "#recommendations")
+        formset = formset.again_over(conflicts)
+    return render(
+        request, "recommendations/respond_all.html", {"formset": formset, "review": review}
+    )
+
+
 def assess(request, pk):
     recommendation = visible_or_404(RECOMMENDATION_PAGE, request.user, pk=pk)
     require(Recommendation.objects.assessable_by(request.user), recommendation)
@@ -194,13 +224,28 @@ def edit_recommendation(request, pk):
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def delete(request, pk):
+    """Asks first (GET), saying which numbers will change; deletes on POST."""
     recommendation = visible_or_404(RECOMMENDATION_PAGE, request.user, pk=pk)
     require(Recommendation.objects.editable_by(request.user).drafts(), recommendation)
-    delete_recommendation(recommendation=recommendation)
-    messages.success(request, f"Recommendation {recommendation.label} was deleted.")
-    return redirect(recommendation.review.get_absolute_url() + "#recommendations")
+    renumbering = recommendation.renumbering_on_deletion()
+    if request.method == "POST":
+        delete_recommendation(recommendation=recommendation)
+        verb = "is now" if renumbering.startswith("Recommendation ") else "are now"
+        messages.success(
+            request,
+            f"Recommendation {recommendation.label} was deleted. "
+            f"{renumbering.replace('will become', verb, 1)}".strip(),
+        )
+        return redirect(recommendation.review.get_absolute_url() + "#recommendations")
+    context = {
+        "recommendation": recommendation,
+        "review": recommendation.review,
+        "renumbering": renumbering,
+        "sub_items": recommendation.children.order_by("number"),
+    }
+    return render(request, "recommendations/delete.html", context)
 
 
 @require_POST

@@ -1,5 +1,9 @@
+import re
+
 from django import forms
 from django.contrib.auth import get_user_model
+from django.forms.formsets import DELETION_FIELD_NAME, TOTAL_FORM_COUNT
+from django.forms.utils import ErrorDict
 from django.utils import timezone
 
 from councils.models import Council
@@ -13,12 +17,40 @@ from reviews.models import (
     TeamMember,
 )
 from sli.concurrency import VersionedFormMixin
-from sli.fields import DateInputsField
+from sli.fields import DateInputsField, MonthOnlyDate
 
 
-class ReviewForm(VersionedFormMixin, forms.ModelForm):
-    visit_start = DateInputsField(label="Visit start date")
-    visit_end = DateInputsField(label="Visit end date")
+class MonthDatesMixin:
+    """For review forms with dates a report may give only as a month (``Review.MONTH_DATES``):
+    a month and year without a day is saved as the first of the month with its
+    ``<name>_month_only`` flag, and shown again without the day."""
+
+    def __init__(self, *args, initial=None, **kwargs):
+        super().__init__(*args, initial=initial, **kwargs)
+        for name in self.month_dates():
+            value = getattr(self.instance, name)
+            if (
+                value
+                and getattr(self.instance, f"{name}_month_only")
+                and name not in (initial or {})
+            ):
+                self.initial[name] = MonthOnlyDate(value.year, value.month)
+
+    def month_dates(self):
+        return [name for name in Review.MONTH_DATES if name in self.fields]
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.month_dates():
+            if name in cleaned:
+                month_only = isinstance(cleaned[name], MonthOnlyDate)
+                setattr(self.instance, f"{name}_month_only", month_only)
+        return cleaned
+
+
+class ReviewForm(MonthDatesMixin, VersionedFormMixin, forms.ModelForm):
+    visit_start = DateInputsField(label="Visit start date", month_only_allowed=True)
+    visit_end = DateInputsField(label="Visit end date", month_only_allowed=True)
     progress_review_date = DateInputsField(
         label="Progress review date (optional)",
         required=False,
@@ -66,7 +98,17 @@ class ReviewForm(VersionedFormMixin, forms.ModelForm):
         cleaned = super().clean()
         start, end = cleaned.get("visit_start"), cleaned.get("visit_end")
         if start and end and end < start:
-            self.add_error("visit_end", "The visit end date must be on or after the start date")
+            if isinstance(end, MonthOnlyDate) and (end.year, end.month) == (
+                start.year,
+                start.month,
+            ):
+                self.add_error(
+                    "visit_end",
+                    "The visit end date is a month only: give the start date as a month "
+                    "only too, or give the end date a day",
+                )
+            else:
+                self.add_error("visit_end", "The visit end date must be on or after the start date")
         return cleaned
 
 
@@ -93,12 +135,23 @@ class NewReviewForm(ReviewForm):
         return lead
 
 
-class LetterForm(VersionedFormMixin, forms.ModelForm):
-    letter_date = DateInputsField(label="Date of the letter", required=False)
+class LetterForm(MonthDatesMixin, VersionedFormMixin, forms.ModelForm):
+    letter_date = DateInputsField(
+        label="Date of the letter", required=False, month_only_allowed=True
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One option is always chosen on the page; a post without it keeps what was chosen.
+        self.fields["letter_summary"].required = False
+
+    def clean_letter_summary(self):
+        return self.cleaned_data["letter_summary"] or self.instance.letter_summary
 
     class Meta:
         model = Review
         fields = [Review.LETTER_FIELDS[0], "letter_date", *Review.LETTER_FIELDS[1:]]
+        fields.insert(fields.index("letter_executive_summary") + 1, "letter_summary")
         labels = {
             "letter_reference": "Reference (the subject line)",
             "letter_addressee": "Addressee",
@@ -108,6 +161,7 @@ class LetterForm(VersionedFormMixin, forms.ModelForm):
             "letter_team_paragraph": "The team",
             "letter_scope": "Scope",
             "letter_executive_summary": "Executive summary",
+            "letter_summary": "With an executive summary, the letter includes",
             "letter_overview": "Overview",
             "letter_conclusion": "Conclusion",
             "letter_signatory_name": "Signatory's name",
@@ -121,64 +175,171 @@ class LetterForm(VersionedFormMixin, forms.ModelForm):
             "letter_salutation": "For example, Dear Keith",
             "letter_opening": "Leave a blank line between paragraphs.",
             "letter_copy_list": "One person on each line.",
+            "letter_summary": "The general findings are those under no scope question: without "
+            "an executive summary they are the letter's summary. Findings under a scope "
+            "question are in the letter either way.",
         }
         widgets = {
-            name: forms.Textarea(attrs={"rows": rows})
-            for name, rows in [
-                ("letter_address", 5),
-                ("letter_opening", 8),
-                ("letter_team_paragraph", 5),
-                ("letter_scope", 5),
-                ("letter_executive_summary", 10),
-                ("letter_overview", 8),
-                ("letter_conclusion", 6),
-                ("letter_copy_list", 3),
-            ]
+            "letter_summary": forms.RadioSelect,
+            **{
+                name: forms.Textarea(attrs={"rows": rows})
+                for name, rows in [
+                    ("letter_address", 5),
+                    ("letter_opening", 8),
+                    ("letter_team_paragraph", 5),
+                    ("letter_scope", 5),
+                    ("letter_executive_summary", 10),
+                    ("letter_overview", 8),
+                    ("letter_conclusion", 6),
+                    ("letter_copy_list", 3),
+                ]
+            },
         }
 
 
-TeamFormSet = forms.inlineformset_factory(
-    Review,
-    TeamMember,
-    fields=["name", "role", "organisation", "home_council"],
-    extra=3,
-    can_delete=True,
-    labels={
-        "name": "Name",
-        "role": "Role",
-        "organisation": "Organisation",
-        "home_council": "Council they come from (if any)",
-    },
-    error_messages={"name": {"required": "Enter the team member's name"}},
-)
+class AddAnotherFormSet(forms.BaseInlineFormSet):
+    """Rows added and removed without JavaScript (the GOV.UK "add another" pattern).
 
-ScopeFormSet = forms.inlineformset_factory(
-    Review,
-    ScopeQuestion,
-    fields=["number", "text"],
-    extra=3,
-    can_delete=True,
-    labels={"number": "Number", "text": "Key line of enquiry"},
-    widgets={"text": forms.Textarea(attrs={"rows": 2})},
-    error_messages={
-        "number": {"required": "Enter the number of the question"},
-        "text": {"required": "Enter the question"},
-    },
-)
+    "Add another" (``add`` in the post) sends the page back with one more empty row, and
+    "Remove" (``remove`` = a row's prefix) with that row gone (marked for deletion, so that
+    saving deletes a saved row); what was typed in the other rows is kept and not checked.
+    Only saving checks the rows, all of them, and saves them all or none. A new list starts
+    with one empty row.
+    """
+
+    deletion_widget = forms.HiddenInput
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.changing_rows = False
+        if not self.is_bound:
+            self.extra = 0 if self.get_queryset().exists() else 1
+            return
+        total = f"{self.prefix}-{TOTAL_FORM_COUNT}"
+        removed = data.get("remove", "")
+        if "add" in data and data.get(total, "").isdigit():
+            self.data = data.copy()
+            self.data[total] = str(int(data[total]) + 1)
+            # The new row starts as an empty row would (the kind of role "peer"), so that
+            # left alone it is still empty when saving.
+            row = f"{self.prefix}-{data[total]}"
+            for field in self.empty_form:
+                if field.initial not in (None, ""):
+                    self.data[f"{row}-{field.name}"] = str(field.initial)
+            self.changing_rows = True
+        elif re.fullmatch(rf"{re.escape(self.prefix)}-\d+", removed):
+            self.data = data.copy()
+            self.data[f"{removed}-{DELETION_FIELD_NAME}"] = "on"
+            self.changing_rows = True
+        if self.changing_rows:
+            self.form = unchecked(self.form)
+
+    def is_removed(self, form):
+        """The row was removed (it is kept in the page as hidden fields only)."""
+        field = form.fields.get(DELETION_FIELD_NAME)
+        return bool(self.is_bound and field and field.to_python(form[DELETION_FIELD_NAME].data))
+
+    def rows(self):
+        return [form for form in self.forms if not self.is_removed(form)]
+
+    def removed_rows(self):
+        return [form for form in self.forms if self.is_removed(form)]
+
+    def is_to_be_saved(self):
+        return self.is_bound and not self.changing_rows
 
 
-JudgementFormSet = forms.inlineformset_factory(
-    Review,
-    Judgement,
-    fields=["outcome_area", "grade"],
-    extra=3,
-    can_delete=True,
-    labels={"outcome_area": "Outcome area", "grade": "Judgement"},
-    error_messages={
-        "outcome_area": {"required": "Enter the outcome area"},
-        "grade": {"required": "Choose the judgement"},
-    },
-)
+def unchecked(form_class):
+    """``form_class`` whose forms show what was typed without checking it."""
+
+    class Unchecked(form_class):
+        def full_clean(self):
+            self._errors, self.cleaned_data = ErrorDict(), {}
+
+    return Unchecked
+
+
+class TeamFormSet(
+    forms.inlineformset_factory(
+        Review,
+        TeamMember,
+        formset=AddAnotherFormSet,
+        fields=["name", "role", "role_title", "organisation", "home_council"],
+        extra=0,
+        can_delete=True,
+        labels={
+            "name": "Name",
+            "role": "Kind of role",
+            "role_title": "Role title (optional)",
+            "organisation": "Organisation",
+            "home_council": "Council they come from (if any)",
+        },
+        help_texts={
+            "role_title": "As the letter names it, for example Director of Adult Social Services. "
+            "Leave it blank to use the kind of role.",
+        },
+        error_messages={"name": {"required": "Enter the team member's name"}},
+    )
+):
+    row_name = "Team member"
+    add_label = "Add another member"
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["home_council"].empty_label = "None"
+
+
+class ScopeFormSet(
+    forms.inlineformset_factory(
+        Review,
+        ScopeQuestion,
+        formset=AddAnotherFormSet,
+        fields=["number", "text"],
+        extra=0,
+        can_delete=True,
+        labels={"number": "Number", "text": "Key line of enquiry"},
+        widgets={
+            "number": forms.TextInput(
+                attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}
+            ),
+            "text": forms.Textarea(attrs={"rows": 2}),
+        },
+        error_messages={
+            "number": {
+                "required": "Enter the number of the question",
+                "invalid": "Enter the number of the question as a whole number, like 3",
+            },
+            "text": {"required": "Enter the question"},
+        },
+    )
+):
+    row_name = "Question"
+    add_label = "Add another question"
+
+    def get_unique_error_message(self, unique_check):
+        return "Give each question its own number"
+
+    def get_form_error(self):
+        return "Another question has this number"
+
+
+class JudgementFormSet(
+    forms.inlineformset_factory(
+        Review,
+        Judgement,
+        formset=AddAnotherFormSet,
+        fields=["outcome_area", "grade"],
+        extra=0,
+        can_delete=True,
+        labels={"outcome_area": "Outcome area", "grade": "Judgement"},
+        error_messages={
+            "outcome_area": {"required": "Enter the outcome area"},
+            "grade": {"required": "Choose the judgement"},
+        },
+    )
+):
+    row_name = "Outcome area"
+    add_label = "Add another outcome area"
 
 
 class FindingForm(forms.ModelForm):

@@ -6,6 +6,7 @@ from simple_history.models import HistoricalRecords
 
 from councils.access import in_councils, in_led_regions, in_reviews, scoped, with_permissions
 from councils.models import Membership
+from sli.fields import shown_date
 
 Role = Membership.Role
 
@@ -55,6 +56,7 @@ class ReviewQuerySet(models.QuerySet):
             can_edit_content="content_editable_by",
             can_comment="commentable_by",
             can_publish="publishable_by",
+            can_respond="respondable_by",
         )
 
     def content_editable_by(self, user):
@@ -77,6 +79,11 @@ class ReviewQuerySet(models.QuerySet):
 
     def publishable_by(self, user):
         """The host council's editors publish an issued letter."""
+        return scoped(self.issued(), user, in_councils(user, "host_council", [Role.COUNCIL_EDITOR]))
+
+    def respondable_by(self, user):
+        """Issued reviews whose recommendations the host council's editors answer (one by one
+        through ``Recommendation.objects.respondable_by``, or all on one page)."""
         return scoped(self.issued(), user, in_councils(user, "host_council", [Role.COUNCIL_EDITOR]))
 
     def content_visible_to(self, user):
@@ -173,6 +180,13 @@ class Review(models.Model):
         PROGRESS_REVIEW = "progress_review", "Progress review"
         CLOSED = "closed", "Closed"
 
+    class LetterSummary(models.TextChoices):
+        """What the letter's summary holds when an executive summary is written; the findings
+        under a scope question are in their section either way."""
+
+        SUMMARY_AND_FINDINGS = "summary_and_findings", "The executive summary and the findings"
+        SUMMARY_ONLY = "summary_only", "The executive summary only"
+
     class CapacityToImprove(models.TextChoices):
         POOR = "poor", "Poor"
         UNCERTAIN = "uncertain", "Uncertain"
@@ -180,6 +194,8 @@ class Review(models.Model):
         EXCELLENT = "excellent", "Excellent"
 
     ISSUED_STATUSES = (Status.ISSUED, Status.PROGRESS_REVIEW, Status.CLOSED)
+    # Dates that may be known only to the month, each with its "<name>_month_only" flag.
+    MONTH_DATES = ("visit_start", "visit_end", "letter_date")
     # The paragraphs of the feedback letter, in the order they are written.
     LETTER_FIELDS = (
         "letter_reference",
@@ -215,6 +231,11 @@ class Review(models.Model):
     visit_start = models.DateField()
     visit_end = models.DateField()
     letter_date = models.DateField(null=True, blank=True)
+    # A report may give a date only as a month: the date is then the first of that month and
+    # is shown as "March 2015" (see MONTH_DATES).
+    visit_start_month_only = models.BooleanField(default=False)
+    visit_end_month_only = models.BooleanField(default=False)
+    letter_date_month_only = models.BooleanField(default=False)
     progress_review_date = models.DateField(
         null=True, blank=True, help_text="When the team comes back to review progress."
     )
@@ -233,6 +254,13 @@ class Review(models.Model):
     letter_team_paragraph = models.TextField(blank=True)
     letter_scope = models.TextField(blank=True)
     letter_executive_summary = models.TextField(blank=True)
+    letter_summary = models.CharField(
+        max_length=30,
+        choices=LetterSummary.choices,
+        default=LetterSummary.SUMMARY_AND_FINDINGS,
+        help_text="Whether the general findings (those under no scope question) follow the "
+        "executive summary or are left out of the letter.",
+    )
     letter_overview = models.TextField(blank=True)
     letter_conclusion = models.TextField(blank=True)
     letter_signatory_name = models.CharField(max_length=200, blank=True)
@@ -294,6 +322,34 @@ class Review(models.Model):
         return [(status, Review.Status(status).label) for status in self.NEXT_STATUSES[self.status]]
 
     @property
+    def visit_start_shown(self):
+        return shown_date(self.visit_start, month_only=self.visit_start_month_only)
+
+    @property
+    def visit_end_shown(self):
+        return shown_date(self.visit_end, month_only=self.visit_end_month_only)
+
+    @property
+    def letter_date_shown(self):
+        return shown_date(self.letter_date, month_only=self.letter_date_month_only)
+
+    @property
+    def visit_shown(self):
+        """The visit as people read it: "2 November 2015 to 4 November 2015", or "November
+        2015" for a visit known only to the month."""
+        start, end = self.visit_start_shown, self.visit_end_shown
+        return start if start == end else f"{start} to {end}"
+
+    @property
+    def letter_shows_general_findings(self):
+        """The letter's summary lists the findings under no scope question: always without an
+        executive summary; with one, unless the lead chose the executive summary only."""
+        return (
+            not self.letter_executive_summary
+            or self.letter_summary == self.LetterSummary.SUMMARY_AND_FINDINGS
+        )
+
+    @property
     def is_published(self):
         return self.is_issued and self.published_at is not None
 
@@ -346,6 +402,12 @@ class TeamMember(models.Model):
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="team")
     name = models.CharField(max_length=200)
     role = models.CharField(max_length=30, choices=Role.choices, default=Role.PEER)
+    role_title = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The role as the letter names it, for example “Director of Adult Social "
+        "Services”; without it, the kind of role is shown.",
+    )
     organisation = models.CharField(max_length=250, blank=True)
     home_council = models.ForeignKey(
         "councils.Council",
@@ -364,10 +426,15 @@ class TeamMember(models.Model):
         ordering = ["review", "order", "pk"]
 
     def __str__(self):
-        return f"{self.name}, {self.get_role_display()}"
+        return f"{self.name}, {self.role_name}"
 
     def get_absolute_url(self):
         return self.review.get_absolute_url()
+
+    @property
+    def role_name(self):
+        """The role as the letter names it: its title, else the kind of role."""
+        return self.role_title or self.get_role_display()
 
 
 class ScopeQuestion(models.Model):

@@ -148,7 +148,8 @@ def letter_context(review, *, public=False):
             section.areas_for_consideration.append(finding)
 
     other_recommendations = []
-    for recommendation in _recommendations(review, public=public):
+    recommendations = _recommendations(review, public=public)
+    for recommendation in recommendations:
         section = sections.get(recommendation.scope_question_id)
         if section is None:
             other_recommendations.append(recommendation)
@@ -175,6 +176,22 @@ def letter_context(review, *, public=False):
         "other_recommendations": other_recommendations,
         "has_recommendations_in_sections": any(s.recommendations for s in sections.values()),
         "judgements": list(review.judgements.all()) if review.is_inspection else [],
+        "contents": letter_contents(
+            sections.values(), summary_strengths + summary_areas, recommendations
+        ),
+    }
+
+
+def letter_contents(sections, general_findings, recommendations):
+    """How much of each kind the letter holds, for the preview to say what it includes."""
+    items = [(item, top) for top in recommendations for item in (top, *top.sub_items)]
+    return {
+        "general_findings": len(general_findings),
+        "findings_in_sections": sum(
+            len(section.strengths) + len(section.areas_for_consideration) for section in sections
+        ),
+        "recommendations": len(items),
+        "exempt_recommendations": sum(1 for item, top in items if item.exempt or top.exempt),
     }
 
 

@@ -200,7 +200,7 @@ def edit_judgements(request, pk):
 def _edit_formset(request, pk, formset_class, name, saved_message, permitted=None):
     review = editable_review(request, pk, permitted)
     formset = formset_class(request.POST or None, instance=review, prefix=name)
-    if request.method == "POST" and formset.is_valid():
+    if formset.is_to_be_saved() and formset.is_valid():
         with transaction.atomic():  # the rows added, changed and deleted: all or none
             formset.save()
         messages.success(request, saved_message)
@@ -301,7 +301,9 @@ def answer_comment(request, pk):
 def letter_preview(request, pk):
     review = visible_or_404(Review.objects, request.user, pk=pk)
     require(Review.objects.content_visible_to(request.user), review)
-    return render(request, "reviews/letter_preview.html", letter_context(review))
+    can_edit = Review.objects.editable_by(request.user).filter(pk=review.pk).exists()
+    context = {**letter_context(review), "can_edit": can_edit}
+    return render(request, "reviews/letter_preview.html", context)
 
 
 def letter_pdf(request, pk):

@@ -521,6 +521,7 @@ ROUTES = {
     ),
     "recommendations:amend": ("GET", RECOMMENDATIONS),
     "recommendations:respond": ("GET", RECOMMENDATIONS),
+    "recommendations:respond_all": ("GET", REVIEWS),
     "recommendations:assess": ("GET", RECOMMENDATIONS),
     "improvement_plans:plan": ("GET", ["plan A", "plan C"]),
     "improvement_plans:new_plan": ("GET", ["council A", "council B", "council C"]),
@@ -597,10 +598,21 @@ RISK_COMMENTERS = {"risk A": {A_EDITOR, NORTH_LEAD}, "risk C": {C_EDITOR, SOUTH_
 
 def permitted(route, role, key):
     """Beyond seeing the object: who may use each route that acts on one."""
-    if route in {"councils:people", "councils:remove_person", "improvement_plans:new_plan"}:
+    if route in {"councils:remove_person", "improvement_plans:new_plan"}:
         return role == STAFF or (role, key) in {(A_EDITOR, "council A"), (C_EDITOR, "council C")}
-    if route == "reviews:publish":
-        # The host council's editors publish an issued letter.
+    if route == "councils:people":
+        # A council's editors manage its people; the region's lead lists them, and invites the
+        # first editor of a council that has none (council B).
+        return role == STAFF or (role, key) in {
+            (A_EDITOR, "council A"),
+            (C_EDITOR, "council C"),
+            (NORTH_LEAD, "council A"),
+            (NORTH_LEAD, "council B"),
+            (SOUTH_LEAD, "council C"),
+        }
+    if route in {"reviews:publish", "recommendations:respond_all"}:
+        # The host council's editors publish an issued letter and respond to its
+        # recommendations.
         return key != "review A draft" and (
             role == STAFF or (role, key) in {(A_EDITOR, "review A issued"), (C_EDITOR, "review C")}
         )

@@ -52,6 +52,7 @@ MUST_REACH = {
         "improvement_plans:edit_plan",
         "recommendations:detail",
         "recommendations:respond",
+        "recommendations:respond_all",
         "regional:new_practice",
         "regional:council_risk",
     },
@@ -89,6 +90,7 @@ MUST_REACH = {
     | {
         "reviews:new",
         "councils:detail",
+        "councils:people",
         "councils:region",
         "regional:risk_year",
         "regional:triggers",

@@ -1,14 +1,24 @@
-"""The People page: a council's editors add and remove its editors and viewers."""
+"""The People page: a council's editors add and remove its editors and viewers; the region's
+lead lists them, and invites the first editor of a council that has none."""
 
 import re
+from datetime import datetime, timedelta
 from html import unescape
+from unittest.mock import patch
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
 from django.core import mail
 from django.test import TestCase, override_settings
 
 from councils.models import Membership
-from tests.factories import make_council, make_membership, make_review, make_user
+from tests.factories import (
+    make_council,
+    make_membership,
+    make_region,
+    make_review,
+    make_user,
+)
 
 Role = Membership.Role
 User = get_user_model()
@@ -309,3 +319,197 @@ class PeopleAccessTests(PeoplePageTestCase):
         for hidden in ("sam@sefton.gov.uk", "olga@sefton.gov.uk", "lee@peers.example.org"):
             self.assertNotContains(response, hidden)
         self.assertContains(response, "Sefton Council", count=0)
+
+
+class InvitationEmailTests(PeoplePageTestCase):
+    def invite(self):
+        self.client.post(
+            self.url,
+            {
+                "email": "noor@wirral.gov.uk",
+                "full_name": "Noor Newman",
+                "role": Role.COUNCIL_EDITOR,
+            },
+        )
+        self.assertEqual(len(mail.outbox), 1)
+        return mail.outbox[0]
+
+    def test_the_email_says_who_invited_them_to_what(self):
+        message = self.invite()
+
+        self.assertEqual(
+            message.subject,
+            "Eddie Editor invited you to the sector-led improvement manager for Wirral Council",
+        )
+        body = " ".join(message.body.split())
+        self.assertIn("Hello Noor,", body)
+        self.assertIn(
+            "Eddie Editor (eddie@wirral.gov.uk) has invited you to the sector-led improvement "
+            "manager as a council editor for Wirral Council.",
+            body,
+        )
+        self.assertIn("responds to recommendations and updates the improvement plan", body)
+        self.assertIn("Your username is noor@wirral.gov.uk.", body)
+        self.assertNotIn("reset", re.sub(r"https?://\S+", "", body).lower())
+
+    def test_the_email_says_how_long_the_link_works(self):
+        with self.settings(PASSWORD_RESET_TIMEOUT=2 * 24 * 60 * 60):
+            body = " ".join(self.invite().body.split())
+
+        self.assertIn("The link works once and for 2 days, until", body)
+        self.assertRegex(body, r"http://testserver/password/reset/[\w-]+/[\w-]+/")
+        self.assertIn("ask for a new one at http://testserver/password/reset/", body)
+
+    def test_the_link_stops_working_after_the_stated_time(self):
+        body = self.invite().body
+        self.assertIn("The link works once and for 3 days", " ".join(body.split()))
+        link = re.search(r"/password/reset/[\w-]+/[\w-]+/", body).group(0)
+        self.client.logout()
+
+        # Django's token clock, moved on past the three days the email states.
+        later = datetime.now() + timedelta(days=3, minutes=1)
+        with patch.object(default_token_generator, "_now", return_value=later):
+            expired = self.client.get(link, follow=True)
+
+        self.assertFalse(expired.context["validlink"])
+
+    def test_the_page_says_an_invitation_was_sent(self):
+        response = self.client.post(
+            self.url,
+            {
+                "email": "noor@wirral.gov.uk",
+                "full_name": "Noor Newman",
+                "role": Role.COUNCIL_VIEWER,
+            },
+            follow=True,
+        )
+
+        self.assertEqual(
+            page_messages(response),
+            [
+                "Noor Newman is now a council viewer for Wirral Council. "
+                "They have been sent an invitation by email."
+            ],
+        )
+
+
+class RegionalLeadTests(PeoplePageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        region = cls.council.region
+        cls.new_council = make_council(name="Knowsley Council", slug="knowsley", region=region)
+        cls.lead = make_user(first_name="Rhian", last_name="Lead", email="rhian@region.example")
+        make_membership(cls.lead, Role.REGIONAL_LEAD, region)
+        cls.other_lead = make_user(email="other@region.example")
+        make_membership(cls.other_lead, Role.REGIONAL_LEAD, make_region())
+        cls.new_url = "/councils/knowsley/people/"
+
+    def setUp(self):
+        self.client.force_login(self.lead)
+
+    def invite(self, url=None, **data):
+        return self.client.post(
+            url or self.new_url,
+            {"email": "kim@knowsley.gov.uk", "full_name": "Kim Knowles", **data},
+        )
+
+    def test_invites_the_first_editor_of_a_council_in_the_region(self):
+        page = self.client.get(self.new_url)
+        self.assertContains(page, "Invite the first editor")
+        self.assertNotIn("role", page.context["form"].fields)
+
+        response = self.invite()
+
+        self.assertRedirects(response, self.new_url)
+        membership = Membership.objects.get(council=self.new_council)
+        self.assertEqual(membership.role, Role.COUNCIL_EDITOR)
+        self.assertEqual(membership.user.email, "kim@knowsley.gov.uk")
+        body = " ".join(mail.outbox[0].body.split())
+        self.assertIn(
+            "Rhian Lead (rhian@region.example) has invited you to the sector-led improvement "
+            "manager as a council editor for Knowsley Council.",
+            body,
+        )
+
+    def test_the_first_editor_is_an_editor_whatever_the_post_says(self):
+        self.invite(role=Role.COUNCIL_VIEWER)
+
+        self.assertEqual(Membership.objects.get(council=self.new_council).role, Role.COUNCIL_EDITOR)
+
+    def test_an_existing_account_can_be_made_the_first_editor(self):
+        response = self.invite(email="priya.patel@wirral.gov.uk")
+
+        self.assertRedirects(response, self.new_url)
+        self.assertTrue(
+            Membership.objects.filter(
+                user=self.existing, council=self.new_council, role=Role.COUNCIL_EDITOR
+            ).exists()
+        )
+
+    def test_errors_are_shown_next_to_the_field(self):
+        response = self.invite(email="kim@", full_name="")
+
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(
+            "Enter an email address in the correct format", field_error(response, "email")
+        )
+        self.assertContains(response, "There is a problem")
+        self.assertFalse(Membership.objects.filter(council=self.new_council).exists())
+
+    def test_once_there_is_an_editor_the_editors_invite_their_colleagues(self):
+        self.invite()
+        page = self.client.get(self.new_url)
+
+        self.assertEqual(page.status_code, 200)
+        self.assertIsNone(page.context["form"])
+        self.assertContains(page, "Knowsley Council's editors add and remove its people.")
+        self.assertContains(page, "kim@knowsley.gov.uk")
+        self.assertNotContains(page, "/remove/")
+        again = self.invite(email="second@knowsley.gov.uk", full_name="Sam Second")
+        self.assertEqual(again.status_code, 403)
+        self.assertEqual(Membership.objects.filter(council=self.new_council).count(), 1)
+
+    def test_lists_but_does_not_change_the_people_of_a_council_with_editors(self):
+        page = self.client.get(self.url)
+
+        self.assertEqual(page.status_code, 200)
+        self.assertEqual(
+            set(page.context["memberships"]), {self.editor_membership, self.viewer_membership}
+        )
+        memberships = Membership.objects.count()
+        self.assertEqual(self.invite(url=self.url).status_code, 403)
+        self.assertEqual(self.client.post(self.remove_url(self.viewer_membership)).status_code, 403)
+        self.assertEqual(Membership.objects.count(), memberships)
+
+    def test_a_council_whose_editors_are_switched_off_wants_a_first_editor(self):
+        self.invite()
+        User.objects.filter(email="kim@knowsley.gov.uk").update(is_active=False)
+
+        response = self.invite(email="lee@knowsley.gov.uk", full_name="Lee Later")
+
+        self.assertRedirects(response, self.new_url)
+
+    def test_the_council_page_links_to_the_invitation(self):
+        page = self.client.get("/councils/knowsley/")
+        self.assertContains(page, "Knowsley Council has no editor yet: invite its first editor")
+        self.assertContains(page, 'href="/councils/knowsley/people/"')
+
+        page = self.client.get("/councils/wirral/")
+        self.assertContains(page, "People with a role for Wirral Council")
+
+    def test_another_regions_lead_gets_not_found(self):
+        self.client.force_login(self.other_lead)
+
+        self.assertEqual(self.client.get(self.new_url).status_code, 404)
+        self.assertEqual(self.invite().status_code, 404)
+        self.assertFalse(Membership.objects.filter(council=self.new_council).exists())
+
+    def test_a_viewer_of_the_council_cannot_invite_its_first_editor(self):
+        viewer = make_user()
+        make_membership(viewer, Role.COUNCIL_VIEWER, self.new_council)
+        self.client.force_login(viewer)
+
+        self.assertEqual(self.client.get(self.new_url).status_code, 403)
+        self.assertEqual(self.invite().status_code, 403)
+        self.assertEqual(Membership.objects.filter(council=self.new_council).count(), 1)

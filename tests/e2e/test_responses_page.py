@@ -1,0 +1,65 @@
+"""The council's editor responds to all of a review's recommendations on one page, on a desktop
+and on a phone, found by clicking from the home page."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+
+from tests.e2e.conftest import ROOT
+from tests.e2e.test_journey import sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+SCREENSHOTS = ROOT / "test-artifacts"
+
+
+def open_the_responses(page, live_server):
+    sign_in(page, live_server, "walsall.editor")
+    page.get_by_role("link", name="Councils", exact=True).click()
+    page.get_by_role("link", name="Walsall Council", exact=True).click()
+    page.get_by_role("link", name=re.compile("Respond to its recommendations")).first.click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Respond to the recommendations"
+
+
+def test_responds_to_several_recommendations_at_once(page, live_server, check_accessibility):
+    call_command("load_demo", "--allow-production", verbosity=0)
+    open_the_responses(page, live_server)
+    check_accessibility(page)
+
+    page.get_by_label("Response to recommendation 1", exact=True).select_option("Not accepted")
+    page.get_by_label("Reason for the response to recommendation 2", exact=True).fill(
+        "Covered by the new commissioning strategy."
+    )
+    page.get_by_label("Response to recommendation 2", exact=True).select_option("Partly accepted")
+    page.get_by_role("button", name="Save the responses").click()
+
+    assert page.title().startswith("Error: Respond to the recommendations")
+    summary_link = page.get_by_role(
+        "link", name="Recommendation 1: Give the reason the recommendation is not fully accepted"
+    )
+    assert summary_link.is_visible()
+    check_accessibility(page)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "responses-table-error.png", full_page=True)
+
+    summary_link.click()
+    page.keyboard.type("The council has its own plan for this.")
+    page.get_by_role("button", name="Save the responses").click()
+    assert page.get_by_text("The responses to 2 recommendations were saved.").is_visible()
+    check_accessibility(page)
+
+
+def test_the_responses_page_works_on_a_phone(phone_page, live_server, check_accessibility):
+    call_command("load_demo", "--allow-production", verbosity=0)
+    page = phone_page
+    open_the_responses(page, live_server)
+    page.get_by_label("Response to recommendation 1", exact=True).select_option("Not accepted")
+    page.get_by_role("button", name="Save the responses").click()
+
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth > document.documentElement.clientWidth"
+    )
+    assert not overflow, "The responses page scrolls sideways at 320 px"
+    check_accessibility(page)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "responses-table-phone.png", full_page=True)
