@@ -12,7 +12,7 @@ from django import forms
 from django.test import TestCase
 
 from councils.forms import AddPersonForm
-from councils.models import Council
+from councils.models import Council, Membership
 from improvement_plans.forms import PlanForm, ProgressUpdateForm
 from recommendations.forms import AssessmentForm, ResponseForm
 from recommendations.models import Recommendation
@@ -27,7 +27,7 @@ from regional.risk_forms import (
     TriggerForm,
 )
 from regional.thematic_forms import SelfAssessmentForm
-from reviews.forms import FindingForm, NewReviewForm, PasteFindingsForm, StatusForm
+from reviews.forms import FindingForm, LetterForm, NewReviewForm, PasteFindingsForm, StatusForm
 from reviews.models import Review
 from tests.factories import make_action, make_council, make_milestone, make_review, make_user
 
@@ -63,7 +63,7 @@ class SingleChoiceQuestionsTests(TestCase):
             "finding kind": FindingForm(review=self.review),
             "pasted findings kind": PasteFindingsForm(review=self.review),
             "review stage": StatusForm(choices=Review.Status.choices),
-            "person's role": AddPersonForm(council=council),
+            "person's role": AddPersonForm(council=council, roles=list(Membership.COUNCIL_ROLES)),
             "plan status": PlanForm(council=council, user=self.user),
             "action status and RAG": ProgressUpdateForm(action=self.action),
             "progress made": AssessmentForm(),
@@ -76,6 +76,7 @@ class SingleChoiceQuestionsTests(TestCase):
             "support status": OfferStatusForm(),
             "better direction": MeasureForm(region=region),
             "self-assessment level": SelfAssessmentForm(standards=[self.standard], levels={}),
+            "what the letter includes": LetterForm(instance=self.review),
         }
 
     def test_every_single_choice_question_is_drawn_as_radios(self):

@@ -60,6 +60,14 @@ ALLOWED = {
         1,
         "A plain-text e-mail, not a page: HTML escapes would show as &amp; in it.",
     ),
+    ("templates/councils/email/invitation.txt", "autoescape off"): (
+        1,
+        "The invitation is a plain-text e-mail too; its subject line is plain text as well.",
+    ),
+    ("templates/councils/email/invitation_subject.txt", "autoescape off"): (
+        1,
+        "An e-mail subject line: plain text, never a page.",
+    ),
     ("sli/templatetags/sli_tags.py", "mark_safe"): (
         1,
         "link_recommendations escapes the text first and builds its links with format_html "

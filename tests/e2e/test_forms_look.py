@@ -72,7 +72,7 @@ def test_council_editor_sees_each_answer_chosen(page, live_server, check_accessi
     page.get_by_role("link", name="People with a role for", exact=False).click()
     check_accessibility(page)
     choose(page, "Role", "Viewer: reads everything, changes nothing")
-    choose(page, "Role", "Editor: responds to recommendations and updates the plan")
+    choose(page, "Role", "Editor: responds to recommendations and updates the improvement plan")
 
     page.get_by_role("navigation", name="Breadcrumb").get_by_role(
         "link", name="Sefton Metropolitan Borough Council"
@@ -137,7 +137,11 @@ def test_review_lead_sees_each_answer_chosen(page, live_server, check_accessibil
     choose(page, "Kind", "Strength")
     page.get_by_role("link", name="Paste several findings at once").click()
     check_accessibility(page)
-    choose(page, "They are", "Area for consideration")
+    choose(
+        page,
+        "Findings under no “Strengths” or “Areas for consideration” heading are",
+        "Area for consideration",
+    )
 
     page.go_back()
     page.go_back()
