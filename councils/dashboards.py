@@ -489,11 +489,14 @@ def regional_dashboard(region, user, *, kind=None, year=None, today=None):
         if state not in (ImplementationState.NOT_ACCEPTED, ImplementationState.IMPLEMENTED):
             grid[council][focus_area] += 1
             open_counts[council] += 1
-    overdue = _counts(actions.overdue(today), "plan__council")
-    contradicted = _counts(actions.rag_contradicted(today), "plan__council")
-    with_something = set(reviews.values_list("host_council", flat=True)) | set(
-        plans.values_list("council", flat=True)
-    )
+    by_council = actions.summary_by("plan__council", today)
+    plan_councils = list(plans.values_list("council", "status"))
+    has_open_plan = {
+        council for council, status in plan_councils if status != ImprovementPlan.Status.CLOSED
+    }
+    with_something = set(reviews.values_list("host_council", flat=True)) | {
+        council for council, _ in plan_councils
+    }
     last_updates = {
         row["action__plan__council"]: row["last"]
         for row in ProgressUpdate.objects.filter(action__plan__in=plans)
@@ -509,12 +512,6 @@ def regional_dashboard(region, user, *, kind=None, year=None, today=None):
         .annotate(next=Min("progress_review_date"))
         .order_by()
     }
-    has_open_plan = set(
-        ImprovementPlan.objects.visible_to(user)
-        .filter(council__region=region)
-        .exclude(status=ImprovementPlan.Status.CLOSED)
-        .values_list("council", flat=True)
-    )
     focus_areas = list(FocusArea.objects.order_by("number"))
     rows = []
     for council in Council.objects.visible_to(user).filter(region=region).order_by("name"):
@@ -524,14 +521,14 @@ def regional_dashboard(region, user, *, kind=None, year=None, today=None):
             CouncilRow(
                 council=council,
                 open_recommendations=open_counts.get(council.pk, 0),
-                overdue_actions=overdue.get(council.pk, 0),
+                overdue_actions=by_council.get(council.pk, {}).get("overdue", 0),
                 last_update=last,
                 next_progress_review=next_review,
                 is_stale=council.pk in has_open_plan
                 and (last is None or (today - last).days > STALE_AFTER_DAYS),
                 by_focus_area=[grid[council.pk].get(area.pk, 0) for area in focus_areas]
                 + [grid[council.pk].get(None, 0)],
-                contradicted=contradicted.get(council.pk, 0),
+                contradicted=by_council.get(council.pk, {}).get("rag_contradicted", 0),
                 has_anything=council.pk in with_something,
                 progress_review_soon=next_review is not None
                 and (next_review - today).days <= PROGRESS_REVIEW_SOON_DAYS,

@@ -295,7 +295,23 @@ class ActionQuerySet(PlanPartQuerySet):
 
     def rag_contradicted(self, today=None):
         """Rated green by the council while overdue or with a missed milestone."""
-        return self.with_flags(today).filter(is_rag_contradicted=True)
+        *_, contradicted = self._date_conditions(today or timezone.localdate())
+        return self.filter(contradicted)
+
+    def summary_by(self, field, today=None):
+        """``summary()`` for each value of ``field`` (e.g. "plan__council"), in one grouped
+        pass: {value: {"open": …, "overdue": …, "rag_contradicted": …}}."""
+        is_open, past_due, _, contradicted = self._date_conditions(today or timezone.localdate())
+        rows = (
+            self.values(field)
+            .annotate(
+                open=Count("pk", filter=is_open),
+                overdue=Count("pk", filter=past_due),
+                rag_contradicted=Count("pk", filter=contradicted),
+            )
+            .order_by()
+        )
+        return {row.pop(field): row for row in rows}
 
 
 class Action(models.Model):

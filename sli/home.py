@@ -376,8 +376,7 @@ def region_work(region_ids, today):
     regions = list(Region.objects.filter(pk__in=region_ids).order_by("name"))
     councils = Council.objects.filter(region__in=regions)
     actions = Action.objects.filter(plan__council__in=councils)
-    overdue = _counts(actions.overdue(today), "plan__council")
-    contradicted = _counts(actions.rag_contradicted(today), "plan__council")
+    by_council = actions.summary_by("plan__council", today)
     last_updates = dict(
         ProgressUpdate.objects.filter(action__plan__council__in=councils)
         .values("action__plan__council")
@@ -416,8 +415,8 @@ def region_work(region_ids, today):
         )
         row = CouncilAttention(
             council,
-            overdue.get(council.pk, 0),
-            contradicted.get(council.pk, 0),
+            by_council.get(council.pk, {}).get("overdue", 0),
+            by_council.get(council.pk, {}).get("rag_contradicted", 0),
             last,
             is_stale,
         )
