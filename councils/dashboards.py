@@ -26,7 +26,7 @@ from improvement_plans.models import (
 from improvement_plans.report import RAG_KINDS, STATE_KINDS, STATUS_KINDS
 from recommendations.models import ImplementationState, Recommendation, implementation_state
 from reviews.models import FocusArea, Review
-from sli.charts import bar_chart, line_chart, stacked_bar
+from sli.lib.charts import bar_chart, line_chart, stacked_bar
 
 STALE_AFTER_DAYS = 90
 

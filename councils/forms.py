@@ -4,7 +4,7 @@ from django.db.models import Q
 
 from councils.models import Membership
 from reviews.models import Review
-from sli.fields import DateInputsField
+from sli.lib.fields import DateInputsField
 
 ROLE_NAMES = {Membership.Role.COUNCIL_EDITOR: "Editor", Membership.Role.COUNCIL_VIEWER: "Viewer"}
 

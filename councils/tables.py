@@ -2,7 +2,7 @@ import django_tables2 as tables
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from sli.tables import DateColumn, Table
+from sli.lib.tables import DateColumn, Table
 
 NUMERIC = {
     "th": {"class": "govuk-table__header govuk-table__header--numeric"},

@@ -9,7 +9,7 @@ User text is always written as a text cell, so "=HYPERLINK(…)", "+44…", "-2 
 is shown as typed and never run by Excel as a formula.
 
 The rows are read as plain values (no model instances) and written straight as XML by
-``sli.xlsx``; openpyxl lays out everything around them (10,000 rows of the benchmark: 1.7 s,
+``sli.lib.xlsx``; openpyxl lays out everything around them (10,000 rows of the benchmark: 1.7 s,
 5.5 s with a cell object per cell).
 """
 
@@ -28,8 +28,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from improvement_plans.models import Action, ActionStatus, Milestone, ProgressUpdate, Rag
-from sli.numbering import recommendation_label
-from sli.xlsx import StreamedWorkbook, xml_safe
+from sli.lib.numbering import recommendation_label
+from sli.lib.xlsx import StreamedWorkbook, xml_safe
 
 # (key, header, width in characters). The import reads these headers back, in any order.
 COLUMNS = [

@@ -17,8 +17,8 @@ from improvement_plans.models import (
 from recommendations.forms import parse_label
 from recommendations.models import Recommendation
 from reviews.models import Review
-from sli.concurrency import VersionedFormMixin
-from sli.fields import DateInputsField
+from sli.lib.concurrency import VersionedFormMixin
+from sli.lib.fields import DateInputsField
 
 
 class PlanForm(forms.ModelForm):

@@ -47,7 +47,7 @@ from improvement_plans.models import (
     Rag,
 )
 from recommendations.models import Recommendation
-from sli.numbering import recommendation_label, roman
+from sli.lib.numbering import recommendation_label, roman
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024

@@ -10,7 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from councils.access import in_councils, in_led_regions, in_reviews, scoped, with_permissions
 from councils.models import Membership
-from sli.queries import count_of
+from sli.lib.queries import count_of
 
 Role = Membership.Role
 

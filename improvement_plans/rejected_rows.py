@@ -14,7 +14,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from sli.xlsx import text_cell
+from sli.lib.xlsx import text_cell
 
 REASON_HEADER = "Why it was not imported"
 DATE_FORMAT = "dd/mm/yyyy"

@@ -1,7 +1,7 @@
 """The progress report on an improvement plan for scrutiny: a PDF and an Excel workbook.
 
 ``report_context`` gathers everything the report shows in a fixed number of queries, however
-large the plan: the summary figures (database aggregates), the charts (``sli.charts``), every
+large the plan: the summary figures (database aggregates), the charts (``sli.lib.charts``), every
 recommendation of the reviews the plan answers with the actions addressing it, the overdue
 actions by owner, and what changed since an earlier date (progress updates by their date,
 status and due date changes from the actions' history).
@@ -32,9 +32,9 @@ from improvement_plans.models import (
     Rag,
 )
 from recommendations.models import ImplementationState, Recommendation
-from reviews.pdf import render_pdf
-from sli.charts import bar_chart, line_chart, percent, stacked_bar
-from sli.xlsx import text_cell
+from sli.lib.charts import bar_chart, line_chart, percent, stacked_bar
+from sli.lib.pdf import render_pdf
+from sli.lib.xlsx import text_cell
 
 STYLESHEET = "report/report.css"
 DEFAULT_MONTHS_BACK = 6

@@ -11,7 +11,7 @@ from improvement_plans.models import (
     ImprovementArea,
 )
 from recommendations.models import Recommendation
-from sli.concurrency import save_if_current
+from sli.lib.concurrency import save_if_current
 
 
 def start_areas(*, plan):

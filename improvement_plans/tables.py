@@ -2,7 +2,7 @@ import django_tables2 as tables
 from django.db.models import F
 from django.utils.html import format_html, format_html_join
 
-from sli.tables import DateColumn, Table
+from sli.lib.tables import DateColumn, Table
 
 STATUS_TAG_COLOURS = {
     "completed": "green",

@@ -46,10 +46,10 @@ from improvement_plans.report import default_since, render_report_pdf, report_wo
 from improvement_plans.services import record_update, save_action, start_areas, verify_completion
 from improvement_plans.tables import ActionTable
 from recommendations.models import Recommendation
-from sli.concurrency import Conflict, EditConflict
-from sli.exports import EXPORT_FORMATS, export_response
-from sli.history import history_entries
-from sli.tables import configure
+from sli.lib.concurrency import Conflict, EditConflict
+from sli.lib.exports import EXPORT_FORMATS, export_response
+from sli.lib.history import history_entries
+from sli.lib.tables import configure
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -9,9 +9,9 @@ from recommendations.models import ProgressAssessment, Recommendation
 from recommendations.paste import matching_question, parse_recommendations
 from recommendations.services import NEW_QUESTION
 from reviews.models import FocusArea, ScopeQuestion
-from sli.concurrency import VersionedFormMixin
-from sli.fields import DateInputsField
-from sli.numbering import recommendation_label, roman
+from sli.lib.concurrency import VersionedFormMixin
+from sli.lib.fields import DateInputsField
+from sli.lib.numbering import recommendation_label, roman
 
 
 class AmendmentForm(forms.Form):

@@ -20,8 +20,8 @@ from simple_history.models import HistoricalRecords
 from councils.access import in_councils, in_reviews, scoped
 from councils.models import Membership
 from reviews.models import Review, ReviewFindingsQuerySet
-from sli.numbering import recommendation_label
-from sli.queries import count_of
+from sli.lib.numbering import recommendation_label
+from sli.lib.queries import count_of
 
 
 class ImplementationState(models.TextChoices):

@@ -7,7 +7,7 @@ from django.db.models import F
 
 from recommendations.models import Amendment, Recommendation
 from reviews.models import ScopeQuestion
-from sli.concurrency import Conflict, EditConflict, save_if_current
+from sli.lib.concurrency import Conflict, EditConflict, save_if_current
 
 NEW_QUESTION = "new"  # a group's choice: add the question found in the text
 

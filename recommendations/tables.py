@@ -5,7 +5,7 @@ from django.template.defaultfilters import truncatewords
 from django.utils.html import format_html
 
 from recommendations.models import ImplementationState
-from sli.tables import NumericColumn, Table
+from sli.lib.tables import NumericColumn, Table
 
 STATE_TAG_COLOURS = {
     "implemented": "green",

@@ -33,10 +33,10 @@ from recommendations.services import (
 from recommendations.tables import RecommendationTable
 from reviews.models import Review
 from reviews.views import editable_review
-from sli.concurrency import save_or_conflict
-from sli.exports import EXPORT_FORMATS, export_response
-from sli.history import history_entries
-from sli.tables import configure
+from sli.lib.concurrency import save_or_conflict
+from sli.lib.exports import EXPORT_FORMATS, export_response
+from sli.lib.history import history_entries
+from sli.lib.tables import configure
 
 RECOMMENDATION_PAGE = Recommendation.objects.select_related(
     "review__host_council__region", "parent", "scope_question", "focus_area"

@@ -1,7 +1,7 @@
 from django import forms
 
 from regional.models import Measure, Reading
-from sli.fields import DateInputsField
+from sli.lib.fields import DateInputsField
 
 
 class MeasureForm(forms.ModelForm):

@@ -20,7 +20,7 @@ from regional.indicators import (
     save_readings,
 )
 from regional.models import Measure, Reading
-from sli.charts import bar_chart, line_chart
+from sli.lib.charts import bar_chart, line_chart
 
 QUARTILE_KIND = {1: "green", 2: "blue", 3: "amber", 4: "red"}
 

@@ -11,7 +11,7 @@ from regional.models import (
     Trigger,
     TriggerRating,
 )
-from sli.fields import DateInputsField
+from sli.lib.fields import DateInputsField
 
 
 class TriggerForm(forms.ModelForm):

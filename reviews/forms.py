@@ -16,8 +16,8 @@ from reviews.models import (
     ScopeQuestion,
     TeamMember,
 )
-from sli.concurrency import VersionedFormMixin
-from sli.fields import DateInputsField, MonthOnlyDate
+from sli.lib.concurrency import VersionedFormMixin
+from sli.lib.fields import DateInputsField, MonthOnlyDate
 
 
 class MonthDatesMixin:

@@ -6,7 +6,7 @@ from simple_history.models import HistoricalRecords
 
 from councils.access import in_councils, in_led_regions, in_reviews, scoped, with_permissions
 from councils.models import Membership
-from sli.fields import shown_date
+from sli.lib.fields import shown_date
 
 Role = Membership.Role
 

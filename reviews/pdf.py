@@ -8,15 +8,9 @@ import base64
 import mimetypes
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
-from urllib.request import url2pathname
-
-import weasyprint
-from django.contrib.staticfiles import finders
-from django.template.loader import render_to_string
-from weasyprint.urls import URLFetcher
 
 from reviews.models import Finding
+from sli.lib.pdf import render_pdf
 
 CQC = "Care Quality Commission"
 STYLESHEET = "letter/letter.css"
@@ -26,25 +20,6 @@ LOGO_TYPES = {"image/png", "image/jpeg", "image/gif", "image/svg+xml", "image/we
 
 # "1. How well ...", "2) Do we ..." at the start of a line of the scope text.
 _NUMBERED_LINE = re.compile(r"^\s*(\d+)[.)]\s+(.*)$")
-
-
-class LetterURLFetcher(URLFetcher):
-    """Fetches ``data:`` URLs and files under the letter's own static folder, nothing else.
-
-    User text is escaped by the template, so no URL in it should reach WeasyPrint; this is
-    the second lock: no network access and no other local file, whatever the document says.
-    """
-
-    def __init__(self, *, root, **kwargs):
-        super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False, **kwargs)
-        self._root = Path(root).resolve()
-
-    def fetch(self, url, headers=None):
-        if url.lower().startswith("file:"):
-            path = Path(url2pathname(url.split("?")[0].split("#")[0][len("file:") :])).resolve()
-            if not path.is_relative_to(self._root):
-                raise ValueError(f"The letter may not read files outside {self._root}: {url}")
-        return super().fetch(url, headers)
 
 
 @dataclass
@@ -201,17 +176,6 @@ def render_letter_pdf(review, *, public=False) -> bytes:
     With ``public=True`` it is the copy for publication, without exempt recommendations.
     Whether the reader may see it is for the view to decide.
     """
-    return render_pdf("reviews/letter_pdf.html", letter_context(review, public=public))
-
-
-def render_pdf(template_name, context, *, stylesheet=STYLESHEET) -> bytes:
-    """A template rendered to a tagged PDF (PDF/UA-1) with a stylesheet from the static
-    files; the document may read only ``data:`` URLs and files beside that stylesheet."""
-    stylesheet = Path(finders.find(stylesheet))
-    fetcher = LetterURLFetcher(root=stylesheet.parent)
-    html = render_to_string(template_name, context)
-    document = weasyprint.HTML(
-        string=html, base_url=stylesheet.parent.as_uri() + "/", url_fetcher=fetcher
+    return render_pdf(
+        "reviews/letter_pdf.html", letter_context(review, public=public), stylesheet=STYLESHEET
     )
-    css = weasyprint.CSS(filename=stylesheet, url_fetcher=fetcher)
-    return document.write_pdf(stylesheets=[css], pdf_variant="pdf/ua-1")

@@ -29,8 +29,8 @@ from reviews.forms import (
 from reviews.models import AccuracyComment, Finding, Judgement, Review, ScopeQuestion
 from reviews.pdf import letter_context, render_letter_pdf
 from reviews.services import add_finding, add_pasted_findings, create_review, move_review
-from sli.concurrency import save_or_conflict
-from sli.history import history_entries
+from sli.lib.concurrency import save_or_conflict
+from sli.lib.history import history_entries
 
 
 def review_detail(request, pk):

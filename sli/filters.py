@@ -11,7 +11,7 @@ from django.db.models import Q
 
 from councils.models import Council
 from reviews.models import FocusArea, Review
-from sli.fields import DateInputsField
+from sli.lib.fields import DateInputsField
 
 SEARCH_CONFIG = "english"
 

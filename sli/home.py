@@ -30,7 +30,7 @@ from improvement_plans.report import default_since
 from recommendations.models import Recommendation
 from regional.models import RiskAssessment
 from reviews.models import AccuracyComment, Finding, Review, ScopeQuestion, TeamMember
-from sli.queries import count_of
+from sli.lib.queries import count_of
 
 Role = Membership.Role
 # How many rows of a list the home page shows before "see all".

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from django.template import Context, Template
 from django.test import SimpleTestCase
 
-from sli.charts import STYLES, WIDTH, bar_chart, line_chart, percent, stacked_bar
+from sli.lib.charts import STYLES, WIDTH, bar_chart, line_chart, percent, stacked_bar
 
 SVG = "{http://www.w3.org/2000/svg}"
 RAG = [("Red", 12, "red"), ("Amber", 5, "amber"), ("Green", 30, "green")]

@@ -1,6 +1,6 @@
 """Two people editing the same action, recommendation or review at once: the second save
 is refused with what changed shown, nothing is overwritten, and the form shown again saves
-both people's changes (sli/concurrency.py).
+both people's changes (sli/lib/concurrency.py).
 
 The first tests take turns through the test client on either database. The last sends 100
 pairs of edits at the same moment to a live server on PostgreSQL, from two threads, and

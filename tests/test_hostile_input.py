@@ -79,7 +79,7 @@ from reviews.models import (
     Judgement,
     Review,
 )
-from reviews.pdf import LetterURLFetcher
+from sli.lib.pdf import LockedURLFetcher
 from tests.factories import (
     make_action,
     make_area,
@@ -803,7 +803,7 @@ class HostileDocumentsTests(HostileWorld):
         root = finders.find("letter/letter.css").rsplit("/", 1)[0]
         with Listener() as listener:
             html = "<p>Letter</p>" + " ".join(network_payloads(listener.url))
-            HTML(string=html, url_fetcher=LetterURLFetcher(root=root)).write_pdf()
+            HTML(string=html, url_fetcher=LockedURLFetcher(root=root)).write_pdf()
 
             self.assertEqual(listener.connections(), 0)
             # Without the fetcher the same document does reach the port: the check is real.

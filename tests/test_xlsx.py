@@ -15,7 +15,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils.exceptions import WorkbookAlreadySaved
 
-from sli.xlsx import MAX_CELL_CHARACTERS, StreamedWorkbook, text_cell
+from sli.lib.xlsx import MAX_CELL_CHARACTERS, StreamedWorkbook, text_cell
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 

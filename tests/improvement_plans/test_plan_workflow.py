@@ -35,7 +35,7 @@ from improvement_plans.models import (
 from improvement_plans.services import save_action
 from recommendations.models import ProgressAssessment, Recommendation
 from reviews.models import Review
-from sli.concurrency import EditConflict
+from sli.lib.concurrency import EditConflict
 from tests.factories import (
     make_action,
     make_area,

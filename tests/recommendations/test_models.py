@@ -6,7 +6,7 @@ from django.test import SimpleTestCase, TestCase
 
 from improvement_plans.models import ActionStatus
 from recommendations.models import ImplementationState, Recommendation
-from sli.numbering import recommendation_label, roman
+from sli.lib.numbering import recommendation_label, roman
 from tests.factories import (
     make_action,
     make_plan,

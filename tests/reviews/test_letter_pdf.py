@@ -16,7 +16,8 @@ from PIL import Image
 from pypdf import PdfReader
 
 from reviews.models import Finding, Judgement, Review, TeamMember
-from reviews.pdf import LetterURLFetcher, letter_context, render_letter_pdf, scope_blocks
+from reviews.pdf import letter_context, render_letter_pdf, scope_blocks
+from sli.lib.pdf import LockedURLFetcher
 from tests.factories import (
     make_council,
     make_finding,
@@ -277,7 +278,7 @@ class URLFetcherTests(TestCase):
         from django.contrib.staticfiles import finders
 
         self.stylesheet = finders.find("letter/letter.css")
-        self.fetcher = LetterURLFetcher(root=self.stylesheet.rsplit("/", 1)[0])
+        self.fetcher = LockedURLFetcher(root=self.stylesheet.rsplit("/", 1)[0])
 
     def test_refuses_the_network_and_other_files(self):
         for url in (

@@ -9,7 +9,7 @@ from django.test import SimpleTestCase, TestCase
 from councils.models import Membership
 from reviews.models import Review
 from reviews.pdf import render_letter_pdf
-from sli.fields import DateInputsField, MonthOnlyDate, shown_date
+from sli.lib.fields import DateInputsField, MonthOnlyDate, shown_date
 from tests.factories import make_council, make_membership, make_region, make_user
 from tests.html_forms import form_data
 from tests.reviews.test_letter_pdf import read

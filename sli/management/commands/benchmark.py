@@ -233,7 +233,7 @@ def phase_prepare(options):
     from improvement_plans.models import Action, ImprovementPlan
     from reviews.models import Review
     from sli.generator import PREFIX
-    from sli.tables import PER_PAGE
+    from sli.lib.tables import PER_PAGE
 
     region = (
         Region.objects.filter(councils__slug__startswith=PREFIX)

@@ -1,7 +1,7 @@
 """A list as an .xlsx workbook or a CSV file, with the columns the page shows.
 
 User text never becomes a formula: in the workbook every string is a text cell
-(``sli.xlsx.text_cell``); in the CSV a value that Excel would read as a formula ("=", "+", "-",
+(``sli.lib.xlsx.text_cell``); in the CSV a value that Excel would read as a formula ("=", "+", "-",
 "@", tab or carriage return first) starts with an apostrophe, as OWASP advises for CSV
 injection. Both leave out the characters XML cannot hold, so they give the same text.
 """
@@ -18,7 +18,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from sli.xlsx import FORMULA_START, text_cell, xml_safe
+from sli.lib.xlsx import FORMULA_START, text_cell, xml_safe
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "dd/mm/yyyy"

@@ -1,0 +1,30 @@
+"""House rules about the code's shape, checked by reading the source (not by importing it)."""
+
+import ast
+from pathlib import Path
+
+from django.test import SimpleTestCase
+
+ROOT = Path(__file__).resolve().parent.parent
+APPS = ("councils", "reviews", "recommendations", "improvement_plans", "regional")
+
+
+def imported_modules(path):
+    """Every module a file imports, at the top or inside a function."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            yield node.module
+
+
+class SharedLibraryTests(SimpleTestCase):
+    def test_the_shared_library_imports_no_app_and_nothing_of_the_project_outside_it(self):
+        offenders = []
+        for path in sorted((ROOT / "sli" / "lib").rglob("*.py")):
+            for module in imported_modules(path):
+                top = module.split(".")[0]
+                if top in APPS or (top == "sli" and not module.startswith("sli.lib")):
+                    offenders.append(f"{path.relative_to(ROOT)} imports {module}")
+        self.assertFalse(offenders, "\n".join(offenders))
