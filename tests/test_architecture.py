@@ -28,3 +28,20 @@ class SharedLibraryTests(SimpleTestCase):
                 if top in APPS or (top == "sli" and not module.startswith("sli.lib")):
                     offenders.append(f"{path.relative_to(ROOT)} imports {module}")
         self.assertFalse(offenders, "\n".join(offenders))
+
+
+class ToolingTests(SimpleTestCase):
+    def test_the_product_never_imports_the_tooling(self):
+        """Demo data, the generator and the benchmark import the product, never the reverse
+        (the management commands that run them are their doors, not product code)."""
+        tooling = ROOT / "sli" / "tooling"
+        commands = ROOT / "sli" / "management"
+        offenders = [
+            f"{path.relative_to(ROOT)} imports {module}"
+            for folder in (*APPS, "sli")
+            for path in sorted((ROOT / folder).rglob("*.py"))
+            if not path.is_relative_to(tooling) and not path.is_relative_to(commands)
+            for module in imported_modules(path)
+            if module.startswith("sli.tooling")
+        ]
+        self.assertFalse(offenders, "\n".join(offenders))

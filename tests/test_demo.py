@@ -11,7 +11,7 @@ from councils.models import Council, Membership, Region
 from improvement_plans.models import Action, ActionStatus, ImprovementPlan, Milestone
 from recommendations.models import Recommendation
 from reviews.models import Finding, Review, TeamMember
-from sli.demo import DEMO_PASSWORD
+from sli.tooling.demo import DEMO_PASSWORD
 
 # The demo users' password is hashed on every load; the default hasher is slow on purpose.
 FAST_HASHING = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])

@@ -20,9 +20,9 @@ from improvement_plans.models import (
 )
 from recommendations.models import Recommendation
 from reviews.models import Review
-from sli.demo_data.councils import REGIONS
-from sli.generator import PREFIX
-from sli.management.commands.benchmark import Bench, percentile, time_page
+from sli.tooling.benchmark import Bench, percentile, time_page
+from sli.tooling.demo_data.councils import REGIONS
+from sli.tooling.generator import PREFIX
 
 TODAY = date(2025, 6, 30)
 

@@ -6,7 +6,7 @@ from django.core.management import call_command
 
 from councils.models import Council, Membership
 from improvement_plans.models import Action
-from sli.demo import DEMO_PASSWORD
+from sli.tooling.demo import DEMO_PASSWORD
 from tests.e2e.conftest import open_page
 from tests.e2e.test_journey import sign_in
 

@@ -3,7 +3,7 @@ import re
 import pytest
 from django.core.management import call_command
 
-from sli.demo import DEMO_PASSWORD
+from sli.tooling.demo import DEMO_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -4,7 +4,7 @@ the rest of the site, say why in plain words, pass axe and lead back."""
 import pytest
 from django.core.management import call_command
 
-from sli.demo import DEMO_PASSWORD
+from sli.tooling.demo import DEMO_PASSWORD
 from tests.e2e.test_journey import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

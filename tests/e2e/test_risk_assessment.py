@@ -4,8 +4,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from regional.demo_data import load_regional_demo
 from regional.models import RiskAssessment, SupportOffer
+from sli.tooling.regional_demo import load_regional_demo
 from tests.e2e.test_journey import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

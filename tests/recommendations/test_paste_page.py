@@ -8,7 +8,7 @@ from django.test import TestCase
 from councils.models import Membership
 from recommendations.models import Recommendation
 from reviews.models import Finding, Review, ScopeQuestion
-from sli.demo_data import walsall
+from sli.tooling.demo_data import walsall
 from tests.factories import (
     make_council,
     make_membership,

@@ -15,9 +15,9 @@ from improvement_plans.models import ActionStatus
 from recommendations.models import Recommendation
 from regional.models import PracticeEntry, SupportOffer, SupportType
 from regional.practice import directory, match, significant_words, stem
-from regional.practice_demo import load_practice_demo
 from regional.reciprocity import financial_year_of, reciprocity
 from reviews.models import Finding, FocusArea, Review, TeamMember
+from sli.tooling.practice_demo import load_practice_demo
 from tests.factories import (
     make_action,
     make_council,

@@ -8,7 +8,6 @@ from django.test import TestCase
 from django.utils import timezone
 
 from councils.models import Membership
-from regional.demo_data import SUPPORT, TRIGGERS, load_regional_demo
 from regional.models import (
     AssessmentComment,
     RiskAssessment,
@@ -17,6 +16,7 @@ from regional.models import (
     Trigger,
     TriggerRating,
 )
+from sli.tooling.regional_demo import SUPPORT, TRIGGERS, load_regional_demo
 from tests.factories import make_council, make_membership, make_region, make_user
 
 Role = Membership.Role

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from councils.models import Membership
 from recommendations.models import Recommendation
 from reviews.models import Finding, Review
-from sli.demo_data import walsall
+from sli.tooling.demo_data import walsall
 from tests.factories import make_council, make_membership, make_region, make_user
 from tests.html_forms import form_data
 

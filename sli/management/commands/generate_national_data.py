@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from sli.generator import (
+from sli.tooling.generator import (
     BATCH_SIZE,
     PASSWORD,
     NationalDataGenerator,

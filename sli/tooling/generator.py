@@ -53,7 +53,7 @@ from reviews.models import (
     ScopeQuestion,
     TeamMember,
 )
-from sli.demo_data.councils import REGIONS
+from sli.tooling.demo_data.councils import REGIONS
 
 PREFIX = "gen-"
 PASSWORD = "national-benchmark-data"

@@ -1,4 +1,4 @@
-"""Loads the demo data in ``sli/demo_data`` into the database.
+"""Loads the demo data in ``sli/tooling/demo_data`` into the database.
 
 Every row is found by its natural key and updated in place, so loading twice changes nothing.
 """
@@ -16,33 +16,19 @@ from improvement_plans.models import (
     ProgressUpdate,
 )
 from recommendations.models import Recommendation
-from regional.demo_data import load_regional_demo
-from regional.practice_demo import load_practice_demo
 from reviews.focus_areas import FOCUS_AREAS
 from reviews.models import Finding, FocusArea, Judgement, Review, ScopeQuestion, TeamMember
-from sli.demo_data import councils as council_data
-from sli.demo_data import sefton, walsall
+from sli.tooling.demo_data import councils as council_data
+from sli.tooling.demo_data import sefton, walsall
+from sli.tooling.practice_demo import load_practice_demo
+from sli.tooling.records import upsert
+from sli.tooling.regional_demo import load_regional_demo
 
 DEMO_PASSWORD = "improve-together"
 
 LETTER_FIELDS = [name.removeprefix("letter_") for name in Review.LETTER_FIELDS]
 
 GRADES = {label.lower(): value for value, label in Judgement.Grade.choices}
-
-
-def upsert(model, defaults=None, **lookup):
-    """Like ``update_or_create``, but saves only when something differs, so that running the
-    loader again writes nothing (not even a history record)."""
-    defaults = defaults or {}
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        return model.objects.create(**lookup, **defaults), True
-    changed = [name for name, value in defaults.items() if getattr(obj, name) != value]
-    if changed:
-        for name in changed:
-            setattr(obj, name, defaults[name])
-        obj.save()
-    return obj, False
 
 
 @transaction.atomic

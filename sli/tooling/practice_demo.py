@@ -4,7 +4,8 @@
 from councils.models import Council
 from regional.models import PracticeEntry
 from reviews.models import FocusArea
-from sli.demo_data import walsall
+from sli.tooling.demo_data import walsall
+from sli.tooling.records import upsert
 
 # council: (focus area code, contact role). The letter names no contacts: these are the roles
 # that usually own such practice.
@@ -21,7 +22,6 @@ DETAILS = {
 def load_practice_demo():
     """Add (or bring up to date) one entry per council the letter points to; safe to run
     again. Returns the entries."""
-    from sli.demo import upsert  # here, so that sli.demo may import this module at its top
 
     councils = {council.name: council for council in Council.objects.filter(name__in=DETAILS)}
     areas = {area.code: area for area in FocusArea.objects.all()}
