@@ -68,13 +68,24 @@ def visible_or_404(queryset, user, **lookup):
     return get_object_or_404(queryset.visible_to(user), **lookup)
 
 
-def require(permitted, obj):
+CANNOT_CHANGE = "You can see this but not change it."
+
+
+def require(permitted, obj, reason=CANNOT_CHANGE):
     """Refuse (403) an action on an object the user may see but not act on.
 
-    ``permitted`` is the queryset of objects the user may act on, e.g. ``editable_by(user)``.
+    ``permitted`` is the queryset of objects the user may act on, e.g. ``editable_by(user)``;
+    ``reason`` is said on the refusal page, in plain words.
     """
     if not permitted.filter(pk=obj.pk).exists():
-        raise PermissionDenied("You can see this but not change it.")
+        raise PermissionDenied(reason)
+
+
+def require_some(permitted, reason):
+    """Refuse (403) a page that acts on no one object when the user may act on none of
+    ``permitted`` (e.g. plan a review: the councils where they may plan one)."""
+    if not permitted.exists():
+        raise PermissionDenied(reason)
 
 
 def require_editable(queryset, user, obj):

@@ -42,6 +42,10 @@ class Region(models.Model):
     def get_absolute_url(self):
         return reverse("councils:region", args=[self.slug])
 
+    def is_led_by(self, user):
+        """The user runs this region's programme (its regional lead, or a site admin)."""
+        return Region.objects.led_by(user).filter(pk=self.pk).exists()
+
 
 class CouncilQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -68,6 +72,14 @@ class CouncilQuerySet(models.QuerySet):
         from councils.access import in_led_regions, scoped
 
         return scoped(self, user, in_led_regions(user, ""))
+
+    def for_editor_or_lead(self, user):
+        """Councils the user edits, and those of the regions they lead: who fill in a
+        council's self-assessments, record its practice and discuss its risk assessment."""
+        from councils.access import in_councils, in_led_regions, scoped
+
+        editor = [Membership.Role.COUNCIL_EDITOR]
+        return scoped(self, user, in_councils(user, "pk", editor) | in_led_regions(user, ""))
 
     def for_editor(self, user):
         """Councils this user edits: they manage its people and plans."""

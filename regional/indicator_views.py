@@ -2,13 +2,12 @@
 and trend in its region, with charts."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from councils.access import led_regions, scoped, visible_or_404
+from councils.access import led_regions, require, require_some, scoped, visible_or_404
 from councils.models import Council, Region
 from regional.indicator_forms import ImportReadingsForm, MeasureForm, ReadingForm
 from regional.indicators import (
@@ -25,14 +24,13 @@ from sli.lib.charts import bar_chart, line_chart
 QUARTILE_KIND = {1: "green", 2: "blue", 3: "amber", 4: "red"}
 
 
-def _leads(user, region):
-    return scoped(Region.objects.filter(pk=region.pk), user, Q(pk__in=led_regions(user))).exists()
-
-
 def _led_region_or_403(request, slug):
     region = visible_or_404(Region.objects, request.user, slug=slug)
-    if not _leads(request.user, region):
-        raise PermissionDenied("Only the region's lead changes its indicators.")
+    require(
+        Region.objects.led_by(request.user),
+        region,
+        "Only the region's lead changes its indicators.",
+    )
     return region
 
 
@@ -45,7 +43,7 @@ def indicators(request, slug):
     context = {
         "region": region,
         "rows": [(measure, pictures.get(measure.pk)) for measure in measures],
-        "can_change": _leads(request.user, region),
+        "can_change": region.is_led_by(request.user),
     }
     return render(request, "regional/indicators/indicators.html", context)
 
@@ -91,7 +89,7 @@ def measure(request, pk):
         rows=rows,
         council=council,
         councils=Council.objects.filter(region=region).order_by("name"),
-        can_enter=_leads(request.user, region),
+        can_enter=region.is_led_by(request.user),
         ranking_chart=bar_chart(
             f"{measure.code} by council, {period:%B %Y}"
             if period
@@ -152,8 +150,7 @@ def new_reading(request, pk):
     councils = scoped(Council.objects.all(), request.user, Q(region__in=led_regions(request.user)))
     if measure.region_id:
         councils = councils.filter(region=measure.region)
-    if not councils.exists():
-        raise PermissionDenied("Only a regional lead enters readings.")
+    require_some(councils, "Only a regional lead enters readings.")
     form = ReadingForm(request.POST or None, councils=councils.order_by("name"))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

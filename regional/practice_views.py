@@ -1,10 +1,9 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import redirect, render
 
-from councils.access import is_site_admin, led_regions, visible_or_404
+from councils.access import require, require_some, visible_or_404
 from councils.models import Council, Region
 from regional.models import PracticeEntry
 from regional.practice import directory, match
@@ -52,8 +51,7 @@ def directory_page(request, slug):
 
 def new_practice(request):
     councils = councils_for_practice(request.user)
-    if not councils.exists():
-        raise PermissionDenied("Only a council's editors and the regional lead add practice.")
+    require_some(councils, "Only a council's editors and the regional lead add practice.")
     form = PracticeEntryForm(request.POST or None, councils=councils)
     if form.is_valid():
         entry = form.save(commit=False)
@@ -94,8 +92,7 @@ def matches(request, slug):
 
 def reciprocity_page(request, slug):
     region = visible_or_404(Region.objects, request.user, slug=slug)
-    if not (is_site_admin(request.user) or led_regions(request.user).filter(region=region)):
-        raise PermissionDenied("Reciprocity is for the regional lead.")
+    require(Region.objects.led_by(request.user), region, "Reciprocity is for the regional lead.")
     rows, years, average = reciprocity(region)
     return render(
         request,

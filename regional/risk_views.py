@@ -2,7 +2,6 @@
 assessment with its ratings, discussion and final view, and the support offered after it."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
@@ -13,7 +12,7 @@ from django.views.decorators.http import require_POST
 from councils.access import (
     in_councils,
     in_led_regions,
-    led_regions,
+    require,
     require_editable,
     scoped,
     visible_or_404,
@@ -41,16 +40,10 @@ from regional.risk_forms import (
 Rating = TriggerRating.Rating
 
 
-def leads(user, region):
-    """The user runs this region's programme (its regional lead, or a site admin)."""
-    return scoped(Region.objects.filter(pk=region.pk), user, Q(pk__in=led_regions(user))).exists()
-
-
 def led_region_or_404(request, slug):
     """The region, if the user may see it; 403 unless they lead it."""
     region = visible_or_404(Region.objects, request.user, slug=slug)
-    if not leads(request.user, region):
-        raise PermissionDenied("Only the region's lead changes this.")
+    require(Region.objects.led_by(request.user), region, "Only the region's lead changes this.")
     return region
 
 
@@ -95,7 +88,7 @@ def triggers(request, slug):
             "region": region,
             "categories": categories,
             "retired": retired,
-            "can_edit": leads(request.user, region),
+            "can_edit": region.is_led_by(request.user),
         },
     )
 
@@ -146,7 +139,7 @@ def support_menu(request, slug):
     tiers = [
         (label, [s for s in items if s.tier == value]) for value, label in SupportType.Tier.choices
     ]
-    context = {"region": region, "tiers": tiers, "can_edit": leads(request.user, region)}
+    context = {"region": region, "tiers": tiers, "can_edit": region.is_led_by(request.user)}
     return render(request, "regional/risk/support_menu.html", context)
 
 
@@ -190,14 +183,17 @@ def risk_year(request, slug, year):
         )
     }
     rows = [(council, assessments.get(council.pk)) for council in councils]
-    can_edit = leads(request.user, region)
+    can_edit = region.is_led_by(request.user)
     form = None
     if can_edit:
         unassessed = councils.exclude(pk__in=list(assessments))
         form = StartAssessmentForm(request.POST or None, councils=unassessed)
     if request.method == "POST":
-        if form is None:
-            raise PermissionDenied("Only the region's lead starts an assessment.")
+        require(
+            Region.objects.led_by(request.user),
+            region,
+            "Only the region's lead starts an assessment.",
+        )
         if form.is_valid():
             assessment = RiskAssessment.objects.create(
                 council=form.cleaned_data["council"], year=year
@@ -361,8 +357,11 @@ def add_comment(request, pk):
     assessment = visible_or_404(
         RiskAssessment.objects.select_related("council"), request.user, pk=pk
     )
-    if not commenters(request.user).filter(pk=pk).exists():
-        raise PermissionDenied("Only the council's editors and the regional lead discuss this.")
+    require(
+        commenters(request.user),
+        assessment,
+        "Only the council's editors and the regional lead discuss this.",
+    )
     form = CommentForm(request.POST or None)
     if form.is_valid():
         form.instance.assessment = assessment
@@ -403,8 +402,12 @@ def offer(request, pk):
         pk=pk,
     )
     can_edit = SupportOffer.objects.editable_by(request.user).filter(pk=pk).exists()
-    if request.method == "POST" and not can_edit:
-        raise PermissionDenied("Only the region's lead updates the support.")
+    if request.method == "POST":
+        require(
+            SupportOffer.objects.editable_by(request.user),
+            item,
+            "Only the region's lead updates the support.",
+        )
     form = OfferStatusForm(request.POST or None, instance=item) if can_edit else None
     if form is not None and form.is_valid():
         form.save()
@@ -435,7 +438,7 @@ def council_risk(request, slug):
     context = {
         "council": council,
         "assessments": assessments,
-        "can_start": leads(request.user, council.region),
+        "can_start": council.region.is_led_by(request.user),
         "this_year": timezone.localdate().year,
     }
     return render(request, "regional/risk/council.html", context)

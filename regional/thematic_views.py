@@ -4,28 +4,16 @@ standards, and the summary across councils."""
 from collections import Counter
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from councils.access import in_councils, in_led_regions, led_regions, scoped, visible_or_404
-from councils.models import Council, Membership, Region
+from councils.access import require, visible_or_404
+from councils.models import Council, Region
 from regional.models import SelfAssessment, Standard, StandardLevel, Theme
 from regional.thematic_forms import SelfAssessmentForm, ThemeForm
 
 LEVELS = range(5)
-
-
-def _leads(user, region):
-    return scoped(Region.objects.filter(pk=region.pk), user, Q(pk__in=led_regions(user))).exists()
-
-
-def _fills_in(user, council):
-    """The council's editors fill in its self-assessment; the region's lead too."""
-    condition = in_councils(user, "pk", [Membership.Role.COUNCIL_EDITOR]) | in_led_regions(user, "")
-    return scoped(Council.objects.filter(pk=council.pk), user, condition).exists()
 
 
 def themes(request, slug):
@@ -33,15 +21,14 @@ def themes(request, slug):
     context = {
         "region": region,
         "themes": Theme.objects.visible_to(request.user).filter(region=region),
-        "can_add": _leads(request.user, region),
+        "can_add": region.is_led_by(request.user),
     }
     return render(request, "regional/thematic/themes.html", context)
 
 
 def new_theme(request, slug):
     region = visible_or_404(Region.objects, request.user, slug=slug)
-    if not _leads(request.user, region):
-        raise PermissionDenied("Only the region's lead sets its themes.")
+    require(Region.objects.led_by(request.user), region, "Only the region's lead sets its themes.")
     form = ThemeForm(request.POST or None, instance=Theme(region=region))
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -122,9 +109,10 @@ def council_self_assessment(request, pk, slug):
     theme = visible_or_404(Theme.objects.select_related("region"), request.user, pk=pk)
     council = get_object_or_404(Council, region=theme.region, slug=slug)
     assessment = SelfAssessment.objects.filter(theme=theme, council=council).first()
-    can_fill = _fills_in(request.user, council)
-    if request.method == "POST" and not can_fill:
-        raise PermissionDenied("Only the council's editors and the region's lead fill this in.")
+    fillers = Council.objects.for_editor_or_lead(request.user)
+    can_fill = fillers.filter(pk=council.pk).exists()
+    if request.method == "POST":
+        require(fillers, council, "Only the council's editors and the region's lead fill this in.")
     standards = list(theme.standards.all())
     levels = {
         entry.standard_id: entry

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Prefetch
 from django.http import HttpResponse
@@ -10,7 +9,7 @@ from django.utils import timezone
 from django.utils.text import Truncator, slugify
 from django.views.decorators.http import require_POST
 
-from councils.access import require, require_editable, visible_or_404
+from councils.access import require, require_editable, require_some, visible_or_404
 from councils.models import Council
 from recommendations.models import Recommendation
 from reviews.forms import (
@@ -131,8 +130,7 @@ def editable_review(request, pk, permitted=None):
 
 def new_review(request):
     host_councils = Council.objects.hosts_plannable_by(request.user)
-    if not host_councils.exists():
-        raise PermissionDenied("Only regional leads and administrators plan reviews.")
+    require_some(host_councils, "Only regional leads and administrators plan reviews.")
     # Reached from a region's page (?region=) or a council's (?council=): offer those first.
     if (in_region := host_councils.filter(region__slug=request.GET.get("region", ""))).exists():
         host_councils = in_region

@@ -45,3 +45,17 @@ class ToolingTests(SimpleTestCase):
             if module.startswith("sli.tooling")
         ]
         self.assertFalse(offenders, "\n".join(offenders))
+
+
+class AccessVocabularyTests(SimpleTestCase):
+    def test_views_refuse_only_through_the_access_helpers(self):
+        """A view fetches with visible_or_404 and refuses with require / require_some, whose
+        querysets say who may act; it never raises PermissionDenied itself."""
+        offenders = [
+            f"{path.relative_to(ROOT)}:{number}"
+            for folder in (*APPS, "sli")
+            for path in sorted((ROOT / folder).rglob("*views.py"))
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+            if "PermissionDenied" in line
+        ]
+        self.assertFalse(offenders, "\n".join(offenders))
