@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install assets lint format migrations-check browser bench clean
+.PHONY: run test test-fast install assets lint format migrations-check browser bench clean
 
 run: install
 	$(PY) manage.py migrate --no-input
@@ -15,6 +15,11 @@ run: install
 
 test: install browser migrations-check
 	scripts/run-tests
+
+# Everything but the browser journeys and the cost measurements, on SQLite: for a quick check
+# while working. `make test` (what CI runs) is still the one that counts.
+test-fast: install migrations-check
+	env -u DATABASE_URL $(PY) -m pytest -m "not slow and not browser" -n 2 -q
 
 install: $(VENV)/.installed static/build/main.css
 

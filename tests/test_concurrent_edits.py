@@ -16,6 +16,7 @@ from functools import partial
 from http.cookies import SimpleCookie
 from unittest import skipUnless
 
+import pytest
 from django.conf import settings
 from django.db import connection
 from django.test import Client, LiveServerTestCase, TestCase
@@ -279,6 +280,7 @@ def send_together(calls):
 
 
 @skipUnless(connection.vendor == "postgresql", "row locks under real concurrency: PostgreSQL")
+@pytest.mark.slow
 class SimultaneousEditsTests(LiveServerTestCase):
     PAIRS = 100
 

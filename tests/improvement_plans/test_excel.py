@@ -8,6 +8,7 @@ import zipfile
 from datetime import date, datetime, timedelta
 from io import BytesIO, StringIO
 
+import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
 from django.db import connection
@@ -1082,6 +1083,7 @@ class CommandTests(TestCase):
 class CostTests(TestCase):
     """Measured: a 1,000-row import, and a 10,000-row export with its peak memory."""
 
+    @pytest.mark.slow
     def test_importing_1000_rows(self):
         review = make_review()
         for n in range(1, 20):
@@ -1135,6 +1137,7 @@ class CostTests(TestCase):
         self.assertEqual(Milestone.objects.filter(action__plan=plan).count(), 2000)
         self.assertLess(total, 15)
 
+    @pytest.mark.slow
     def test_exporting_10000_rows(self):
         plan = make_plan()
         area = make_area(plan=plan)

@@ -11,6 +11,7 @@ import time
 from datetime import timedelta
 from io import StringIO
 
+import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase
@@ -510,6 +511,7 @@ class SeftonReportTests(TestCase):
         cls.viewer = make_user()
         make_membership(cls.viewer, Membership.Role.COUNCIL_VIEWER, cls.plan.council)
 
+    @pytest.mark.slow
     def test_sefton_report_renders_in_time(self):
         started = time.perf_counter()
         pdf = render_report_pdf(self.plan, user=self.viewer)

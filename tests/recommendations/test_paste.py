@@ -979,6 +979,7 @@ def test_forty_recommendations_with_five_sub_items_parse_quickly():
     assert items[39].sub_items[4].endswith(f"({40}v); {sub} {sub}")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "text",
     [

@@ -7,6 +7,7 @@ import time
 from datetime import UTC, datetime
 from io import StringIO
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
@@ -350,6 +351,7 @@ class LetterCostTests(TestCase):
         self.assertEqual(counts[0], counts[1])
         self.assertLessEqual(counts[1], 10)
 
+    @pytest.mark.slow
     def test_forty_recommendations_render_quickly(self):
         review = fresh(build_long_letter(40))
 
