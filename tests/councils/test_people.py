@@ -119,7 +119,7 @@ class AddPersonTests(PeoplePageTestCase):
         # The link leads to the form for choosing a password; the password then works.
         self.client.logout()
         form_page = self.client.get(link.group(0), follow=True)
-        self.assertContains(form_page, "Choose a new password")
+        self.assertContains(form_page, "Choose your password to start")
         self.assertTrue(form_page.context["validlink"])
         saved = self.client.post(
             form_page.redirect_chain[-1][0],
