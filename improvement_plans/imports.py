@@ -417,7 +417,7 @@ def find_dates_in_text(text):
 
 def timescale_word(text):
     """ "Ongoing", "Completed", "Quarterly"… if the text is (or starts with) such a word."""
-    normal = _normalise(text)
+    normal = normalise(text)
     if normal in TIMESCALE_WORDS:
         return TIMESCALE_WORDS[normal]
     first = normal.split(" ", 1)[0] if normal else ""
@@ -487,7 +487,7 @@ _RAGS = {
 _STATUS_CHOICES = ", ".join(ActionStatus.labels)
 
 
-def _normalise(text):
+def normalise(text):
     """Lower case, words only: "Rec. No." → "rec no", "% complete" → "percent complete"."""
     text = str(text).lower().replace("&", " and ").replace("%", " percent ")
     text = text.replace("#", " number ").replace("_", " ")
@@ -495,11 +495,11 @@ def _normalise(text):
 
 
 def read_status(value):
-    return _STATUSES.get(_normalise(value))
+    return _STATUSES.get(normalise(value))
 
 
 def read_rag(value):
-    return _RAGS.get(_normalise(value))
+    return _RAGS.get(normalise(value))
 
 
 class Rating(NamedTuple):
@@ -515,7 +515,7 @@ def read_rating(value):
     """A RAG cell: "Green" → Rating("green", False); "Complete", "Done", "Closed" or "Blue"
     (as councils that rate Blue-Red-Amber-Green mark finished actions) → Rating("", True);
     "Green – complete" → Rating("green", True). None if it is neither."""
-    normal = _normalise(value)
+    normal = normalise(value)
     if normal in _RAGS:
         return Rating(_RAGS[normal], False)
     if normal == "b" or read_status(value) == ActionStatus.COMPLETED:
@@ -616,7 +616,7 @@ def _stems(text):
     """The words of a text that tell it apart, cut to their stems: "Identifying risks" →
     {"identif", "risk"}."""
     stems = set()
-    for word in _normalise(text).split():
+    for word in normalise(text).split():
         if len(word) < 3 or word in _STOP_WORDS or word.isdigit() or word in _ROMAN_NUMBERS:
             continue
         if word.endswith("s") and len(word) > 4:
@@ -709,7 +709,7 @@ HEADER_SYNONYMS = {
     ),
 }
 for _key, _header, _width in COLUMNS:
-    HEADER_SYNONYMS[_key].append(_normalise(_header))
+    HEADER_SYNONYMS[_key].append(normalise(_header))
 _HEADERS = {synonym: key for key, synonyms in HEADER_SYNONYMS.items() for synonym in synonyms}
 # Headings not matched exactly: the first rule whose words appear wins.
 _HEADER_RULES = [
@@ -759,7 +759,7 @@ FIELD_NAMES = {
 
 
 def match_header(text):
-    normal = _normalise(text)
+    normal = normalise(text)
     if not normal:
         return None
     if normal in _HEADERS:
@@ -786,27 +786,27 @@ NOT_EXCEL = (
 )
 
 
-class _Refusal(Exception):
+class Refusal(Exception):
     pass
 
 
-def _read_bytes(file):
+def read_bytes(file):
     if isinstance(file, bytes | bytearray):
         data = bytes(file)
     elif isinstance(file, str | os.PathLike):
         if os.path.getsize(file) > MAX_FILE_BYTES:
-            raise _Refusal(_too_big())
+            raise Refusal(_too_big())
         with open(file, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     else:
         size = getattr(file, "size", None)
         if size is not None and size > MAX_FILE_BYTES:
-            raise _Refusal(_too_big())
+            raise Refusal(_too_big())
         if hasattr(file, "seek"):
             file.seek(0)
         data = file.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
-        raise _Refusal(_too_big())
+        raise Refusal(_too_big())
     return data
 
 
@@ -817,28 +817,28 @@ def _too_big():
     )
 
 
-def _check_archive(data):
+def check_archive(data):
     """Refuse anything but a sound .xlsx before any XML is parsed."""
     if not data.strip():
-        raise _Refusal("The file is empty. Choose the spreadsheet with the plan in it")
+        raise Refusal("The file is empty. Choose the spreadsheet with the plan in it")
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise _Refusal(
+        raise Refusal(
             "The file is an older Excel file (.xls) or is password-protected. Open it in Excel, "
             "remove any password, save it as “Excel Workbook (.xlsx)” and upload it again"
         )
     if not data.startswith(b"PK\x03\x04"):
-        raise _Refusal(NOT_EXCEL)
+        raise Refusal(NOT_EXCEL)
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             entries = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
-        raise _Refusal(
+        raise Refusal(
             "The file is damaged and cannot be opened. Open it in Excel, save it again as "
             "“Excel Workbook (.xlsx)” and upload it again"
         ) from None
     total = sum(entry.file_size for entry in entries)
     if total > MAX_UNCOMPRESSED_BYTES:
-        raise _Refusal(
+        raise Refusal(
             f"The file would take up more than {MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MB "
             "once opened, far more than any plan needs, so it was not opened. Check it is the "
             "right file, or copy the plan into a new workbook and upload that"
@@ -847,13 +847,13 @@ def _check_archive(data):
         if entry.file_size > 1024 * 1024 and (
             entry.file_size > MAX_COMPRESSION_RATIO * max(entry.compress_size, 1)
         ):
-            raise _Refusal(
+            raise Refusal(
                 "The file is compressed far more than a spreadsheet can be (it looks like a "
                 "“zip bomb”), so it was not opened. Check it is the right file, or copy the "
                 "plan into a new workbook and upload that"
             )
     if "xl/workbook.xml" not in {entry.filename for entry in entries}:
-        raise _Refusal(NOT_EXCEL)
+        raise Refusal(NOT_EXCEL)
 
 
 # ---------------------------------------------------------------------------------------
@@ -964,7 +964,7 @@ def _settle_recommendation_columns(sheet, candidates, preview):
             wording.append(column)
             if column.key == "recommendations":
                 read_as_wording.append(column)
-        elif holds_numbers or set(_normalise(column.header).split()) & _NUMBER_WORDS:
+        elif holds_numbers or set(normalise(column.header).split()) & _NUMBER_WORDS:
             numbers.append(column)
         else:
             empty.append(column)
@@ -1005,7 +1005,7 @@ def _read_sheets(workbook, preview):
         percent = None
         for number, cells in enumerate(worksheet.iter_rows(max_col=MAX_COLUMNS), start=1):
             if number > MAX_SCANNED_ROWS:
-                raise _Refusal(_too_many_rows(title))
+                raise Refusal(_too_many_rows(title))
             values = tuple(cell.value for cell in cells)
             if all(_is_blank(value) for value in values):
                 continue
@@ -1022,7 +1022,7 @@ def _read_sheets(workbook, preview):
                     percent = columns.get("percent_complete")
                 continue
             if len(rows) >= MAX_DATA_ROWS:
-                raise _Refusal(_too_many_rows(title))
+                raise Refusal(_too_many_rows(title))
             heading = _area_heading(values)
             if heading:
                 area_heading = heading
@@ -1051,17 +1051,17 @@ def _read_sheets(workbook, preview):
         _settle_recommendation_columns(sheet, recommendation_columns, preview)
         sheets.append(sheet)
     if not seen_rows:
-        raise _Refusal(
+        raise Refusal(
             "The workbook has no rows to import. Put the plan on a sheet with the column "
             "headings in the first row and one action on each row below"
         )
     if not sheets:
-        raise _Refusal(
+        raise Refusal(
             "No sheet has column headings we recognise. The first row should name the columns, "
             "for example “Action No”, “Action”, “Lead Officer”, “Timescale”, “Status”"
         )
     if not any(sheet.rows for sheet in sheets):
-        raise _Refusal(
+        raise Refusal(
             "The sheet has column headings but no actions below them. Put one action on each "
             "row under the headings"
         )
@@ -1114,7 +1114,7 @@ def _repeats_header(values, columns):
         1
         for column in columns.values()
         if isinstance(values[column.index], str)
-        and _normalise(values[column.index]) == _normalise(column.header)
+        and normalise(values[column.index]) == normalise(column.header)
     )
     return same >= 2
 
@@ -1279,9 +1279,7 @@ class _RowReader:
         self.preview = preview
         self.numbers_seen = {}
         self.area_titles = {}  # area number → (title, sheet, row) as the sheet gives it
-        self.area_by_title = {
-            _normalise(area.title): number for number, area in state.areas.items()
-        }
+        self.area_by_title = {normalise(area.title): number for number, area in state.areas.items()}
         self.rows_without_number = []
 
     def read(self, sheet):
@@ -1438,7 +1436,7 @@ class _RowReader:
                 number, title = None, text
         if number is None:
             # Named but not numbered: an area of that name, or a new one.
-            key = _normalise(title)
+            key = normalise(title)
             number = self.area_by_title.get(key)
             if number is None:
                 used = set(self.state.areas) | set(self.area_titles)
@@ -1457,7 +1455,7 @@ class _RowReader:
                 )
             elif not known:
                 self.area_titles[number] = (title, row.sheet.title, row.number)
-                self.area_by_title.setdefault(_normalise(title), number)
+                self.area_by_title.setdefault(normalise(title), number)
         wanted["area"] = number
 
     def _read_recommendations(self, row, wanted, outcome):
@@ -1835,7 +1833,7 @@ def _measure_fields(text):
 
 
 def _milestone_key(text, due, done):
-    return (_normalise(text), due, done)
+    return (normalise(text), due, done)
 
 
 def match_milestones(existing, wanted):
@@ -1845,7 +1843,7 @@ def match_milestones(existing, wanted):
     pairs, unmatched = [], []
     for rule in (
         lambda m, w: _milestone_key(m.text, m.due_date, m.done_on) == _milestone_key(*w),
-        lambda m, w: _normalise(m.text) == _normalise(w[0]),
+        lambda m, w: normalise(m.text) == normalise(w[0]),
         lambda m, w: m.due_date == w[1],
     ):
         unmatched = []
@@ -2063,28 +2061,28 @@ def read_plan_workbook(file, *, plan):
     and every problem. Never raises for a bad file: the refusal is a problem."""
     preview = ImportPreview(plan_id=plan.pk)
     try:
-        data = _read_bytes(file)
-        _check_archive(data)
+        data = read_bytes(file)
+        check_archive(data)
         try:
             workbook = load_workbook(BytesIO(data), read_only=True, data_only=True)
         except Exception:  # anything openpyxl or the XML parser raises on a bad file
-            raise _Refusal(
+            raise Refusal(
                 "The file could not be opened as an Excel workbook: it may be damaged or "
                 "password-protected. Open it in Excel, save it as “Excel Workbook (.xlsx)” and "
                 "upload it again"
             ) from None
         try:
             sheets = _read_sheets(workbook, preview)
-        except _Refusal:
+        except Refusal:
             raise
         except Exception:
-            raise _Refusal(
+            raise Refusal(
                 "Part of the workbook could not be read: it may be damaged. Open it in Excel, "
                 "save it as “Excel Workbook (.xlsx)” and upload it again"
             ) from None
         finally:
             workbook.close()
-    except _Refusal as refusal:
+    except Refusal as refusal:
         preview.problems = [Problem(str(refusal))]
         preview.rows, preview.planned, preview.notes = [], [], []
         return preview
@@ -2124,7 +2122,7 @@ def _number_unnumbered(reader, state):
     for number, action in sorted(state.actions.items()):
         for text in (action.title, action.how):
             if text:
-                by_text.setdefault(_normalise(text), number)
+                by_text.setdefault(normalise(text), number)
     taken = set(reader.numbers_seen)
     following = max([*state.actions, *taken], default=0) + 1
     for planned in reader.rows_without_number:
@@ -2132,9 +2130,9 @@ def _number_unnumbered(reader, state):
         texts = [values.get(key) for key in ("title", "how", "new_title") if values.get(key)]
         match = next(
             (
-                by_text[_normalise(text)]
+                by_text[normalise(text)]
                 for text in texts
-                if _normalise(text) in by_text and by_text[_normalise(text)] not in taken
+                if normalise(text) in by_text and by_text[normalise(text)] not in taken
             ),
             None,
         )

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from councils.access import in_councils, in_led_regions, scoped, their_regions
+from councils.access import in_councils, in_led_regions, led_regions, scoped, their_regions
 from councils.models import Membership
 
 Role = Membership.Role
@@ -39,13 +39,7 @@ class RegionalQuerySet(models.QuerySet):
     def editable_by(self, user):
         if self.council_path:
             return scoped(self, user, in_led_regions(user, self.council_path))
-        return scoped(self, user, Q(**{f"{self.region_path}__in": _led_regions(user)}))
-
-
-def _led_regions(user):
-    from councils.access import led_regions
-
-    return led_regions(user)
+        return scoped(self, user, Q(**{f"{self.region_path}__in": led_regions(user)}))
 
 
 class Trigger(models.Model):
@@ -400,7 +394,7 @@ class MeasureQuerySet(models.QuerySet):
         return scoped(self, user, Q(region__isnull=True) | Q(region__in=their_regions(user)))
 
     def editable_by(self, user):
-        return scoped(self, user, Q(region__in=_led_regions(user)))
+        return scoped(self, user, Q(region__in=led_regions(user)))
 
 
 class Measure(models.Model):

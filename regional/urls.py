@@ -1,4 +1,7 @@
-from regional import indicator_urls, practice_urls, risk_urls, thematic_urls
+from regional.indicators import urls as indicator_urls
+from regional.practice import urls as practice_urls
+from regional.risk import urls as risk_urls
+from regional.thematic import urls as thematic_urls
 
 app_name = "regional"
 urlpatterns = [

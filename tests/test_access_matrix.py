@@ -26,7 +26,7 @@ from improvement_plans.models import (
     RatingChallenge,
 )
 from recommendations.models import Recommendation
-from regional.ascof import ASCOF_MEASURES
+from regional.indicators.ascof import ASCOF_MEASURES
 from regional.models import (
     AssessmentComment,
     Measure,

@@ -59,3 +59,19 @@ class AccessVocabularyTests(SimpleTestCase):
             if "PermissionDenied" in line
         ]
         self.assertFalse(offenders, "\n".join(offenders))
+
+
+class PrivateNameTests(SimpleTestCase):
+    def test_no_module_imports_a_private_name_from_another_module(self):
+        """A name with a leading underscore belongs to its module: a library that others need
+        makes the name public instead (``from x import _y`` is the smell)."""
+        offenders = [
+            f"{path.relative_to(ROOT)}:{node.lineno} imports {alias.name} from {node.module}"
+            for folder in (*APPS, "sli")
+            for path in sorted((ROOT / folder).rglob("*.py"))
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.ImportFrom)
+            for alias in node.names
+            if alias.name.startswith("_") and not alias.name.startswith("__")
+        ]
+        self.assertFalse(offenders, "\n".join(offenders))

@@ -16,9 +16,9 @@ from councils.models import Council, Membership
 from improvement_plans.forms import PlanForm, ProgressUpdateForm
 from recommendations.forms import AssessmentForm, ResponseForm
 from recommendations.models import Recommendation
-from regional.indicator_forms import MeasureForm
+from regional.indicators.forms import MeasureForm
 from regional.models import Standard, SupportType, Theme
-from regional.risk_forms import (
+from regional.risk.forms import (
     ConcernForm,
     OfferForm,
     OfferStatusForm,
@@ -26,7 +26,7 @@ from regional.risk_forms import (
     SupportTypeForm,
     TriggerForm,
 )
-from regional.thematic_forms import SelfAssessmentForm
+from regional.thematic.forms import SelfAssessmentForm
 from reviews.forms import FindingForm, LetterForm, NewReviewForm, PasteFindingsForm, StatusForm
 from reviews.models import Review
 from tests.factories import make_action, make_council, make_milestone, make_review, make_user

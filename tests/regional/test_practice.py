@@ -14,8 +14,8 @@ from councils.models import Council, Membership
 from improvement_plans.models import ActionStatus
 from recommendations.models import Recommendation
 from regional.models import PracticeEntry, SupportOffer, SupportType
-from regional.practice import directory, match, significant_words, stem
-from regional.reciprocity import financial_year_of, reciprocity
+from regional.practice.directory import directory, match, significant_words, stem
+from regional.practice.reciprocity import financial_year_of, reciprocity
 from reviews.models import Finding, FocusArea, Review, TeamMember
 from sli.tooling.practice_demo import load_practice_demo
 from tests.factories import (

@@ -1,6 +1,7 @@
 # ruff: noqa: E501 (the measure names are kept whole, as published)
 """The national Adult Social Care Outcomes Framework (ASCOF) measures, with the direction
-that counts as better. Copied into the project: the app never reads outside files at run time."""
+that counts as better. Copied into the project: the app never reads outside files at run time.
+Migration 0002 loads its own frozen copy of this list: a change here needs a data migration."""
 
 QUALITY_OF_LIFE = "Enhancing quality of life for people with care and support needs"
 DELAYING_NEED = "Delaying and reducing the need for care and support"
@@ -97,12 +98,3 @@ ASCOF_MEASURES = [
         "higher",
     ),
 ]
-
-
-def load_ascof_measures(measure_model):
-    """Create the national measures that are missing and correct the ones that differ;
-    ``measure_model`` is the model (or a migration's historical model)."""
-    for code, domain, name, better in ASCOF_MEASURES:
-        measure_model.objects.update_or_create(
-            region=None, code=code, defaults={"domain": domain, "name": name, "better": better}
-        )

@@ -24,6 +24,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 
@@ -88,8 +89,6 @@ def _search(queryset, words, fields):
     if not words:
         return queryset
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchVector
-
         vector = SearchVector(*fields, config="english")
         query = SearchQuery(words, config="english", search_type="plain")
         return queryset.annotate(search=vector).filter(search=query)

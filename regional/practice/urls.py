@@ -1,6 +1,6 @@
 from django.urls import path
 
-from regional import practice_views as views
+from regional.practice import views
 
 urlpatterns = [
     path("regions/<slug:slug>/practice/", views.directory_page, name="directory"),

@@ -25,7 +25,7 @@ from regional.models import (
     Trigger,
     TriggerRating,
 )
-from regional.risk_forms import (
+from regional.risk.forms import (
     CommentForm,
     ConcernForm,
     DiscussionForm,

@@ -1,11 +1,5 @@
-"""Indicators: each council's position in its region (rank, quartile) and trend, worked out
-in the database, and readings imported from .xlsx or .csv (checked whole, saved whole).
-
-Rank follows the measure's better direction (rank 1 is the best value) and ties share a rank,
-as in a league table (1, 2, 2, 4). The quartile comes from the rank, so tied councils share a
-quartile: quartile = floor(4 × (rank − 1) / councils reporting) + 1. The trend is the change
-from the council's previous reading of the measure, judged by the direction.
-"""
+"""Readings imported from .xlsx or .csv: every row checked and shown before anything is
+saved, then saved whole in one transaction."""
 
 import csv
 import io
@@ -14,147 +8,19 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
-from django.db.models import (
-    Case,
-    CharField,
-    Count,
-    DecimalField,
-    ExpressionWrapper,
-    F,
-    IntegerField,
-    Max,
-    OuterRef,
-    Q,
-    Subquery,
-    Value,
-    When,
-    Window,
-)
-from django.db.models.functions import Rank
+from django.db.models import Q
+from openpyxl import load_workbook
 
 from councils.models import Council
 from improvement_plans.imports import (
     MAX_DATA_ROWS,
-    _check_archive,
-    _normalise,
-    _read_bytes,
-    _Refusal,
+    Refusal,
+    check_archive,
+    normalise,
+    read_bytes,
     read_date,
 )
 from regional.models import Measure, Reading
-
-IMPROVING, WORSENING, NO_CHANGE, NO_EARLIER = (
-    "improving",
-    "worsening",
-    "no change",
-    "no earlier reading",
-)
-
-
-def ranked_readings(measure, region, period_end):
-    """The region's readings of ``measure`` for one period, best first, each annotated with
-    ``rank``, ``reporting`` (councils with a reading), ``quartile``, ``previous`` (the value of
-    the council's reading before this one), ``change`` and ``trend`` (words)."""
-    best_first = F("value").desc() if measure.better == Measure.Better.HIGHER else F("value").asc()
-    previous = (
-        Reading.objects.filter(
-            measure=OuterRef("measure"),
-            council=OuterRef("council"),
-            period_end__lt=OuterRef("period_end"),
-        )
-        .order_by("-period_end")
-        .values("value")[:1]
-    )
-    better_up = measure.better == Measure.Better.HIGHER
-    change = ExpressionWrapper(
-        F("value") - F("previous"), output_field=DecimalField(max_digits=13, decimal_places=3)
-    )
-    return (
-        Reading.objects.filter(measure=measure, council__region=region, period_end=period_end)
-        .select_related("council")
-        .annotate(
-            rank=Window(Rank(), order_by=best_first),
-            reporting=Window(Count("pk")),
-            previous=Subquery(previous),
-            change=change,
-        )
-        .annotate(
-            quartile=ExpressionWrapper(
-                (4 * (F("rank") - 1)) / F("reporting") + 1, output_field=IntegerField()
-            ),
-            trend=Case(
-                When(previous__isnull=True, then=Value(NO_EARLIER)),
-                When(value=F("previous"), then=Value(NO_CHANGE)),
-                When(
-                    Q(value__gt=F("previous")) if better_up else Q(value__lt=F("previous")),
-                    then=Value(IMPROVING),
-                ),
-                default=Value(WORSENING),
-                output_field=CharField(),
-            ),
-        )
-        .order_by("rank", "council__name")
-    )
-
-
-def periods(measure, region):
-    """The periods with readings of ``measure`` in ``region``, latest first."""
-    return list(
-        Reading.objects.filter(measure=measure, council__region=region)
-        .order_by("-period_end")
-        .values_list("period_end", flat=True)
-        .distinct()
-    )
-
-
-@dataclass
-class RegionalPicture:
-    """One measure's latest period in a region."""
-
-    period_end: date
-    reporting: int = 0
-    total: Decimal = Decimal(0)
-    best: Decimal | None = None
-    with_target: int = 0
-    meeting_target: int = 0
-
-    @property
-    def average(self):
-        return self.total / self.reporting if self.reporting else None
-
-
-def regional_pictures(measures, region):
-    """{measure pk: RegionalPicture of its latest period in ``region``}, in one query."""
-    by_pk = {measure.pk: measure for measure in measures}
-    latest = (
-        Reading.objects.filter(council__region=region, measure__in=list(by_pk))
-        .annotate(latest=Window(Max("period_end"), partition_by=[F("measure")]))
-        .filter(period_end=F("latest"))
-        .values_list("measure", "period_end", "value", "target")
-    )
-    pictures = {}
-    for measure_pk, period_end, value, target in latest:
-        higher = by_pk[measure_pk].better == Measure.Better.HIGHER
-        picture = pictures.setdefault(measure_pk, RegionalPicture(period_end))
-        picture.reporting += 1
-        picture.total += value
-        if picture.best is None or (value > picture.best if higher else value < picture.best):
-            picture.best = value
-        if target is not None:
-            picture.with_target += 1
-            picture.meeting_target += value >= target if higher else value <= target
-    return pictures
-
-
-def meets_target(measure, value, target):
-    if target is None:
-        return None
-    return value >= target if measure.better == Measure.Better.HIGHER else value <= target
-
-
-# ---------------------------------------------------------------------------------------
-# Importing readings from .xlsx or .csv
-# ---------------------------------------------------------------------------------------
 
 COLUMNS = {
     "measure": "Measure code",
@@ -176,7 +42,7 @@ _HEADERS = {word: key for key, words in _HEADER_WORDS.items() for word in words}
 
 def match_column(text):
     """ "Measure Code", "measure_code", "Period End:" → the column's key, or None."""
-    normal = _normalise(text)
+    normal = normalise(text)
     if normal in _HEADERS:
         return _HEADERS[normal]
     for key, words in _HEADER_WORDS.items():
@@ -246,24 +112,22 @@ def _rows_of_csv(data):
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
-            raise _Refusal(
+            raise Refusal(
                 "The file is not a CSV file that can be read. Save it as “CSV UTF-8” and "
                 "upload it again"
             ) from None
     try:
         return list(csv.reader(io.StringIO(text)))[: MAX_DATA_ROWS + 2]
     except csv.Error:
-        raise _Refusal("The CSV file could not be read. Save it again as “CSV UTF-8”") from None
+        raise Refusal("The CSV file could not be read. Save it again as “CSV UTF-8”") from None
 
 
 def _rows_of_xlsx(data):
-    from openpyxl import load_workbook
-
-    _check_archive(data)
+    check_archive(data)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # anything openpyxl or the XML parser raises on a bad file
-        raise _Refusal(
+        raise Refusal(
             "The file could not be opened as an Excel workbook: it may be damaged or "
             "password-protected. Save it as “Excel Workbook (.xlsx)” and upload it again"
         ) from None
@@ -276,23 +140,23 @@ def _rows_of_xlsx(data):
                 break
         return rows
     except Exception:
-        raise _Refusal("Part of the workbook could not be read: it may be damaged") from None
+        raise Refusal("Part of the workbook could not be read: it may be damaged") from None
     finally:
         workbook.close()
 
 
 def _rows_of(file, name):
-    data = _read_bytes(file)
+    data = read_bytes(file)
     if not data.strip():
-        raise _Refusal("The file is empty. Choose the file with the readings in it")
+        raise Refusal("The file is empty. Choose the file with the readings in it")
     if name.lower().endswith(".xlsx") and not data.startswith(b"PK\x03\x04"):
-        raise _Refusal(
+        raise Refusal(
             "The file is called .xlsx but is not an Excel workbook. Save it as “Excel Workbook "
             "(.xlsx)” or “CSV UTF-8” and upload it again"
         )
     if name.lower().endswith(".csv") or not data.startswith(b"PK\x03\x04"):
         if data.startswith(b"\xd0\xcf\x11\xe0") or b"\x00" in data[:1024]:
-            raise _Refusal(
+            raise Refusal(
                 "The file is not an .xlsx or .csv file. Save it as “Excel Workbook (.xlsx)” "
                 "or “CSV UTF-8” and upload it again"
             )
@@ -327,7 +191,7 @@ def read_readings_file(file, *, name, region):
     preview = ReadingsPreview()
     try:
         rows = _rows_of(file, name)
-    except _Refusal as refusal:
+    except Refusal as refusal:
         preview.problems.append(ReadingProblem(str(refusal)))
         return preview
     if not rows:
@@ -357,15 +221,15 @@ def read_readings_file(file, *, name, region):
         return preview
 
     measures = {
-        _normalise(m.code): m
+        normalise(m.code): m
         for m in Measure.objects.filter(Q(region__isnull=True) | Q(region=region)).order_by(
             "region"
         )
     }
     councils = {}
     for council in Council.objects.filter(region=region):
-        councils[_normalise(council.name)] = council
-        councils[_normalise(council.slug)] = council
+        councils[normalise(council.name)] = council
+        councils[normalise(council.slug)] = council
     existing = set(
         Reading.objects.filter(council__region=region).values_list(
             "measure", "council", "period_end"
@@ -386,13 +250,13 @@ def read_readings_file(file, *, name, region):
             row.problems.append(ReadingProblem(message, row=row.row, column=COLUMNS[key]))
 
         code = _text(cell(values, "measure"))
-        row.measure = measures.get(_normalise(code)) if code else None
+        row.measure = measures.get(normalise(code)) if code else None
         if not code:
             problem("measure", "Enter the measure code, for example 2A")
         elif row.measure is None:
             problem("measure", f"“{code}” is not a measure of this region; check the code")
         council_name = _text(cell(values, "council"))
-        row.council = councils.get(_normalise(council_name)) if council_name else None
+        row.council = councils.get(normalise(council_name)) if council_name else None
         if not council_name:
             problem("council", "Enter the council's name")
         elif row.council is None:

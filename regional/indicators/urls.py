@@ -1,6 +1,6 @@
 from django.urls import path
 
-from regional import indicator_views as views
+from regional.indicators import views
 
 urlpatterns = [
     path("regions/<slug:slug>/indicators/", views.indicators, name="indicators"),

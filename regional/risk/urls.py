@@ -1,6 +1,6 @@
 from django.urls import path
 
-from regional import risk_views as views
+from regional.risk import views
 
 urlpatterns = [
     path("regions/<slug:slug>/triggers/", views.triggers, name="triggers"),

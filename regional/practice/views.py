@@ -6,9 +6,9 @@ from django.shortcuts import redirect, render
 from councils.access import require, require_some, visible_or_404
 from councils.models import Council, Region
 from regional.models import PracticeEntry
-from regional.practice import directory, match
-from regional.practice_forms import PracticeEntryForm, PracticeSearchForm
-from regional.reciprocity import reciprocity
+from regional.practice.directory import directory, match
+from regional.practice.forms import PracticeEntryForm, PracticeSearchForm
+from regional.practice.reciprocity import reciprocity
 
 PER_PAGE = 50
 

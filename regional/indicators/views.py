@@ -9,15 +9,9 @@ from django.shortcuts import redirect, render
 
 from councils.access import led_regions, require, require_some, scoped, visible_or_404
 from councils.models import Council, Region
-from regional.indicator_forms import ImportReadingsForm, MeasureForm, ReadingForm
-from regional.indicators import (
-    meets_target,
-    periods,
-    ranked_readings,
-    read_readings_file,
-    regional_pictures,
-    save_readings,
-)
+from regional.indicators.figures import meets_target, periods, ranked_readings, regional_pictures
+from regional.indicators.forms import ImportReadingsForm, MeasureForm, ReadingForm
+from regional.indicators.readings import read_readings_file, save_readings
 from regional.models import Measure, Reading
 from sli.lib.charts import bar_chart, line_chart
 

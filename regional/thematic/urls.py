@@ -1,6 +1,6 @@
 from django.urls import path
 
-from regional import thematic_views as views
+from regional.thematic import views
 
 urlpatterns = [
     path("regions/<slug:slug>/themes/", views.themes, name="themes"),

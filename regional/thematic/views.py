@@ -11,7 +11,7 @@ from django.utils import timezone
 from councils.access import require, visible_or_404
 from councils.models import Council, Region
 from regional.models import SelfAssessment, Standard, StandardLevel, Theme
-from regional.thematic_forms import SelfAssessmentForm, ThemeForm
+from regional.thematic.forms import SelfAssessmentForm, ThemeForm
 
 LEVELS = range(5)
 
