@@ -497,13 +497,7 @@ def regional_dashboard(region, user, *, kind=None, year=None, today=None):
     with_something = set(reviews.values_list("host_council", flat=True)) | {
         council for council, _ in plan_councils
     }
-    last_updates = {
-        row["action__plan__council"]: row["last"]
-        for row in ProgressUpdate.objects.filter(action__plan__in=plans)
-        .values("action__plan__council")
-        .annotate(last=Max("date"))
-        .order_by()
-    }
+    last_updates = last_updates_by_council(plans)
     next_reviews = {
         row["host_council"]: row["next"]
         for row in Review.objects.visible_to(user)
@@ -524,8 +518,7 @@ def regional_dashboard(region, user, *, kind=None, year=None, today=None):
                 overdue_actions=by_council.get(council.pk, {}).get("overdue", 0),
                 last_update=last,
                 next_progress_review=next_review,
-                is_stale=council.pk in has_open_plan
-                and (last is None or (today - last).days > STALE_AFTER_DAYS),
+                is_stale=is_stale(last, council.pk in has_open_plan, today),
                 by_focus_area=[grid[council.pk].get(area.pk, 0) for area in focus_areas]
                 + [grid[council.pk].get(None, 0)],
                 contradicted=by_council.get(council.pk, {}).get("rag_contradicted", 0),
@@ -542,5 +535,14 @@ def regional_dashboard(region, user, *, kind=None, year=None, today=None):
     }
 
 
-def _counts(queryset, key):
-    return {row[key]: row["n"] for row in queryset.values(key).annotate(n=Count("pk")).order_by()}
+def last_updates_by_council(plans):
+    """The date of the latest progress update on each council's ``plans``."""
+    rows = ProgressUpdate.objects.filter(action__plan__in=plans).values("action__plan__council")
+    return dict(
+        rows.annotate(last=Max("date")).order_by().values_list("action__plan__council", "last")
+    )
+
+
+def is_stale(last_update, has_open_plan, today):
+    """An open plan with no progress update for STALE_AFTER_DAYS."""
+    return has_open_plan and (last_update is None or (today - last_update).days > STALE_AFTER_DAYS)

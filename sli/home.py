@@ -10,13 +10,13 @@ of queries however many councils, reviews or actions the user has.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, Max, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils import timezone
 
 from councils.access import is_site_admin
-from councils.dashboards import STALE_AFTER_DAYS
+from councils.dashboards import is_stale, last_updates_by_council
 from councils.models import Council, Membership, Region
 from improvement_plans.models import (
     UPDATE_DUE_AFTER_DAYS,
@@ -30,7 +30,7 @@ from improvement_plans.report import default_since
 from recommendations.models import Recommendation
 from regional.models import RiskAssessment
 from reviews.models import AccuracyComment, Finding, Review, ScopeQuestion, TeamMember
-from sli.lib.queries import count_of
+from sli.lib.queries import count_of, counts_by
 
 Role = Membership.Role
 # How many rows of a list the home page shows before "see all".
@@ -189,27 +189,23 @@ class Roles:
         return roles
 
 
-def _counts(queryset, key):
-    return {row[key]: row["n"] for row in queryset.values(key).annotate(n=Count("pk")).order_by()}
-
-
 def council_work(user, council_ids, today):
     if not council_ids:
         return []
     councils = list(Council.objects.filter(pk__in=council_ids).order_by("name"))
     by_pk = {council.pk: CouncilWork(council) for council in councils}
     actions = Action.objects.filter(plan__council__in=councils)
-    for pk, n in _counts(actions.overdue(today), "plan__council").items():
+    for pk, n in counts_by(actions.overdue(today), "plan__council").items():
         by_pk[pk].overdue = n
     missed = Exists(Milestone.objects.filter(action=OuterRef("pk")).missed(today))
-    for pk, n in _counts(actions.open().filter(missed), "plan__council").items():
+    for pk, n in counts_by(actions.open().filter(missed), "plan__council").items():
         by_pk[pk].missed_milestone = n
-    for pk, n in _counts(actions.update_due(today), "plan__council").items():
+    for pk, n in counts_by(actions.update_due(today), "plan__council").items():
         by_pk[pk].update_due = n
     awaiting = Recommendation.objects.respondable_by(user).filter(
         review__host_council__in=councils, response="", parent__isnull=True
     )
-    for pk, n in _counts(awaiting, "review__host_council").items():
+    for pk, n in counts_by(awaiting, "review__host_council").items():
         by_pk[pk].awaiting_response = n
     for review in (
         Review.objects.commentable_by(user).filter(host_council__in=councils).order_by("pk")
@@ -239,7 +235,7 @@ def council_headlines(user, council_ids, today):
         review__status__in=Review.ISSUED_STATUSES,
         parent__isnull=True,
     )
-    for pk, n in _counts(issued, "review__host_council").items():
+    for pk, n in counts_by(issued, "review__host_council").items():
         by_pk[pk].recommendations = n
     actions = Action.objects.visible_to(user).filter(plan__council__in=councils).live()
     for row in (
@@ -261,7 +257,7 @@ def council_headlines(user, council_ids, today):
         headlines.overdue = row["overdue"]
         headlines.on_track = row["on_track"]
     updates = ProgressUpdate.objects.filter(action__in=actions, date__gt=since)
-    for pk, n in _counts(updates, "action__plan__council").items():
+    for pk, n in counts_by(updates, "action__plan__council").items():
         by_pk[pk].updates_since = n
     completed_since = (
         actions.completed()
@@ -377,17 +373,10 @@ def region_work(region_ids, today):
     councils = Council.objects.filter(region__in=regions)
     actions = Action.objects.filter(plan__council__in=councils)
     by_council = actions.summary_by("plan__council", today)
-    last_updates = dict(
-        ProgressUpdate.objects.filter(action__plan__council__in=councils)
-        .values("action__plan__council")
-        .annotate(last=Max("date"))
-        .order_by()
-        .values_list("action__plan__council", "last")
-    )
+    plans = ImprovementPlan.objects.filter(council__in=councils)
+    last_updates = last_updates_by_council(plans)
     with_open_plans = set(
-        ImprovementPlan.objects.filter(council__in=councils)
-        .exclude(status=ImprovementPlan.Status.CLOSED)
-        .values_list("council", flat=True)
+        plans.exclude(status=ImprovementPlan.Status.CLOSED).values_list("council", flat=True)
     )
     planned = defaultdict(list)
     for review in (
@@ -401,24 +390,21 @@ def region_work(region_ids, today):
         planned[review.host_council.region_id].append(review)
     year = today.year
     assessments = RiskAssessment.objects.filter(council__region__in=regions, year=year)
-    open_assessments = _counts(
+    open_assessments = counts_by(
         assessments.exclude(status=RiskAssessment.Status.FINAL), "council__region"
     )
-    assessed = _counts(assessments, "council__region")
-    council_counts = _counts(councils, "region")
+    assessed = counts_by(assessments, "council__region")
+    council_counts = counts_by(councils, "region")
     attention = defaultdict(list)
     calm = defaultdict(int)
     for council in councils.order_by("name"):
         last = last_updates.get(council.pk)
-        is_stale = council.pk in with_open_plans and (
-            last is None or (today - last).days > STALE_AFTER_DAYS
-        )
         row = CouncilAttention(
             council,
             by_council.get(council.pk, {}).get("overdue", 0),
             by_council.get(council.pk, {}).get("rag_contradicted", 0),
             last,
-            is_stale,
+            is_stale(last, council.pk in with_open_plans, today),
         )
         if row.overdue or row.contradicted or row.is_stale:
             attention[council.region_id].append(row)
