@@ -1,66 +1,43 @@
 """Who may see and change what: the membership rules, in one place.
 
 Every scoped model's QuerySet has ``visible_to(user)`` and ``editable_by(user)``, built from
-the conditions below. Views, form choices, filters, exports and the admin all go through them.
+the conditions defined beside Membership in councils/models.py and offered here with the view
+helpers. Views, form choices, filters, exports and the admin all go through them.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 
-from councils.models import Membership, Region
+from councils.models import (
+    NOTHING,
+    in_councils,
+    in_led_regions,
+    in_reviews,
+    is_site_admin,
+    led_regions,
+    memberships,
+    scoped,
+    their_regions,
+)
 
-Role = Membership.Role
-NOTHING = Q(pk__in=[])
-
-
-def is_site_admin(user):
-    return user.is_active and (user.is_staff or user.is_superuser)
-
-
-def _memberships(user, roles):
-    if not user.is_authenticated:
-        return Membership.objects.none()
-    return Membership.objects.filter(user=user, user__is_active=True, role__in=roles)
-
-
-def in_councils(user, council_path, roles=Membership.COUNCIL_ROLES):
-    """The object's council is one where the user holds one of ``roles``."""
-    return Q(**{f"{council_path}__in": _memberships(user, roles).values("council")})
-
-
-def led_regions(user):
-    return _memberships(user, [Role.REGIONAL_LEAD]).values("region")
-
-
-def their_regions(user):
-    """The regions whose people the user is among: where they hold a council role, and those
-    they lead. A review team is not among them: it reads its review, its host council and the
-    plans answering the review, not the regional programme."""
-    councils = _memberships(user, Membership.COUNCIL_ROLES).values("council")
-    return Region.objects.filter(Q(pk__in=led_regions(user)) | Q(councils__in=councils)).values(
-        "pk"
-    )
-
-
-def in_led_regions(user, council_path):
-    """The object's council is in a region the user leads ("" when the object is a council)."""
-    path = f"{council_path}__region__in" if council_path else "region__in"
-    return Q(**{path: led_regions(user)})
-
-
-def in_reviews(user, review_path, roles=Membership.REVIEW_ROLES):
-    """The object belongs to a review whose team the user is on (with one of ``roles``)."""
-    return Q(**{f"{review_path}__in": _memberships(user, roles).values("review")})
-
-
-def scoped(queryset, user, condition):
-    """Filter ``queryset`` to ``condition`` for ``user``: all for site admins, none for guests."""
-    if not user.is_authenticated or not user.is_active:
-        return queryset.none()
-    if is_site_admin(user):
-        return queryset
-    return queryset.filter(condition)
+__all__ = [
+    "NOTHING",
+    "can_edit",
+    "in_councils",
+    "in_led_regions",
+    "in_reviews",
+    "is_site_admin",
+    "led_regions",
+    "memberships",
+    "require",
+    "require_editable",
+    "require_some",
+    "scoped",
+    "their_regions",
+    "visible_or_404",
+    "with_permissions",
+]
 
 
 def visible_or_404(queryset, user, **lookup):

@@ -16,6 +16,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from councils.models import Council
+from improvement_plans.implementation import (
+    gaps,
+    top_level_action_counts,
+    with_implementation_state,
+)
 from improvement_plans.models import (
     Action,
     ActionStatus,
@@ -254,7 +259,7 @@ def _flags(actions, recommendations, today):
         challenged=Count("pk", filter=Q(open_challenge_count__gt=0)),
         missed_milestone=Count("pk", filter=Q(has_missed_milestone=True)),
     )
-    return Flags(**flagged, gaps=recommendations.gaps().count())
+    return Flags(**flagged, gaps=gaps(recommendations).count())
 
 
 @dataclass
@@ -336,7 +341,7 @@ def _fill_recommendation_figures(recommendations, figures, today):
     figures.responses = _breakdown(
         "Council response", RESPONSES, {row["response"]: row["n"] for row in responses}
     )
-    stated = recommendations.with_implementation_state(today)
+    stated = with_implementation_state(recommendations, today)
     states = stated.values("implementation_state").annotate(n=Count("pk")).order_by()
     figures.states = _breakdown(
         "Implementation",
@@ -480,7 +485,7 @@ def regional_dashboard(region, user, *, kind=None, year=None, today=None):
     # Open: neither declined nor implemented. The states come from one grouped pass over the
     # action links; the grid and each council's total are counted from them here.
     recommendations = Recommendation.objects.filter(review__in=reviews).top_level()
-    counts = recommendations.top_level_action_counts(today)
+    counts = top_level_action_counts(recommendations, today)
     grid, open_counts = defaultdict(lambda: defaultdict(int)), defaultdict(int)
     for pk, council, focus_area, response in recommendations.values_list(
         "pk", "review__host_council", "focus_area", "response"

@@ -6,7 +6,6 @@ from django.urls import reverse
 
 class RegionQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from councils.access import led_regions, scoped
 
         return scoped(
             self,
@@ -16,13 +15,11 @@ class RegionQuerySet(models.QuerySet):
         )
 
     def editable_by(self, user):
-        from councils.access import NOTHING, scoped
 
         return scoped(self, user, NOTHING)
 
     def led_by(self, user):
         """Regions whose programme the user runs: their regional lead (or a site admin)."""
-        from councils.access import led_regions, scoped
 
         return scoped(self, user, Q(pk__in=led_regions(user)))
 
@@ -50,11 +47,8 @@ class Region(models.Model):
 class CouncilQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Councils the user belongs to, those in regions they lead, and hosts of their reviews."""
-        from councils.access import in_councils, in_led_regions, in_reviews, scoped
-        from reviews.models import Review
-
-        hosts_of_their_reviews = Review.objects.filter(in_reviews(user, "pk")).values(
-            "host_council"
+        hosts_of_their_reviews = memberships(user, Membership.REVIEW_ROLES).values(
+            "review__host_council"
         )
         return scoped(
             self,
@@ -63,27 +57,23 @@ class CouncilQuerySet(models.QuerySet):
         )
 
     def editable_by(self, user):
-        from councils.access import NOTHING, scoped
 
         return scoped(self, user, NOTHING)
 
     def hosts_plannable_by(self, user):
         """Councils where this user may plan a review: those of the regions they lead."""
-        from councils.access import in_led_regions, scoped
 
         return scoped(self, user, in_led_regions(user, ""))
 
     def for_editor_or_lead(self, user):
         """Councils the user edits, and those of the regions they lead: who fill in a
         council's self-assessments, record its practice and discuss its risk assessment."""
-        from councils.access import in_councils, in_led_regions, scoped
 
         editor = [Membership.Role.COUNCIL_EDITOR]
         return scoped(self, user, in_councils(user, "pk", editor) | in_led_regions(user, ""))
 
     def for_editor(self, user):
         """Councils this user edits: they manage its people and plans."""
-        from councils.access import in_councils, scoped
 
         return scoped(self, user, in_councils(user, "pk", [Membership.Role.COUNCIL_EDITOR]))
 
@@ -97,7 +87,6 @@ class CouncilQuerySet(models.QuerySet):
     def people_visible_to(self, user):
         """Councils whose people (who holds which council role) the user may list: those they
         edit, and those of the regions they lead."""
-        from councils.access import in_councils, in_led_regions, scoped
 
         return scoped(
             self,
@@ -108,7 +97,6 @@ class CouncilQuerySet(models.QuerySet):
     def first_editor_invitable_by(self, user):
         """Councils without an editor in the regions the user leads: the lead invites the
         first, who then invites colleagues."""
-        from councils.access import in_led_regions, scoped
 
         return scoped(self.without_editor(), user, in_led_regions(user, ""))
 
@@ -155,7 +143,6 @@ class Council(models.Model):
 class MembershipQuerySet(models.QuerySet):
     def editable_by(self, user):
         """A council's editors manage who holds its council roles; the rest is for admins."""
-        from councils.access import in_councils, scoped
 
         return scoped(
             self.filter(role__in=Membership.COUNCIL_ROLES),
@@ -165,7 +152,6 @@ class MembershipQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Council roles, listed to the council's editors and to its region's lead."""
-        from councils.access import scoped
 
         return scoped(
             self.filter(role__in=Membership.COUNCIL_ROLES),
@@ -268,3 +254,63 @@ class Membership(models.Model):
     @property
     def scope(self):
         return self.council or self.review or self.region
+
+
+# Who may see and change what: the conditions every scoped QuerySet is built from. They
+# live beside Membership, which they read; councils.access offers them with the view helpers.
+
+NOTHING = Q(pk__in=[])
+
+
+def is_site_admin(user):
+    return user.is_active and (user.is_staff or user.is_superuser)
+
+
+def memberships(user, roles):
+    """The user's live memberships with one of ``roles``."""
+    if not user.is_authenticated:
+        return Membership.objects.none()
+    return Membership.objects.filter(user=user, user__is_active=True, role__in=roles)
+
+
+def in_councils(user, council_path, roles=None):
+    """The object's council is one where the user holds one of ``roles`` (any council role
+    by default)."""
+    roles = Membership.COUNCIL_ROLES if roles is None else roles
+    return Q(**{f"{council_path}__in": memberships(user, roles).values("council")})
+
+
+def led_regions(user):
+    return memberships(user, [Membership.Role.REGIONAL_LEAD]).values("region")
+
+
+def their_regions(user):
+    """The regions whose people the user is among: where they hold a council role, and those
+    they lead. A review team is not among them: it reads its review, its host council and the
+    plans answering the review, not the regional programme."""
+    councils = memberships(user, Membership.COUNCIL_ROLES).values("council")
+    return Region.objects.filter(Q(pk__in=led_regions(user)) | Q(councils__in=councils)).values(
+        "pk"
+    )
+
+
+def in_led_regions(user, council_path):
+    """The object's council is in a region the user leads ("" when the object is a council)."""
+    path = f"{council_path}__region__in" if council_path else "region__in"
+    return Q(**{path: led_regions(user)})
+
+
+def in_reviews(user, review_path, roles=None):
+    """The object belongs to a review whose team the user is on (with one of ``roles``, any
+    review role by default)."""
+    roles = Membership.REVIEW_ROLES if roles is None else roles
+    return Q(**{f"{review_path}__in": memberships(user, roles).values("review")})
+
+
+def scoped(queryset, user, condition):
+    """Filter ``queryset`` to ``condition`` for ``user``: all for site admins, none for guests."""
+    if not user.is_authenticated or not user.is_active:
+        return queryset.none()
+    if is_site_admin(user):
+        return queryset
+    return queryset.filter(condition)

@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from councils.access import in_councils, in_led_regions, in_reviews, scoped, with_permissions
 from councils.models import Membership
+from recommendations.models import Recommendation
 from sli.lib.queries import count_of
 
 Role = Membership.Role
@@ -143,8 +144,6 @@ class ImprovementAreaQuerySet(PlanPartQuerySet):
         (``unpublished_recommendation_count``). An area is usually titled with its
         recommendation's text, so such an area's title is not public either (Schedule 12A:
         nothing that quotes exempt information may be published)."""
-        from recommendations.models import Recommendation
-
         links = ImprovementArea.recommendations.through.objects.filter(
             improvementarea=OuterRef("pk")
         ).exclude(recommendation__in=Recommendation.objects.public())
@@ -219,8 +218,6 @@ class ActionQuerySet(PlanPartQuerySet):
     def addressing(self, recommendation):
         """Actions on the recommendation, on one of its sub-items, or on its parent (an action
         on "16" answers "16(ii)" too). May repeat rows: use distinct() or count distinct."""
-        from recommendations.models import Recommendation
-
         # The related recommendations are listed first, so each condition is an index lookup;
         # an OR across three joins made PostgreSQL scan every action link per recommendation.
         if isinstance(recommendation, OuterRef):  # the outer row is a Recommendation

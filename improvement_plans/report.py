@@ -23,6 +23,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from improvement_plans.implementation import with_implementation_state
 from improvement_plans.models import (
     CLOSED_STATUSES,
     Action,
@@ -187,12 +188,9 @@ def _figures(actions, today):
 
 
 def _recommendations(plan, user, *, public, today):
-    recommendations = (
-        Recommendation.objects.visible_to(user)
-        .filter(review__in=plan.reviews.all())
-        .with_implementation_state(today)
-        .select_related("parent", "review")
-    )
+    recommendations = with_implementation_state(
+        Recommendation.objects.visible_to(user).filter(review__in=plan.reviews.all()), today
+    ).select_related("parent", "review")
     if public:
         recommendations = recommendations.filter(exempt=False).exclude(parent__exempt=True)
     return recommendations

@@ -30,6 +30,7 @@ from improvement_plans.forms import (
     ProgressUpdateForm,
     QuickUpdateForm,
 )
+from improvement_plans.implementation import gaps
 from improvement_plans.imports import ImportRefused, apply_import, read_plan_workbook
 from improvement_plans.models import (
     Action,
@@ -79,9 +80,9 @@ def plan_detail(request, pk):
         "plan": plan,
         "areas": areas,
         "unassigned_actions": actions.filter(area__isnull=True),
-        "gaps": visible_recommendations.filter(review__in=plan.reviews.all())
-        .gaps()
-        .select_related("parent", "review"),
+        "gaps": gaps(visible_recommendations.filter(review__in=plan.reviews.all())).select_related(
+            "parent", "review"
+        ),
         "can_edit": can_edit(ImprovementPlan.objects, user, plan),
         "quick_update_form": QuickUpdateForm(plan=plan),
         "update_form": ProgressUpdateForm(action=None),

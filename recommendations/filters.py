@@ -15,7 +15,8 @@ NOT_ANSWERED = "none"
 
 
 class RecommendationFilter(ListFilterSet):
-    """Filters a queryset annotated by ``with_implementation_state()``."""
+    """Filters a queryset annotated by ``with_implementation_state()`` (of
+    improvement_plans.implementation)."""
 
     q = django_filters.CharFilter(
         label="Words", method="filter_words", help_text="In the text of the recommendation"

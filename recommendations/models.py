@@ -4,24 +4,18 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import (
-    Case,
     Count,
     F,
-    OuterRef,
     Q,
-    Value,
-    When,
 )
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from councils.access import in_councils, in_reviews, scoped
 from councils.models import Membership
 from reviews.models import Review, ReviewFindingsQuerySet
 from sli.lib.numbering import recommendation_label
-from sli.lib.queries import count_of
 
 
 class ImplementationState(models.TextChoices):
@@ -37,7 +31,8 @@ class ImplementationState(models.TextChoices):
 
 def implementation_state(response, counts):
     """The state from the response and the counts of live, completed, overdue and started
-    actions (None for none): the rules of ``with_implementation_state()``."""
+    actions (None for none): the rules of ``with_implementation_state()`` in
+    improvement_plans.implementation."""
     if response == Recommendation.Response.NOT_ACCEPTED:
         return ImplementationState.NOT_ACCEPTED
     if not counts or not counts["total"]:
@@ -107,98 +102,6 @@ class RecommendationQuerySet(ReviewFindingsQuerySet):
 
     def top_level(self):
         return self.filter(parent__isnull=True)
-
-    def _actions_addressing_each(self):
-        from improvement_plans.models import Action
-
-        return Action.objects.live().addressing(OuterRef("pk"))
-
-    def with_action_counts(self, today=None):
-        today = today or timezone.localdate()
-        actions = self._actions_addressing_each()
-        return self.annotate(
-            action_count=count_of(actions),
-            completed_action_count=count_of(actions.completed()),
-            overdue_action_count=count_of(actions.overdue(today)),
-            started_action_count=count_of(actions.started()),
-        )
-
-    def with_implementation_state(self, today=None):
-        return self.with_action_counts(today).annotate(
-            implementation_state=Case(
-                When(
-                    response=Recommendation.Response.NOT_ACCEPTED,
-                    then=Value(ImplementationState.NOT_ACCEPTED),
-                ),
-                When(action_count=0, then=Value(ImplementationState.NO_ACTION)),
-                When(
-                    completed_action_count=F("action_count"),
-                    then=Value(ImplementationState.IMPLEMENTED),
-                ),
-                When(overdue_action_count__gt=0, then=Value(ImplementationState.OVERDUE)),
-                When(started_action_count__gt=0, then=Value(ImplementationState.IN_PROGRESS)),
-                default=Value(ImplementationState.NOT_STARTED),
-                output_field=models.CharField(),
-            )
-        )
-
-    def top_level_states(self, today=None):
-        """{pk: ImplementationState} of the top-level recommendations here, in two queries
-        whatever their number. ``with_implementation_state()`` gives the same states row by
-        row through correlated subqueries, at about 0.1 ms a recommendation: a region's
-        11,000 took seconds."""
-        counts = self.top_level_action_counts(today)
-        return {
-            pk: implementation_state(response, counts.get(pk))
-            for pk, response in self.top_level().values_list("pk", "response")
-        }
-
-    def top_level_action_counts(self, today=None):
-        """{pk: counts of live, completed, overdue and started actions} of the top-level
-        recommendations here that have any action, in one pass over the action links grouped
-        by the top-level recommendation each link falls under (an action on "16(ii)" counts
-        for 16 once, even if it is on 16 too)."""
-        from improvement_plans.models import (
-            CLOSED_STATUSES,
-            STARTED_STATUSES,
-            Action,
-            ActionStatus,
-        )
-
-        today = today or timezone.localdate()
-        live = ~Q(action__status=ActionStatus.CANCELLED)
-        past_due = Q(action__due_date__lt=today) & ~Q(action__status__in=CLOSED_STATUSES)
-        counts = (
-            Action.recommendations.through.objects.annotate(
-                top=Coalesce("recommendation__parent", "recommendation")
-            )
-            .filter(top__in=self.top_level().values("pk"))
-            .values("top")
-            .annotate(
-                total=Count("action", distinct=True, filter=live),
-                completed=Count(
-                    "action", distinct=True, filter=Q(action__status=ActionStatus.COMPLETED)
-                ),
-                overdue=Count("action", distinct=True, filter=live & past_due),
-                started=Count(
-                    "action", distinct=True, filter=Q(action__status__in=STARTED_STATUSES)
-                ),
-            )
-            .order_by()
-        )
-        return {row.pop("top"): row for row in counts}
-
-    def without_action(self):
-        """Recommendations that no live action addresses, directly or through a sub-item."""
-        # Counting is index lookups; PostgreSQL turned NOT EXISTS into an anti-join that ran
-        # the correlated subquery for every live action link.
-        return self.annotate(_addressing=count_of(self._actions_addressing_each())).filter(
-            _addressing=0
-        )
-
-    def gaps(self):
-        """Recommendations the council has not declined and that no action addresses yet."""
-        return self.without_action().exclude(response=Recommendation.Response.NOT_ACCEPTED)
 
 
 class Recommendation(models.Model):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from councils.access import require, require_editable, visible_or_404, with_permissions
+from improvement_plans.implementation import with_implementation_state
 from improvement_plans.models import Action
 from recommendations.filters import RecommendationFilter
 from recommendations.forms import (
@@ -47,7 +48,7 @@ def recommendation_detail(request, pk):
     user = request.user
     recommendation = visible_or_404(
         with_permissions(
-            RECOMMENDATION_PAGE.with_implementation_state().prefetch_related(
+            with_implementation_state(RECOMMENDATION_PAGE).prefetch_related(
                 Prefetch(
                     "assessments",
                     queryset=ProgressAssessment.objects.select_related("assessed_by"),
@@ -62,11 +63,10 @@ def recommendation_detail(request, pk):
         user,
         pk=pk,
     )
-    sub_items = (
+    sub_items = with_implementation_state(
         Recommendation.objects.visible_to(user)
         .filter(parent=recommendation)
         .select_related("parent")
-        .with_implementation_state()
     )
     actions = (
         Action.objects.visible_to(user)
@@ -297,18 +297,15 @@ def paste(request, review_pk):
 def listed_recommendations(user):
     """Every recommendation the user may read, with its implementation state computed in the
     database, in the users' numbering within each council's reviews."""
-    return (
-        Recommendation.objects.visible_to(user)
-        .select_related("review__host_council", "parent")
-        .with_implementation_state()
-        .order_by(
-            "review__host_council__name",
-            "-review__visit_start",
-            "review_id",
-            Coalesce("parent__number", "number"),
-            F("parent_id").asc(nulls_first=True),
-            "number",
-        )
+    return with_implementation_state(
+        Recommendation.objects.visible_to(user).select_related("review__host_council", "parent")
+    ).order_by(
+        "review__host_council__name",
+        "-review__visit_start",
+        "review_id",
+        Coalesce("parent__number", "number"),
+        F("parent_id").asc(nulls_first=True),
+        "number",
     )
 
 

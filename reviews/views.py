@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from councils.access import require, require_editable, require_some, visible_or_404
 from councils.models import Council
+from improvement_plans.implementation import with_implementation_state
 from recommendations.models import Recommendation
 from reviews.forms import (
     AccuracyCommentForm,
@@ -42,11 +43,10 @@ def review_detail(request, pk):
         pk=pk,
     )
     findings = Finding.objects.visible_to(user).filter(review=review).strengths_first()
-    recommendations = (
+    recommendations = with_implementation_state(
         Recommendation.objects.visible_to(user)
         .filter(review=review)
         .select_related("parent", "scope_question", "focus_area")
-        .with_implementation_state()
     )
     context = {
         "review": review,

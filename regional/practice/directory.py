@@ -30,6 +30,7 @@ from django.db.models import Exists, OuterRef, Q
 
 from councils.access import scoped, their_regions
 from councils.models import Council
+from improvement_plans.implementation import with_implementation_state
 from recommendations.models import ImplementationState, Recommendation
 from regional.models import PracticeEntry
 from reviews.models import Finding, FocusArea, Review
@@ -297,13 +298,15 @@ class CouncilMatch:
 def open_needs(council, user, *, today=None):
     """The council's open recommendations (issued, not declined, not implemented) and the
     areas for consideration of its reviews not yet closed, as far as the user may read them."""
-    recommendations = (
+    answerable = (
         Recommendation.objects.visible_to(user)
         .issued()
         .top_level()
         .filter(review__host_council=council)
         .exclude(response=Recommendation.Response.NOT_ACCEPTED)
-        .with_implementation_state(today)
+    )
+    recommendations = (
+        with_implementation_state(answerable, today)
         .exclude(implementation_state=ImplementationState.IMPLEMENTED)
         .select_related("focus_area", "review")
     )
