@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from councils.models import Council, Membership, Region
-from sli.admin import ScopedModelAdmin
+from sli.lib.admin import ScopedModelAdmin
 
 
 class CouncilInline(admin.TabularInline):

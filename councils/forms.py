@@ -3,8 +3,6 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 from councils.models import Membership
-from reviews.models import Review
-from sli.lib.fields import DateInputsField
 
 ROLE_NAMES = {Membership.Role.COUNCIL_EDITOR: "Editor", Membership.Role.COUNCIL_VIEWER: "Viewer"}
 
@@ -62,22 +60,3 @@ class AddPersonForm(forms.Form):
             self.add_error("email", f"{email} already has that role for {self.council}")
         cleaned["user"] = user
         return cleaned
-
-
-class ChangedSinceForm(forms.Form):
-    since = DateInputsField(
-        label="Show what changed since",
-        required=False,
-        help_text="For example, the date of the last committee meeting: 14 3 2026",
-    )
-
-
-class RegionFilterForm(forms.Form):
-    kind = forms.ChoiceField(
-        label="Kind of review", required=False, choices=[("", "All kinds"), *Review.Kind.choices]
-    )
-    year = forms.TypedChoiceField(label="Year of the visit", required=False, coerce=int)
-
-    def __init__(self, *args, years, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [("", "All years"), *((y, y) for y in years)]

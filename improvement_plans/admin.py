@@ -8,7 +8,7 @@ from improvement_plans.models import (
     Milestone,
     ProgressUpdate,
 )
-from sli.admin import ScopedModelAdmin
+from sli.lib.admin import ScopedModelAdmin
 
 
 class ImprovementAreaInline(admin.TabularInline):

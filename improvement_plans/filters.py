@@ -10,15 +10,8 @@ from improvement_plans.models import (
     Rag,
     RatingChallenge,
 )
-from sli.filters import (
-    DayFilter,
-    ListFilterSet,
-    ReviewFilter,
-    focus_areas,
-    matching_words,
-    visible_councils,
-    visible_reviews,
-)
+from reviews.filters import ReviewFilter, focus_areas, visible_councils, visible_reviews
+from sli.lib.filters import DayFilter, ListFilterSet, matching_words
 
 WORDS_FIELDS = ("title", "how", "expected_evidence", "owner_name")
 NOT_RATED = "none"

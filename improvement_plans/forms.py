@@ -3,7 +3,6 @@ from django.contrib.auth import get_user_model
 from django.utils.html import format_html
 
 from councils.models import Membership
-from improvement_plans.evidence import check_evidence_file
 from improvement_plans.models import (
     Action,
     ActionStatus,
@@ -19,6 +18,7 @@ from recommendations.models import Recommendation
 from reviews.models import Review
 from sli.lib.concurrency import VersionedFormMixin
 from sli.lib.fields import DateInputsField
+from sli.lib.uploads import check_evidence_file
 
 
 class PlanForm(forms.ModelForm):

@@ -2,14 +2,8 @@ import django_filters
 from django.db.models import Q
 
 from recommendations.models import ImplementationState, Recommendation
-from sli.filters import (
-    ListFilterSet,
-    ReviewFilter,
-    focus_areas,
-    matching_words,
-    visible_councils,
-    visible_reviews,
-)
+from reviews.filters import ReviewFilter, focus_areas, visible_councils, visible_reviews
+from sli.lib.filters import ListFilterSet, matching_words
 
 NOT_ANSWERED = "none"
 

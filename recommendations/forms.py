@@ -6,9 +6,9 @@ from django.db.models import Max
 from django.template.defaultfilters import pluralize
 
 from recommendations.models import ProgressAssessment, Recommendation
-from recommendations.paste import matching_question, parse_recommendations
 from recommendations.services import NEW_QUESTION
 from reviews.models import FocusArea, ScopeQuestion
+from reviews.paste import matching_question, parse_recommendations
 from sli.lib.concurrency import VersionedFormMixin
 from sli.lib.fields import DateInputsField
 from sli.lib.numbering import recommendation_label, roman

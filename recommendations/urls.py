@@ -2,9 +2,10 @@ from django.urls import path
 
 from recommendations import views
 
+# A recommendation's page and the list are added by the project (sli/urls.py): they show the
+# actions answering each recommendation.
 app_name = "recommendations"
 urlpatterns = [
-    path("<int:pk>/", views.recommendation_detail, name="detail"),
     path("<int:pk>/edit/", views.edit_recommendation, name="edit"),
     path("<int:pk>/delete/", views.delete, name="delete"),
     path("<int:pk>/move/", views.move, name="move"),
@@ -14,5 +15,4 @@ urlpatterns = [
     path("<int:pk>/assess/", views.assess, name="assess"),
     path("new/<int:review_pk>/", views.new_recommendation, name="new"),
     path("paste/<int:review_pk>/", views.paste, name="paste"),
-    path("", views.recommendation_list, name="list"),
 ]

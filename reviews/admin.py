@@ -1,8 +1,7 @@
 from django.contrib import admin
 
-from recommendations.models import Recommendation
 from reviews.models import Finding, FocusArea, Judgement, Review, ScopeQuestion, TeamMember
-from sli.admin import ScopedModelAdmin
+from sli.lib.admin import ScopedModelAdmin
 
 
 class TeamMemberInline(admin.TabularInline):
@@ -20,13 +19,6 @@ class ScopeQuestionInline(admin.TabularInline):
     extra = 0
 
 
-class RecommendationInline(admin.TabularInline):
-    model = Recommendation
-    fields = ["number", "parent", "text", "scope_question", "focus_area", "response", "exempt"]
-    extra = 0
-    show_change_link = True
-
-
 @admin.register(Review)
 class ReviewAdmin(ScopedModelAdmin):
     list_display = ["title", "host_council", "kind", "status", "visit_start", "letter_date"]
@@ -36,7 +28,7 @@ class ReviewAdmin(ScopedModelAdmin):
     list_select_related = ["host_council"]
     autocomplete_fields = ["host_council"]
     filter_horizontal = ["focus_areas"]
-    inlines = [TeamMemberInline, JudgementInline, ScopeQuestionInline, RecommendationInline]
+    inlines = [TeamMemberInline, JudgementInline, ScopeQuestionInline]
     fieldsets = [
         (
             None,

@@ -7,7 +7,6 @@ from django.forms.utils import ErrorDict
 from django.utils import timezone
 
 from councils.models import Council
-from recommendations.paste import matching_question, parse_findings
 from reviews.models import (
     AccuracyComment,
     Finding,
@@ -16,6 +15,7 @@ from reviews.models import (
     ScopeQuestion,
     TeamMember,
 )
+from reviews.paste import matching_question, parse_findings
 from sli.lib.concurrency import VersionedFormMixin
 from sli.lib.fields import DateInputsField, MonthOnlyDate
 

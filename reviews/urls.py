@@ -2,10 +2,11 @@ from django.urls import path
 
 from reviews import views
 
+# The review's own page is added by the project (sli/urls.py): it shows how far the plans
+# have put its recommendations into effect.
 app_name = "reviews"
 urlpatterns = [
     path("new/", views.new_review, name="new"),
-    path("<int:pk>/", views.review_detail, name="detail"),
     path("<int:pk>/edit/", views.edit_review, name="edit"),
     path("<int:pk>/team/", views.edit_team, name="team"),
     path("<int:pk>/scope/", views.edit_scope, name="scope"),

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.db import transaction
-from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
@@ -11,8 +10,6 @@ from django.views.decorators.http import require_POST
 
 from councils.access import require, require_editable, require_some, visible_or_404
 from councils.models import Council
-from improvement_plans.implementation import with_implementation_state
-from recommendations.models import Recommendation
 from reviews.forms import (
     AccuracyCommentForm,
     AnswerForm,
@@ -26,44 +23,11 @@ from reviews.forms import (
     StatusForm,
     TeamFormSet,
 )
-from reviews.models import AccuracyComment, Finding, Judgement, Review, ScopeQuestion
+from reviews.models import AccuracyComment, Finding, Review
 from reviews.pdf import letter_context, render_letter_pdf
 from reviews.services import add_finding, add_pasted_findings, create_review, move_review
 from sli.lib.concurrency import save_or_conflict
 from sli.lib.history import history_entries
-
-
-def review_detail(request, pk):
-    user = request.user
-    review = visible_or_404(
-        Review.objects.select_related("host_council__region", "issued_by", "lead_council")
-        .prefetch_related("team", "focus_areas", "improvement_plans")
-        .with_permissions(user),
-        user,
-        pk=pk,
-    )
-    findings = Finding.objects.visible_to(user).filter(review=review).strengths_first()
-    recommendations = with_implementation_state(
-        Recommendation.objects.visible_to(user)
-        .filter(review=review)
-        .select_related("parent", "scope_question", "focus_area")
-    )
-    context = {
-        "review": review,
-        "scope_questions": ScopeQuestion.objects.filter(review=review).prefetch_related(
-            Prefetch("findings", queryset=findings)
-        ),
-        "unscoped_findings": findings.filter(scope_question__isnull=True),
-        "recommendations": recommendations,
-        "judgements": Judgement.objects.visible_to(user).filter(review=review),
-        "content_withheld": not review.content_visible,
-        "comments": AccuracyComment.objects.visible_to(user)
-        .filter(review=review)
-        .select_related("author", "answered_by"),
-        "recommendation_links": {r.label: r.get_absolute_url() for r in recommendations},
-        "history": review_history(review, content_visible=review.content_visible),
-    }
-    return render(request, "reviews/review_detail.html", context)
 
 
 def review_history(review, *, content_visible):
@@ -94,27 +58,6 @@ def publish_letter(request, pk):
     else:
         messages.success(request, "The letter is no longer published.")
     return redirect(review)
-
-
-@login_not_required
-def public_letter(request, pk):
-    review = get_object_or_404(
-        Review.objects.published().select_related("host_council").prefetch_related("team"),
-        pk=pk,
-    )
-    findings = Finding.objects.filter(review=review).strengths_first()
-    context = {
-        "review": review,
-        "scope_questions": ScopeQuestion.objects.filter(review=review).prefetch_related(
-            Prefetch("findings", queryset=findings)
-        ),
-        "unscoped_findings": findings.filter(scope_question__isnull=True),
-        "judgements": Judgement.objects.filter(review=review),
-        "recommendations": Recommendation.objects.public()
-        .filter(review=review)
-        .select_related("parent"),
-    }
-    return render(request, "public/letter.html", context)
 
 
 def editable_review(request, pk, permitted=None):

@@ -16,7 +16,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from councils.access import is_site_admin
-from councils.dashboards import is_stale, last_updates_by_council
 from councils.models import Council, Membership, Region
 from improvement_plans.models import (
     UPDATE_DUE_AFTER_DAYS,
@@ -31,6 +30,7 @@ from recommendations.models import Recommendation
 from regional.models import RiskAssessment
 from reviews.models import AccuracyComment, Finding, Review, ScopeQuestion, TeamMember
 from sli.lib.queries import count_of, counts_by
+from sli.pages.dashboards import is_stale, last_updates_by_council
 
 Role = Membership.Role
 # How many rows of a list the home page shows before "see all".

@@ -2,10 +2,34 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from councils import urls as council_urls
 from improvement_plans import views as plan_views
+from recommendations import urls as recommendation_urls
+from reviews import urls as review_urls
 from reviews import views as review_views
 from sli import views
 from sli.forms import ResetPasswordForm, SignInForm
+from sli.pages import councils as council_pages
+from sli.pages import recommendations as recommendation_pages
+from sli.pages import reviews as review_pages
+
+# An app's namespace may hold pages that gather records of apps above it: those are made at
+# the project level (sli/pages/) and added to the app's own routes here.
+councils_namespace = [
+    path("councils/", council_pages.council_list, name="list"),
+    path("councils/<slug:slug>/", council_pages.council_detail, name="detail"),
+    path("regions/<slug:slug>/", council_pages.region_detail, name="region"),
+    *council_urls.urlpatterns,
+]
+reviews_namespace = [
+    path("<int:pk>/", review_pages.review_detail, name="detail"),
+    *review_urls.urlpatterns,
+]
+recommendations_namespace = [
+    path("<int:pk>/", recommendation_pages.recommendation_detail, name="detail"),
+    path("", recommendation_pages.recommendation_list, name="list"),
+    *recommendation_urls.urlpatterns,
+]
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -45,12 +69,12 @@ urlpatterns = [
     ),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("public/", views.public_index, name="public_index"),
-    path("public/letters/<int:pk>/", review_views.public_letter, name="public_letter"),
+    path("public/letters/<int:pk>/", review_pages.public_letter, name="public_letter"),
     path("public/letters/<int:pk>.pdf", review_views.public_letter_pdf, name="public_letter_pdf"),
     path("public/plans/<int:pk>/", plan_views.public_plan, name="public_plan"),
-    path("", include("councils.urls")),
-    path("reviews/", include("reviews.urls")),
-    path("recommendations/", include("recommendations.urls")),
+    path("", include((councils_namespace, council_urls.app_name))),
+    path("reviews/", include((reviews_namespace, review_urls.app_name))),
+    path("recommendations/", include((recommendations_namespace, recommendation_urls.app_name))),
     path("", include("improvement_plans.urls")),
     path("", include("regional.urls")),
     path("admin/", admin.site.urls),

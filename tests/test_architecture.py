@@ -19,6 +19,154 @@ def imported_modules(path):
             yield node.module
 
 
+# Apps depend one way: each may import those before it, never one after it. The shared library
+# (sli.lib) sits below them all; the project (the rest of sli: settings, urls, home, the pages
+# that gather several apps) above them all.
+LAYERS = ("sli.lib", *APPS, "sli")
+
+
+def layer_of(module):
+    """The place of the module's layer in LAYERS (the longest layer name it falls under)."""
+    matching = [layer for layer in LAYERS if module == layer or module.startswith(f"{layer}.")]
+    return LAYERS.index(max(matching, key=len))
+
+
+def product_modules():
+    """{dotted name: path} of the product's modules (not migrations, not the tooling)."""
+    modules = {}
+    for folder in (*APPS, "sli"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            parts = path.relative_to(ROOT).with_suffix("").parts
+            if "migrations" in parts or parts[:2] in {("sli", "tooling"), ("sli", "management")}:
+                continue
+            name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+            modules[name] = path
+    return modules
+
+
+def import_edges(modules):
+    """(importer, imported, line, inside a function) for every import between product
+    modules, relative imports resolved, "from package import module" counted as the module."""
+
+    def known(name):
+        while name and name not in modules:
+            name = name.rpartition(".")[0]
+        return name
+
+    for name, path in modules.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        in_functions = {
+            id(node)
+            for function in ast.walk(tree)
+            if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef)
+            for node in ast.walk(function)
+        }
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                targets = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    parent = package.split(".")[: len(package.split(".")) - node.level + 1]
+                    base = ".".join([*parent, base] if base else parent)
+                targets = [
+                    f"{base}.{alias.name}" if f"{base}.{alias.name}" in modules else base
+                    for alias in node.names
+                ]
+            else:
+                continue
+            for target in targets:
+                imported = known(target)
+                if imported and imported != name:
+                    yield name, imported, node.lineno, id(node) in in_functions
+
+
+class DependencyTests(SimpleTestCase):
+    """Run alone: ``.venv/bin/python -m pytest tests/test_architecture.py``."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.modules = product_modules()
+        cls.edges = list(import_edges(cls.modules))
+
+    def test_apps_depend_one_way(self):
+        offenders = [
+            f"{importer}:{line} imports {imported}"
+            for importer, imported, line, _ in self.edges
+            if layer_of(imported) > layer_of(importer)
+        ]
+        self.assertFalse(offenders, "\n".join(offenders))
+
+    def test_no_import_cycle_between_modules_counting_imports_inside_functions(self):
+        graph = {}
+        for importer, imported, _, _ in self.edges:
+            graph.setdefault(importer, set()).add(imported)
+        cycles = [" -> ".join(cycle) for cycle in find_cycles(graph)]
+        self.assertFalse(cycles, "\n".join(cycles))
+
+    def test_imports_inside_functions_are_few_and_say_why(self):
+        """At most a handful, each for a reason (an optional library), said on the line above."""
+        inside = [(importer, line) for importer, _, line, in_function in self.edges if in_function]
+        self.assertLessEqual(len(inside), 5, inside)
+        for importer, line in inside:
+            above = self.modules[importer].read_text(encoding="utf-8").splitlines()[line - 2]
+            self.assertTrue(above.strip().startswith("#"), f"{importer}:{line} says no reason")
+
+    def test_the_checks_see_the_whole_product(self):
+        """The rules above read real modules and real imports (not an empty list)."""
+        self.assertIn("improvement_plans.models", self.modules)
+        self.assertIn(
+            ("recommendations.models", "reviews.models"),
+            {(importer, imported) for importer, imported, _, _ in self.edges},
+        )
+
+
+def find_cycles(graph):
+    """One cycle (as a list of modules, first repeated last) per strongly connected group of
+    more than one module (Tarjan's algorithm, iterative)."""
+    index, low, on_stack, stack, cycles, counter = {}, {}, set(), [], [], [0]
+
+    def visit(start):
+        work = [(start, iter(sorted(graph.get(start, ()))))]
+        index[start] = low[start] = counter[0]
+        counter[0] += 1
+        stack.append(start)
+        on_stack.add(start)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = counter[0]
+                    counter[0] += 1
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(graph.get(child, ())))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                group = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.append(member)
+                    if member == node:
+                        break
+                if len(group) > 1:
+                    cycles.append([*sorted(group), sorted(group)[0]])
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return cycles
+
+
 class SharedLibraryTests(SimpleTestCase):
     def test_the_shared_library_imports_no_app_and_nothing_of_the_project_outside_it(self):
         offenders = []

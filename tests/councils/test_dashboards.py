@@ -10,11 +10,11 @@ from django.core.management import call_command
 from django.test import TestCase
 from django.utils import timezone
 
-from councils.dashboards import STALE_AFTER_DAYS, council_dashboard, regional_dashboard
 from councils.models import Council, Region
 from improvement_plans.models import Action, ActionStatus, ProgressUpdate
 from recommendations.models import Recommendation
 from reviews.models import FocusArea, Review
+from sli.pages.dashboards import STALE_AFTER_DAYS, council_dashboard, regional_dashboard
 
 TODAY = timezone.localdate()
 

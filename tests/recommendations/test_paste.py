@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from recommendations.paste import PastedItem, parse_findings, parse_recommendations
+from reviews.paste import PastedItem, parse_findings, parse_recommendations
 
 WALSALL_1 = (
     "The medium term financial plans should be further reviewed to gain an improved understanding"

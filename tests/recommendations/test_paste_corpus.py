@@ -26,8 +26,8 @@ from pathlib import Path
 
 import pytest
 
-from recommendations.paste import parse_findings, parse_recommendations
-from recommendations.paste.wording import AREA, STRENGTH
+from reviews.paste import parse_findings, parse_recommendations
+from reviews.paste.wording import AREA, STRENGTH
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 

@@ -16,7 +16,7 @@ def _tag(colour, words):
 
 class RegionCouncilsTable(Table):
     """The councils of a region that have a review or a plan, as
-    ``councils.dashboards.CouncilRow``s: those needing attention first, each reason in words,
+    ``sli.pages.dashboards.CouncilRow``s: those needing attention first, each reason in words,
     every column sortable."""
 
     council = tables.Column("Council", accessor="council__name")

@@ -40,8 +40,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from recommendations.paste import wording
-from recommendations.paste.blocks import Block, SubItem, parse_blocks
+from reviews.paste import wording
+from reviews.paste.blocks import Block, SubItem, parse_blocks
 
 
 @dataclass(frozen=True)

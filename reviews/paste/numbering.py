@@ -26,9 +26,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from recommendations.paste.blocks import glued_items, line_starts, lines_text
-from recommendations.paste.outline import Entry, same_wording
-from recommendations.paste.wording import recommendation_score
+from reviews.paste.blocks import glued_items, line_starts, lines_text
+from reviews.paste.outline import Entry, same_wording
+from reviews.paste.wording import recommendation_score
 
 
 def resolve(entries: list[Entry], start_at: int) -> dict[int, tuple[int, list[str], bool]]:

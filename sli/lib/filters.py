@@ -1,16 +1,14 @@
-"""Pieces shared by the list filters: words in the text, GOV.UK date inputs, scoped choices."""
+"""Pieces shared by the list filters: words in the text, GOV.UK date inputs, the filter set
+whose choices come from what the user may see."""
 
 from functools import reduce
 from operator import and_, or_
 
 import django_filters
-from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connections
 from django.db.models import Q
 
-from councils.models import Council
-from reviews.models import FocusArea, Review
 from sli.lib.fields import DateInputsField
 
 SEARCH_CONFIG = "english"
@@ -44,34 +42,6 @@ class DayFilter(django_filters.DateFilter):
     """A date as day, month and year boxes (the GOV.UK date input)."""
 
     field_class = DateInputsField
-
-
-class ReviewChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, review):
-        return f"{review.title} ({review.host_council.name})"
-
-
-class ReviewFilter(django_filters.ModelChoiceFilter):
-    field_class = ReviewChoiceField
-
-
-def visible_councils(request):
-    """Only councils the user may see: a dropdown must not name the others."""
-    return Council.objects.visible_to(request.user).only("pk", "name")
-
-
-def visible_reviews(request):
-    # Only what the label needs: a review row carries the whole letter's text.
-    return (
-        Review.objects.visible_to(request.user)
-        .select_related("host_council")
-        .only("pk", "title", "host_council__name")
-        .order_by("host_council__name", "-visit_start", "title")
-    )
-
-
-def focus_areas(request):
-    return FocusArea.objects.all()
 
 
 class ListFilterSet(django_filters.FilterSet):

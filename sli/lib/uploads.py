@@ -1,4 +1,5 @@
-"""Checks on uploaded evidence: size, and a type judged from the content, not the name."""
+"""Checks on uploaded files: an evidence file's size, and its type judged from the content, not
+the name."""
 
 import re
 import zipfile

@@ -25,9 +25,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from recommendations.paste import wording
-from recommendations.paste.numbering import resolve
-from recommendations.paste.outline import Entry, PastedHeading, outline, same_wording
+from reviews.paste import wording
+from reviews.paste.numbering import resolve
+from reviews.paste.outline import Entry, PastedHeading, outline, same_wording
 
 __all__ = [
     "PastedFinding",

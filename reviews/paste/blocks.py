@@ -75,7 +75,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from recommendations.paste.wording import ends_sentence, opens_list, recommendation_score
+from reviews.paste.wording import ends_sentence, opens_list, recommendation_score
 
 
 @dataclass
