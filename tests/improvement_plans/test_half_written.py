@@ -77,7 +77,7 @@ def duplicate_the_action(real, milestones, *args, **kwargs):
 
 
 # Its first call saves the new actions, its second their milestones.
-MILESTONES_SAVED = "improvement_plans.imports.bulk_create_with_history"
+MILESTONES_SAVED = "improvement_plans.imports.write.bulk_create_with_history"
 
 
 class HalfWrittenImportTests(TestCase):
