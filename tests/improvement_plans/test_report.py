@@ -9,10 +9,8 @@ three months ago.
 import io
 import time
 from datetime import timedelta
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
@@ -30,6 +28,7 @@ from improvement_plans.report import (
     report_context,
     report_workbook,
 )
+from tests.demo import load_demo_copy
 from tests.factories import (
     make_action,
     make_council,
@@ -506,7 +505,7 @@ class QueryCountTests(TestCase):
 class SeftonReportTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo", "--allow-production", stdout=StringIO())
+        load_demo_copy()
         cls.plan = ImprovementPlan.objects.get(council__name="Sefton Metropolitan Borough Council")
         cls.viewer = make_user()
         make_membership(cls.viewer, Membership.Role.COUNCIL_VIEWER, cls.plan.council)

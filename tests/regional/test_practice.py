@@ -4,7 +4,6 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
@@ -18,6 +17,7 @@ from regional.practice.directory import directory, match, significant_words, ste
 from regional.practice.reciprocity import financial_year_of, reciprocity
 from reviews.models import Finding, FocusArea, Review, TeamMember
 from sli.tooling.practice_demo import load_practice_demo
+from tests.demo import load_demo_copy
 from tests.factories import (
     make_action,
     make_council,
@@ -304,7 +304,7 @@ class DemoMatchTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo", "--allow-production", verbosity=0)
+        load_demo_copy()
         load_practice_demo()
         User = get_user_model()
         cls.admin = User.objects.get(username="admin")
