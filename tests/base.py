@@ -1,16 +1,12 @@
 """The named cast: the people most tests sign in as, one function each.
 
 A test says who acts ("an editor of Wirral", "the lead of this review") instead of how that
-person's membership is made; anything of the user can still be given by keyword, as with the
-factories. ``cast_for(review)`` gives the whole cast around one review at once.
+person's membership is made; anything of the user (a name, an email address) can still be
+given by keyword, as with the factories.
 """
 
-from dataclasses import dataclass
-
-from django.contrib.auth.models import AbstractUser
-
 from councils.models import Membership
-from tests.factories import make_council, make_membership, make_user
+from tests.factories import make_membership, make_user
 
 Role = Membership.Role
 
@@ -45,25 +41,3 @@ def team_member_of(review, **fields):
 def regional_lead_of(region, **fields):
     """A regional lead (the region's ADASS lead)."""
     return holding(Role.REGIONAL_LEAD, region, **fields)
-
-
-@dataclass(frozen=True)
-class Cast:
-    editor: AbstractUser
-    councillor: AbstractUser
-    lead: AbstractUser
-    regional_lead: AbstractUser
-    outsider: AbstractUser
-
-
-def cast_for(review):
-    """The people around a review: its host council's editor and councillor, its lead, its
-    region's lead, and an outsider (an editor of a council in another region)."""
-    council = review.host_council
-    return Cast(
-        editor=editor_of(council, first_name="Eddie", last_name="Editor"),
-        councillor=councillor_of(council, first_name="Vera", last_name="Viewer"),
-        lead=lead_of(review, first_name="Lena", last_name="Lead"),
-        regional_lead=regional_lead_of(council.region, first_name="Rhian", last_name="Region"),
-        outsider=editor_of(make_council(), first_name="Olga", last_name="Outsider"),
-    )
