@@ -40,9 +40,12 @@ def test_a_councillor_refused_a_page_is_told_why_and_led_back(
     check_accessibility(page)
 
     page.get_by_role("link", name="Go back to the page you were on").click()
+    # A click returns once the next page starts loading: its title comes with the load.
+    page.wait_for_url(region)
     assert page.url == region
     page.goto(f"{region}reciprocity/")
     page.get_by_role("link", name="Go to the home page").click()
+    page.wait_for_url(f"{live_server.url}/")
     assert page.title() == "Home" + SUFFIX
     forgive_the_refusals(page, expected=2)
 
