@@ -1,4 +1,5 @@
 import os
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -24,6 +25,26 @@ def _media_in_tmp(tmp_path_factory):
     from django.conf import settings
 
     settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_of_this_worker():
+    """With the cache in Redis (REDIS_URL set for the run), each pytest-xdist worker uses a Redis
+    database of its own (the URL's number plus the worker's, of Redis's 16): every test empties
+    the cache first, which would otherwise empty it under the other worker's running test."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    cache = settings.CACHES["default"]
+    if not worker or not cache["BACKEND"].endswith("RedisCache"):
+        yield
+        return
+    url = urlsplit(cache["LOCATION"])
+    database = (int(url.path.strip("/") or 0) + int(worker.removeprefix("gw"))) % 16
+    location = url._replace(path=f"/{database}").geturl()
+    with override_settings(CACHES={**settings.CACHES, "default": {**cache, "LOCATION": location}}):
+        yield
 
 
 @pytest.fixture(autouse=True)

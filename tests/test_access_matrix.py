@@ -744,19 +744,18 @@ class UrlMatrixTests(AccessWorld):
         )
         self.assertFalse(set(ROUTES) - all_route_names(), "ROUTES names a URL that is gone")
 
-    def test_every_role_on_every_object_route(self):
-        for route, (method, keys) in ROUTES.items():
-            if keys is None:
-                continue
-            for key in keys:
-                for role in ROLES:
-                    with self.subTest(route=route, key=key, role=role):
-                        expected = _status_for(role, key, permitted(route, role, key))
-                        status = self.request(method, self.url(route, key), role)
-                        if expected == "ok":
-                            self.assertIn(status, {200, 302}, "refused someone it should serve")
-                        else:
-                            self.assertEqual(status, expected)
+    def check_every_role_on_every_object(self, route):
+        """The body of one test per object route, made below the class: a failure names it."""
+        method, keys = ROUTES[route]
+        for key in keys:
+            for role in ROLES:
+                with self.subTest(route=route, key=key, role=role):
+                    expected = _status_for(role, key, permitted(route, role, key))
+                    status = self.request(method, self.url(route, key), role)
+                    if expected == "ok":
+                        self.assertIn(status, {200, 302}, "refused someone it should serve")
+                    else:
+                        self.assertEqual(status, expected)
 
     def test_anonymous_visitors_are_sent_to_sign_in_everywhere_but_public_pages(self):
         for route, (method, keys) in ROUTES.items():
@@ -795,6 +794,21 @@ class UrlMatrixTests(AccessWorld):
                 response = self.client.get(url)
             transaction.set_rollback(True)
         return response.status_code
+
+
+def route_test(route):
+    def test(self):
+        self.check_every_role_on_every_object(route)
+
+    test.__doc__ = f"Every role on every object of {route}."
+    return test
+
+
+# One test per route that acts on objects, named after it (test_route_reviews__edit_letter):
+# pytest reports and reruns each alone, and xdist shares them between its workers.
+for route, (_, keys) in ROUTES.items():
+    if keys is not None:
+        setattr(UrlMatrixTests, f"test_route_{route.replace(':', '__')}", route_test(route))
 
 
 class PageContentLeakTests(AccessWorld):

@@ -5,6 +5,8 @@ from io import StringIO
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.db.models import DateTimeField
 from django.test import TestCase, override_settings
 
 from councils.models import Council, Membership, Region
@@ -12,6 +14,7 @@ from improvement_plans.models import Action, ActionStatus, ImprovementPlan, Mile
 from recommendations.models import Recommendation
 from reviews.models import Finding, Review, TeamMember
 from sli.tooling.demo import DEMO_PASSWORD
+from tests.demo import load_demo_copy
 
 # The demo users' password is hashed on every load; the default hasher is slow on purpose.
 FAST_HASHING = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
@@ -40,6 +43,26 @@ def snapshot():
             Milestone.objects.order_by("pk").values_list("pk", "text", "due_date", "done_on")
         ),
     }
+
+
+def contents():
+    """Every row of every table as text, leaving out what differs between two loads of the same
+    data: keys, salted password hashes, and the times rows were written."""
+
+    def compared(field):
+        return not (
+            field.primary_key
+            or field.is_relation
+            or field.name in {"id", "password"}
+            or isinstance(field, DateTimeField)
+        )
+
+    tables = {}
+    for model in apps.get_models(include_auto_created=True):
+        fields = [field.attname for field in model._meta.concrete_fields if compared(field)]
+        rows = model._base_manager.values_list(*fields) if fields else model._base_manager.all()
+        tables[model._meta.label] = sorted(repr(tuple(row)) if fields else "" for row in rows)
+    return tables
 
 
 @FAST_HASHING
@@ -214,6 +237,27 @@ class DemoDataTests(TestCase):
 
         self.assertEqual(len(statuses), 9 + 37 + 2 + 27 + 2 + 56)
         self.assertEqual({url for url, status in statuses.items() if status != 200}, set())
+
+
+class DemoCopyTests(TestCase):
+    """The tests start from a copy of the demo data (tests/demo.py), made once per process."""
+
+    def test_the_copy_holds_what_load_demo_loads(self):
+        with transaction.atomic(), FAST_HASHING:
+            load_demo()
+            loaded = contents()
+            transaction.set_rollback(True)
+
+        load_demo_copy()
+
+        copied = contents()
+        self.assertEqual(
+            {label for label in loaded if loaded[label] != copied[label]}, set(), "tables differ"
+        )
+        self.assertEqual(len(copied["improvement_plans.HistoricalAction"]), 56)
+        for username in ("sefton.editor", "nw.lead"):
+            user = get_user_model().objects.get(username=username)
+            self.assertTrue(user.check_password(DEMO_PASSWORD), username)
 
 
 @FAST_HASHING

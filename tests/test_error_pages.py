@@ -11,6 +11,7 @@ from django.urls import reverse
 from councils.models import Membership
 from improvement_plans.models import ProgressUpdate
 from sli.views import permission_denied
+from tests.base import councillor_of
 from tests.factories import make_action, make_council, make_membership, make_plan, make_user
 
 SUFFIX = " – Sector-led improvement manager"
@@ -33,8 +34,7 @@ class RefusalPageTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.council = make_council(name="Wirral Council")
-        cls.viewer = make_user(first_name="Vera", last_name="Viewer")
-        make_membership(cls.viewer, Membership.Role.COUNCIL_VIEWER, cls.council)
+        cls.viewer = councillor_of(cls.council, first_name="Vera", last_name="Viewer")
         cls.plan = make_plan(council=cls.council)
         cls.action = make_action(plan=cls.plan)
 

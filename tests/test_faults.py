@@ -18,18 +18,17 @@ import threading
 import time
 import uuid
 from http.cookies import SimpleCookie
-from io import StringIO
 from pathlib import Path
 from unittest import skipUnless
 from urllib.parse import quote, urlencode
 
 import psycopg2
-from django.core.management import call_command
 from django.db import connection
 from django.test import TransactionTestCase
 from psycopg2 import sql
 
 from councils.models import Membership
+from tests.demo import load_demo_copy
 from tests.factories import make_council, make_membership, make_user
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -365,7 +364,7 @@ class BackupAndRestoreTests(TransactionTestCase):
     """The README's backup and restore commands, run on the demo data."""
 
     def setUp(self):
-        call_command("load_demo", "--allow-production", stdout=StringIO())
+        load_demo_copy()
         self.restored_name = f"sli_restore_{uuid.uuid4().hex[:12]}"
         on_the_server(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(self.restored_name)))
         self.addCleanup(self.drop_restored)

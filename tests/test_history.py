@@ -12,12 +12,12 @@ from councils.models import Membership
 from improvement_plans.models import ActionStatus, ImprovementPlan, ProgressUpdate, Rag
 from recommendations.models import Recommendation
 from reviews.models import Finding, Review
+from tests.base import councillor_of, editor_of, lead_of, team_member_of
 from tests.factories import (
     make_action,
     make_area,
     make_council,
     make_finding,
-    make_membership,
     make_milestone,
     make_plan,
     make_recommendation,
@@ -77,16 +77,11 @@ class HistoryTestCase(TestCase):
             action=cls.action, text="Audit tool agreed", due_date=date(2024, 5, 31)
         )
 
-        cls.editor = make_user(first_name="Eddie", last_name="Editor")
-        make_membership(cls.editor, Role.COUNCIL_EDITOR, cls.council)
-        cls.viewer = make_user(first_name="Vera", last_name="Viewer")
-        make_membership(cls.viewer, Role.COUNCIL_VIEWER, cls.council)
-        cls.lead = make_user(first_name="Lena", last_name="Lead")
-        make_membership(cls.lead, Role.REVIEW_LEAD, cls.review)
-        cls.draft_team = make_user(first_name="Tom", last_name="Team")
-        make_membership(cls.draft_team, Role.REVIEW_TEAM, cls.draft_review)
-        cls.draft_lead = make_user(first_name="Dana", last_name="Draftlead")
-        make_membership(cls.draft_lead, Role.REVIEW_LEAD, cls.draft_review)
+        cls.editor = editor_of(cls.council, first_name="Eddie", last_name="Editor")
+        cls.viewer = councillor_of(cls.council, first_name="Vera", last_name="Viewer")
+        cls.lead = lead_of(cls.review, first_name="Lena", last_name="Lead")
+        cls.draft_team = team_member_of(cls.draft_review, first_name="Tom", last_name="Team")
+        cls.draft_lead = lead_of(cls.draft_review, first_name="Dana", last_name="Draftlead")
 
     def page(self, obj, user):
         self.client.force_login(user)

@@ -17,10 +17,10 @@ from councils.models import Membership
 from improvement_plans.models import ActionStatus, Rag
 from recommendations.models import Recommendation
 from reviews.models import FocusArea
+from tests.base import regional_lead_of
 from tests.factories import (
     make_action,
     make_council,
-    make_membership,
     make_plan,
     make_recommendation,
     make_region,
@@ -105,8 +105,7 @@ class ListWorld(TestCase):
     def setUpTestData(cls):
         today = cls.today = timezone.localdate()
         north = make_region(name="North")
-        cls.lead = make_user(username="lead")
-        make_membership(cls.lead, Role.REGIONAL_LEAD, north)
+        cls.lead = regional_lead_of(north, username="lead")
         cls.priya = make_user(first_name="Priya", last_name="Patel")
         cls.outcomes, cls.leadership = FocusArea.objects.order_by("number")[:2]
 
@@ -690,8 +689,7 @@ class ListQueryBudgetTests(QueryBudgetTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.region = make_region()
-        cls.user = make_user()
-        make_membership(cls.user, Role.REGIONAL_LEAD, cls.region)
+        cls.user = regional_lead_of(cls.region)
         cls.add_councils(councils=1, actions_each=3)
 
     @classmethod

@@ -14,7 +14,8 @@ from django.contrib.auth import get_user_model
 from django.test import TestCase
 from django.urls import Resolver404, resolve
 
-from tests.test_demo import FAST_HASHING, load_demo
+from tests.demo import load_demo_copy
+from tests.test_demo import FAST_HASHING
 
 # How many different pages of one kind (one URL pattern) the crawler opens: enough to follow
 # every kind of link, few enough to keep the walk short.
@@ -139,7 +140,7 @@ def links_of(html, base):
 class ReachableByClickingTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        load_demo()
+        load_demo_copy()
 
     def crawl(self, username):
         """The route names reached from the home page, and every link that failed."""

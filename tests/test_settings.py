@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 from django.test import SimpleTestCase
@@ -68,8 +69,8 @@ class SettingsFromEnvironmentTests(SimpleTestCase):
 SHARED_CACHE = (
     "import sys, django; django.setup(); from django.core.cache import cache; "
     "from django.conf import settings; print(settings.CACHES['default']['BACKEND']); "
-    "cache.set('shared-check', sys.argv[1], 60) if sys.argv[1] != '-' else "
-    "print(cache.get('shared-check'))"
+    "cache.set(sys.argv[2], sys.argv[1], 60) if sys.argv[1] != '-' else "
+    "print(cache.get(sys.argv[2]))"
 )
 REDIS_TEST_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
@@ -84,10 +85,14 @@ def redis_answers():
 
 
 class SharedCacheTests(SimpleTestCase):
+    def setUp(self):
+        # A key of this test's own: other runs (xdist workers, other checkouts) share the Redis.
+        self.key = f"shared-check-{uuid.uuid4().hex}"
+
     def run_with_redis(self, argument):
         base = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL"}}
         return subprocess.run(
-            [sys.executable, "-c", SHARED_CACHE, argument],
+            [sys.executable, "-c", SHARED_CACHE, argument, self.key],
             cwd=PROJECT_ROOT,
             env={**base, "DJANGO_SETTINGS_MODULE": "sli.settings", "REDIS_URL": REDIS_TEST_URL},
             capture_output=True,

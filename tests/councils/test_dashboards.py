@@ -6,7 +6,6 @@ import re
 from collections import Counter
 
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.test import TestCase
 from django.utils import timezone
 
@@ -15,6 +14,7 @@ from improvement_plans.models import Action, ActionStatus, ProgressUpdate
 from recommendations.models import Recommendation
 from reviews.models import FocusArea, Review
 from sli.pages.dashboards import STALE_AFTER_DAYS, council_dashboard, regional_dashboard
+from tests.demo import load_demo_copy
 
 TODAY = timezone.localdate()
 
@@ -54,7 +54,7 @@ def state_of(recommendation, actions):
 class DemoDashboardTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo", "--allow-production", verbosity=0)
+        load_demo_copy()
         cls.admin = get_user_model().objects.get(username="admin")
         cls.sefton = Council.objects.get(slug="sefton-metropolitan-borough-council")
         cls.walsall = Council.objects.get(slug="walsall-council")

@@ -2,11 +2,11 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 
 from councils.models import Council, Membership
 from improvement_plans.models import Action
 from sli.tooling.demo import DEMO_PASSWORD
+from tests.demo import load_demo_copy
 from tests.e2e.conftest import open_page
 from tests.e2e.test_journey import sign_in
 
@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_the_second_officer_sees_the_first_ones_change_and_saves_both(
     page, browser, live_server, check_accessibility
 ):
-    call_command("load_demo", "--allow-production", verbosity=0)
+    load_demo_copy()
     sefton = Council.objects.get(slug="sefton-metropolitan-borough-council")
     colleague = get_user_model().objects.create_user(
         "sefton.colleague", password=DEMO_PASSWORD, first_name="Chris", last_name="Colleague"

@@ -1,9 +1,9 @@
 import io
 
 import pytest
-from django.core.management import call_command
 from pypdf import PdfReader
 
+from tests.demo import load_demo_copy
 from tests.e2e.test_journey import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -21,7 +21,7 @@ def download(page, link):
 
 
 def test_councillor_reads_the_dashboard_and_the_report(page, live_server, check_accessibility):
-    call_command("load_demo", "--allow-production", verbosity=0)
+    load_demo_copy()
     sign_in(page, live_server, "sefton.councillor")
     page.get_by_role("link", name="Councils", exact=True).click()
     page.get_by_role("link", name="Sefton Metropolitan Borough Council").click()
@@ -62,7 +62,7 @@ def test_councillor_reads_the_dashboard_and_the_report(page, live_server, check_
 
 
 def test_regional_lead_reads_the_region(page, live_server, check_accessibility):
-    call_command("load_demo", "--allow-production", verbosity=0)
+    load_demo_copy()
     sign_in(page, live_server, "wm.lead")
     page.get_by_role("link", name="Every council of West Midlands").click()
     assert page.get_by_role("table", name="Councils with a review or a plan").is_visible()

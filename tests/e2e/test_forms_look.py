@@ -11,8 +11,8 @@ checkbox, as the label's ``::after``, shown (opacity 1) only when its input is `
 import re
 
 import pytest
-from django.core.management import call_command
 
+from tests.demo import load_demo_copy
 from tests.e2e.test_journey import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -61,7 +61,7 @@ def tick(scope, name, option):
 
 
 def test_council_editor_sees_each_answer_chosen(page, live_server, check_accessibility):
-    call_command("load_demo", "--allow-production", verbosity=0)
+    load_demo_copy()
     sign_in(page, live_server, "sefton.editor")
     check_accessibility(page)
     page.get_by_role("link", name="Councils", exact=True).click()
@@ -112,7 +112,7 @@ def test_council_editor_sees_each_answer_chosen(page, live_server, check_accessi
 
 
 def test_review_lead_sees_each_answer_chosen(page, live_server, check_accessibility):
-    call_command("load_demo", "--allow-production", verbosity=0)
+    load_demo_copy()
     sign_in(page, live_server, "peer.lead")
     check_accessibility(page)
     page.get_by_role("link", name=re.compile("peer challenge, Walsall")).first.click()
@@ -154,7 +154,7 @@ def test_review_lead_sees_each_answer_chosen(page, live_server, check_accessibil
 
 
 def test_regional_lead_sees_each_answer_chosen(page, live_server, check_accessibility):
-    call_command("load_demo", "--allow-production", verbosity=0)
+    load_demo_copy()
     sign_in(page, live_server, "nw.lead")
     check_accessibility(page)
 

@@ -6,9 +6,9 @@ from io import BytesIO
 
 import openpyxl
 import pytest
-from django.core.management import call_command
 
 from improvement_plans.models import Action
+from tests.demo import load_demo_copy
 from tests.e2e.test_journey import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -50,7 +50,7 @@ def council_sheet():
 
 
 def test_editor_imports_the_rows_that_are_right(page, live_server, check_accessibility, tmp_path):
-    call_command("load_demo", "--allow-production", verbosity=0)
+    load_demo_copy()
     sign_in(page, live_server, "sefton.editor")
     page.get_by_role("link", name="Councils", exact=True).click()
     page.get_by_role("link", name="Sefton Metropolitan Borough Council").click()

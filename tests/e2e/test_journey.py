@@ -1,9 +1,9 @@
 import re
 
 import pytest
-from django.core.management import call_command
 
 from sli.tooling.demo import DEMO_PASSWORD
+from tests.demo import load_demo_copy
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,7 +18,7 @@ def sign_in(page, live_server, username):
 
 
 def test_councillor_follows_a_recommendation_to_its_action(page, live_server, check_accessibility):
-    call_command("load_demo", "--allow-production", verbosity=0)
+    load_demo_copy()
 
     page.goto(f"{live_server.url}/sign-in/")
     check_accessibility(page)
@@ -60,7 +60,7 @@ def test_skip_link_is_the_first_stop_for_keyboard_users(page, live_server):
 
 
 def test_pages_work_on_a_phone(phone_page, live_server, check_accessibility):
-    call_command("load_demo", "--allow-production", verbosity=0)
+    load_demo_copy()
     page = phone_page
     sign_in(page, live_server, "sefton.editor")
     fits_the_phone(page, check_accessibility)

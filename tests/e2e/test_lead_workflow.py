@@ -1,9 +1,9 @@
 import io
 
 import pytest
-from django.core.management import call_command
 from pypdf import PdfReader
 
+from tests.demo import load_demo_copy
 from tests.e2e.test_journey import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -19,7 +19,7 @@ deliverable.
 def test_lead_creates_a_review_pastes_recommendations_issues_and_downloads_the_letter(
     page, live_server, check_accessibility
 ):
-    call_command("load_demo", "--allow-production", verbosity=0)
+    load_demo_copy()
     sign_in(page, live_server, "wm.lead")
 
     page.get_by_role("link", name="Plan a review", exact=True).click()

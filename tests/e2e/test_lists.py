@@ -1,9 +1,9 @@
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
+from tests.demo import load_demo_copy
 from tests.e2e.test_journey import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -14,7 +14,7 @@ def rows_of(page):
 
 
 def test_regional_lead_filters_sorts_and_pages_the_actions(page, live_server, check_accessibility):
-    call_command("load_demo", "--allow-production", verbosity=0)
+    load_demo_copy()
     sign_in(page, live_server, "nw.lead")
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Actions").click()
@@ -60,7 +60,7 @@ def test_regional_lead_filters_sorts_and_pages_the_actions(page, live_server, ch
 
 
 def test_recommendations_list_and_a_mistake_in_a_date(page, live_server, check_accessibility):
-    call_command("load_demo", "--allow-production", verbosity=0)
+    load_demo_copy()
     sign_in(page, live_server, "nw.lead")
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Recommendations").click()
@@ -83,7 +83,7 @@ def test_recommendations_list_and_a_mistake_in_a_date(page, live_server, check_a
 
 
 def test_the_lists_work_on_a_phone(phone_page, live_server, check_accessibility):
-    call_command("load_demo", "--allow-production", verbosity=0)
+    load_demo_copy()
     page = phone_page
     sign_in(page, live_server, "nw.lead")
     for name, path in (("Actions", "/actions/"), ("Recommendations", "/recommendations/")):

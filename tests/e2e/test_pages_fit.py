@@ -4,8 +4,8 @@ a wide table scrolls inside its own box), measured against its height budget, an
 axe at both widths."""
 
 import pytest
-from django.core.management import call_command
 
+from tests.demo import load_demo_copy
 from tests.e2e.test_journey import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -33,7 +33,7 @@ def check_fits(page, check_accessibility, *, most_screens=None):
 
 
 def test_a_councillors_pages_fit(page, live_server, check_accessibility):
-    call_command("load_demo", "--allow-production", verbosity=0)
+    load_demo_copy()
     sign_in(page, live_server, "sefton.councillor")
     check_fits(page, check_accessibility, most_screens=3)
 
@@ -51,7 +51,7 @@ def test_a_councillors_pages_fit(page, live_server, check_accessibility):
 
 
 def test_a_regional_leads_pages_fit(page, live_server, check_accessibility):
-    call_command("load_demo", "--allow-production", verbosity=0)
+    load_demo_copy()
     sign_in(page, live_server, "wm.lead")
     check_fits(page, check_accessibility, most_screens=3)
 

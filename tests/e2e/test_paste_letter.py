@@ -6,8 +6,8 @@ test-artifacts/ for a person to look at."""
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
+from tests.demo import load_demo_copy
 from tests.e2e.test_journey import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -25,7 +25,7 @@ def fits_the_width(page):
 
 
 def test_lead_pastes_the_walsall_section(page, live_server, check_accessibility):
-    call_command("load_demo", "--allow-production", verbosity=0)
+    load_demo_copy()
     ARTIFACTS.mkdir(exist_ok=True)
     sign_in(page, live_server, "wm.lead")
 

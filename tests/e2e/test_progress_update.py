@@ -1,8 +1,8 @@
 import time
 
 import pytest
-from django.core.management import call_command
 
+from tests.demo import load_demo_copy
 from tests.e2e.test_journey import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -11,7 +11,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_editor_records_an_update_with_evidence_in_under_a_minute(
     page, live_server, check_accessibility
 ):
-    call_command("load_demo", "--allow-production", verbosity=0)
+    load_demo_copy()
     sign_in(page, live_server, "sefton.editor")
     started = time.monotonic()
 
@@ -46,7 +46,7 @@ def test_editor_records_an_update_with_evidence_in_under_a_minute(
 
 
 def test_a_wrong_file_is_refused_next_to_the_field(page, live_server, check_accessibility):
-    call_command("load_demo", "--allow-production", verbosity=0)
+    load_demo_copy()
     sign_in(page, live_server, "sefton.editor")
     page.get_by_role("link", name="Councils", exact=True).click()
     page.get_by_role("link", name="Sefton Metropolitan Borough Council").click()

@@ -1,8 +1,8 @@
 import re
 
 import pytest
-from django.core.management import call_command
 
+from tests.demo import load_demo_copy
 from tests.e2e.test_journey import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -11,7 +11,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_editor_publishes_the_letter_and_the_public_reads_it(
     page, live_server, check_accessibility
 ):
-    call_command("load_demo", "--allow-production", verbosity=0)
+    load_demo_copy()
     sign_in(page, live_server, "walsall.editor")
     page.get_by_role("link", name="Councils", exact=True).click()
     page.get_by_role("link", name="Walsall Council").click()
@@ -39,7 +39,7 @@ def test_editor_publishes_the_letter_and_the_public_reads_it(
 
 
 def test_account_pages_are_accessible(page, live_server, check_accessibility):
-    call_command("load_demo", "--allow-production", verbosity=0)
+    load_demo_copy()
     page.goto(f"{live_server.url}/")
     page.get_by_role("link", name="Forgotten your password?").click()
     check_accessibility(page)

@@ -2,9 +2,9 @@
 the rest of the site, say why in plain words, pass axe and lead back."""
 
 import pytest
-from django.core.management import call_command
 
 from sli.tooling.demo import DEMO_PASSWORD
+from tests.demo import load_demo_copy
 from tests.e2e.test_journey import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -24,7 +24,7 @@ def forgive_the_refusals(page, expected):
 def test_a_councillor_refused_a_page_is_told_why_and_led_back(
     page, live_server, check_accessibility
 ):
-    call_command("load_demo", "--allow-production", verbosity=0)
+    load_demo_copy()
     sign_in(page, live_server, "sefton.councillor")
     # No link leads a councillor to a page they may not use (tests/test_reachable.py checks
     # that), so the address is typed, as when a colleague passes on a link.
@@ -40,15 +40,18 @@ def test_a_councillor_refused_a_page_is_told_why_and_led_back(
     check_accessibility(page)
 
     page.get_by_role("link", name="Go back to the page you were on").click()
+    # A click returns once the next page starts loading: its title comes with the load.
+    page.wait_for_url(region)
     assert page.url == region
     page.goto(f"{region}reciprocity/")
     page.get_by_role("link", name="Go to the home page").click()
+    page.wait_for_url(f"{live_server.url}/")
     assert page.title() == "Home" + SUFFIX
     forgive_the_refusals(page, expected=2)
 
 
 def test_a_stale_form_says_what_to_do(page, live_server, check_accessibility):
-    call_command("load_demo", "--allow-production", verbosity=0)
+    load_demo_copy()
     page.goto(f"{live_server.url}/")
     sign_in_page = page.url
     # As if the form had been open too long: its security cookie is gone.

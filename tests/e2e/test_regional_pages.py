@@ -1,13 +1,13 @@
 import pytest
-from django.core.management import call_command
 
+from tests.demo import load_demo_copy
 from tests.e2e.test_journey import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_regional_lead_walks_the_regional_programme(page, live_server, check_accessibility):
-    call_command("load_demo", "--allow-production", verbosity=0)
+    load_demo_copy()
     sign_in(page, live_server, "wm.lead")
     page.get_by_role("link", name="Every council of West Midlands").click()
     for link in (
@@ -31,7 +31,7 @@ def test_regional_lead_walks_the_regional_programme(page, live_server, check_acc
 
 
 def test_council_editor_finds_who_could_help(page, live_server, check_accessibility):
-    call_command("load_demo", "--allow-production", verbosity=0)
+    load_demo_copy()
     sign_in(page, live_server, "walsall.editor")
     page.get_by_role("link", name="Councils", exact=True).click()
     page.get_by_role("link", name="Walsall Council").click()

@@ -4,8 +4,8 @@ and on a phone, found by clicking from the home page."""
 import re
 
 import pytest
-from django.core.management import call_command
 
+from tests.demo import load_demo_copy
 from tests.e2e.conftest import ROOT
 from tests.e2e.test_journey import sign_in
 
@@ -22,7 +22,7 @@ def open_the_responses(page, live_server):
 
 
 def test_responds_to_several_recommendations_at_once(page, live_server, check_accessibility):
-    call_command("load_demo", "--allow-production", verbosity=0)
+    load_demo_copy()
     open_the_responses(page, live_server)
     check_accessibility(page)
 
@@ -50,7 +50,7 @@ def test_responds_to_several_recommendations_at_once(page, live_server, check_ac
 
 
 def test_the_responses_page_works_on_a_phone(phone_page, live_server, check_accessibility):
-    call_command("load_demo", "--allow-production", verbosity=0)
+    load_demo_copy()
     page = phone_page
     open_the_responses(page, live_server)
     page.get_by_label("Response to recommendation 1", exact=True).select_option("Not accepted")

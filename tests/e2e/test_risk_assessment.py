@@ -1,11 +1,11 @@
 """The North West lead completes a year's risk assessment of a council and chooses support."""
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from regional.models import RiskAssessment, SupportOffer
 from sli.tooling.regional_demo import load_regional_demo
+from tests.demo import load_demo_copy
 from tests.e2e.test_journey import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -16,7 +16,7 @@ YEAR = timezone.localdate().year
 def test_lead_completes_a_risk_assessment_and_chooses_support(
     page, live_server, check_accessibility
 ):
-    call_command("load_demo", "--allow-production", verbosity=0)
+    load_demo_copy()
     load_regional_demo()  # idempotent; until load_demo calls it itself
     sign_in(page, live_server, "nw.lead")
 

@@ -4,9 +4,9 @@ member" and "Remove" post the page back; Enter in a field saves rather than remo
 import re
 
 import pytest
-from django.core.management import call_command
 
 from reviews.models import TeamMember
+from tests.demo import load_demo_copy
 from tests.e2e.conftest import ROOT
 from tests.e2e.test_journey import sign_in
 
@@ -26,7 +26,7 @@ def row(page, number):
 
 
 def test_adds_and_removes_members_without_javascript(browser, live_server):
-    call_command("load_demo", "--allow-production", verbosity=0)
+    load_demo_copy()
     context = browser.new_context(
         java_script_enabled=False, viewport={"width": 1280, "height": 900}
     )
@@ -61,7 +61,7 @@ def test_adds_and_removes_members_without_javascript(browser, live_server):
 
 
 def test_the_team_page_with_an_error(page, live_server, check_accessibility):
-    call_command("load_demo", "--allow-production", verbosity=0)
+    load_demo_copy()
     open_the_team(page, live_server)
     check_accessibility(page)
     before = page.get_by_role("group", name=re.compile(r"^Team member \d+$")).count()
@@ -78,7 +78,7 @@ def test_the_team_page_with_an_error(page, live_server, check_accessibility):
 
 
 def test_the_team_page_works_on_a_phone(phone_page, live_server, check_accessibility):
-    call_command("load_demo", "--allow-production", verbosity=0)
+    load_demo_copy()
     open_the_team(phone_page, live_server)
     phone_page.get_by_role("button", name="Add another member").click()
 

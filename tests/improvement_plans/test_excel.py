@@ -34,6 +34,7 @@ from improvement_plans.models import (
     Rag,
 )
 from reviews.models import Review
+from tests.demo import load_demo_copy
 from tests.factories import (
     make_action,
     make_area,
@@ -50,7 +51,7 @@ TODAY = date(2024, 6, 1)
 
 
 def load_sefton():
-    call_command("load_demo", "--allow-production", stdout=StringIO())
+    load_demo_copy()
     review = Review.objects.get(host_council__name="Sefton Metropolitan Borough Council")
     return ImprovementPlan.objects.get(reviews=review)
 

@@ -5,10 +5,10 @@ import io
 import openpyxl
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.test import TestCase
 
 from improvement_plans.models import Action, ImprovementPlan, ProgressUpdate
+from tests.demo import load_demo_copy
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -16,7 +16,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 class SpreadsheetPagesTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo", "--allow-production", verbosity=0)
+        load_demo_copy()
         users = get_user_model().objects
         cls.editor = users.get(username="sefton.editor")
         cls.viewer = users.get(username="sefton.councillor")
@@ -207,7 +207,7 @@ class SpreadsheetPagesTests(TestCase):
 class ActionListPlanLayoutTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo", "--allow-production", verbosity=0)
+        load_demo_copy()
         cls.viewer = get_user_model().objects.get(username="sefton.councillor")
 
     def test_the_filtered_list_downloads_in_the_plan_layout(self):

@@ -5,9 +5,8 @@ awkward text added."""
 
 import re
 import zipfile
-from io import BytesIO, StringIO
+from io import BytesIO
 
-from django.core.management import call_command
 from django.db.models import F
 from django.test import TestCase, override_settings
 from lxml import etree
@@ -26,6 +25,7 @@ from improvement_plans.exports import (
 from improvement_plans.models import Action, ActionStatus, ImprovementPlan, Rag
 from recommendations.models import Recommendation
 from reviews.models import Review
+from tests.demo import load_demo_copy
 
 FAST_HASHING = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -95,7 +95,7 @@ def expected_cells(action, with_list_columns, recommendations=None):
 class PlanLayoutExportTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo", "--allow-production", stdout=StringIO())
+        load_demo_copy()
         review = Review.objects.get(host_council__name="Sefton Metropolitan Borough Council")
         cls.plan = ImprovementPlan.objects.get(reviews=review)
         Action.objects.filter(pk=cls.plan.actions.order_by("number").first().pk).update(**AWKWARD)

@@ -23,6 +23,7 @@ from improvement_plans.imports import ImportRefused, apply_import, read_plan_wor
 from improvement_plans.models import Action, ImprovementArea, ImprovementPlan, Milestone
 from improvement_plans.services import start_areas
 from reviews.models import Review
+from tests.demo import load_demo_copy
 from tests.factories import make_plan
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -87,7 +88,7 @@ class HalfWrittenImportTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo", "--allow-production", stdout=StringIO())
+        load_demo_copy()
         cls.editor = get_user_model().objects.get(username="sefton.editor")
         sefton_plan = ImprovementPlan.objects.get(
             council__slug="sefton-metropolitan-borough-council"
@@ -167,7 +168,7 @@ class HalfWrittenImportTests(TestCase):
 class HalfWrittenPlanTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo", "--allow-production", stdout=StringIO())
+        load_demo_copy()
         cls.editor = get_user_model().objects.get(username="sefton.editor")
         cls.review = Review.objects.get(host_council__slug="sefton-metropolitan-borough-council")
 

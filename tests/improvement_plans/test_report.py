@@ -9,10 +9,8 @@ three months ago.
 import io
 import time
 from datetime import timedelta
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
@@ -21,7 +19,6 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from councils.models import Membership
 from improvement_plans.models import Action, ActionStatus, ImprovementPlan, Rag
 from improvement_plans.report import (
     default_since,
@@ -30,15 +27,15 @@ from improvement_plans.report import (
     report_context,
     report_workbook,
 )
+from tests.base import councillor_of
+from tests.demo import load_demo_copy
 from tests.factories import (
     make_action,
     make_council,
-    make_membership,
     make_plan,
     make_recommendation,
     make_review,
     make_update,
-    make_user,
 )
 
 SHEETS = ["Summary", "Recommendations and actions", "Overdue", "Changes"]
@@ -169,10 +166,8 @@ class ReportTestCase(TestCase):
         cls.a3.status = ActionStatus.COMPLETED
         cls.a3.save()
 
-        cls.viewer = make_user(first_name="Vera", last_name="Viewer")
-        make_membership(cls.viewer, Membership.Role.COUNCIL_VIEWER, council)
-        cls.outsider = make_user()
-        make_membership(cls.outsider, Membership.Role.COUNCIL_VIEWER, make_council())
+        cls.viewer = councillor_of(council, first_name="Vera", last_name="Viewer")
+        cls.outsider = councillor_of(make_council())
 
         cls.internal_pdf = render_report_pdf(plan, user=cls.viewer, since=cls.since)
         cls.public_pdf = render_report_pdf(plan, user=cls.viewer, since=cls.since, public=True)
@@ -469,16 +464,14 @@ def build_plan(action_count):
         make_update(action=action, date=today - timedelta(days=2))
         action.status = ActionStatus.AT_RISK
         action.save()
-    viewer = make_user()
-    make_membership(viewer, Membership.Role.COUNCIL_VIEWER, plan.council)
+    viewer = councillor_of(plan.council)
     return ImprovementPlan.objects.get(pk=plan.pk), viewer
 
 
 class EmptyPlanTests(TestCase):
     def test_a_plan_without_actions_or_recommendations_renders(self):
         plan = make_plan()
-        viewer = make_user()
-        make_membership(viewer, Membership.Role.COUNCIL_VIEWER, plan.council)
+        viewer = councillor_of(plan.council)
         _, text = read(render_report_pdf(plan, user=viewer))
         self.assertIn("The plan has no actions yet.", text)
         self.assertIn("No recommendations are linked to this plan.", text)
@@ -506,10 +499,9 @@ class QueryCountTests(TestCase):
 class SeftonReportTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo", "--allow-production", stdout=StringIO())
+        load_demo_copy()
         cls.plan = ImprovementPlan.objects.get(council__name="Sefton Metropolitan Borough Council")
-        cls.viewer = make_user()
-        make_membership(cls.viewer, Membership.Role.COUNCIL_VIEWER, cls.plan.council)
+        cls.viewer = councillor_of(cls.plan.council)
 
     @pytest.mark.slow
     def test_sefton_report_renders_in_time(self):

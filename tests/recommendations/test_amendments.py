@@ -10,9 +10,9 @@ from councils.models import Membership
 from recommendations.models import Amendment, Recommendation
 from recommendations.services import amend_recommendation
 from reviews.models import Review
+from tests.base import councillor_of, editor_of, lead_of
 from tests.factories import (
     make_council,
-    make_membership,
     make_recommendation,
     make_review,
     make_user,
@@ -43,14 +43,10 @@ class AmendmentTestCase(TestCase):
         cls.draft_review = make_review(host_council=cls.council, status=Review.Status.DRAFTING)
         cls.draft = make_recommendation(review=cls.draft_review, text="A draft recommendation.")
 
-        cls.lead = make_user(first_name="Lena", last_name="Lead")
-        make_membership(cls.lead, Role.REVIEW_LEAD, cls.review)
-        cls.draft_lead = make_user(first_name="Dev", last_name="Draftlead")
-        make_membership(cls.draft_lead, Role.REVIEW_LEAD, cls.draft_review)
-        cls.viewer = make_user()
-        make_membership(cls.viewer, Role.COUNCIL_VIEWER, cls.council)
-        cls.outsider = make_user()
-        make_membership(cls.outsider, Role.COUNCIL_EDITOR, make_council())
+        cls.lead = lead_of(cls.review, first_name="Lena", last_name="Lead")
+        cls.draft_lead = lead_of(cls.draft_review, first_name="Dev", last_name="Draftlead")
+        cls.viewer = councillor_of(cls.council)
+        cls.outsider = editor_of(make_council())
         cls.staff = make_user(is_staff=True, is_superuser=True)
 
     def assert_unchanged(self, recommendation=None):

@@ -7,12 +7,11 @@ from django.urls import reverse
 from councils.models import Membership
 from recommendations.models import Recommendation, renumbering_sentence
 from reviews.models import Review
+from tests.base import editor_of, lead_of
 from tests.factories import (
     make_council,
-    make_membership,
     make_recommendation,
     make_review,
-    make_user,
 )
 
 Role = Membership.Role
@@ -51,12 +50,9 @@ class DeleteRecommendationTests(TestCase):
             make_recommendation(review=cls.review, text=f"Text of {n}") for n in range(1, 10)
         ]
         cls.five = cls.recs[4]
-        cls.lead = make_user()
-        make_membership(cls.lead, Role.REVIEW_LEAD, cls.review)
-        cls.editor = make_user()  # reads the draft (factual accuracy), may not change it
-        make_membership(cls.editor, Role.COUNCIL_EDITOR, cls.council)
-        cls.outsider = make_user()
-        make_membership(cls.outsider, Role.COUNCIL_EDITOR, make_council())
+        cls.lead = lead_of(cls.review)
+        cls.editor = editor_of(cls.council)  # reads the draft (factual accuracy), may not change it
+        cls.outsider = editor_of(make_council())
 
     def setUp(self):
         self.client.force_login(self.lead)

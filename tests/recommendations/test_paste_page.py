@@ -9,13 +9,13 @@ from councils.models import Membership
 from recommendations.models import Recommendation
 from reviews.models import Finding, Review, ScopeQuestion
 from sli.tooling.demo_data import walsall
+from tests.base import councillor_of, editor_of, lead_of
 from tests.factories import (
     make_council,
     make_membership,
     make_recommendation,
     make_review,
     make_scope_question,
-    make_user,
 )
 from tests.html_forms import form_data
 
@@ -34,8 +34,7 @@ class PasteRecommendationsPageTests(TestCase):
         cls.review = make_review(host_council=cls.walsall, status=Review.Status.DRAFTING)
         for question in walsall.REVIEW["scope_questions"]:
             make_scope_question(review=cls.review, **question)
-        cls.lead = make_user()
-        make_membership(cls.lead, Role.REVIEW_LEAD, cls.review)
+        cls.lead = lead_of(cls.review)
         cls.url = f"/recommendations/paste/{cls.review.pk}/"
 
     def setUp(self):
@@ -187,13 +186,11 @@ class PasteRecommendationsPageTests(TestCase):
         )
 
     def test_outsiders_get_404_and_council_viewers_403(self):
-        outsider = make_user()
-        make_membership(outsider, Role.COUNCIL_EDITOR, make_council())
+        outsider = editor_of(make_council())
         self.client.force_login(outsider)
         self.assertEqual(self.client.post(self.url, {"text": "1. A"}).status_code, 404)
 
-        viewer = make_user()
-        make_membership(viewer, Role.COUNCIL_VIEWER, self.walsall)
+        viewer = councillor_of(self.walsall)
         self.client.force_login(viewer)
         self.assertEqual(self.client.post(self.url, {"text": "1. A"}).status_code, 403)
 
@@ -204,8 +201,7 @@ class PasteFindingsPageTests(TestCase):
         cls.review = make_review(status=Review.Status.DRAFTING)
         for question in walsall.REVIEW["scope_questions"]:
             make_scope_question(review=cls.review, **question)
-        cls.lead = make_user()
-        make_membership(cls.lead, Role.REVIEW_LEAD, cls.review)
+        cls.lead = lead_of(cls.review)
         cls.url = f"/reviews/{cls.review.pk}/findings/paste/"
 
     def setUp(self):

@@ -10,12 +10,11 @@ from django.urls import reverse
 from councils.models import Membership
 from recommendations.models import Recommendation
 from reviews.models import Review
+from tests.base import councillor_of, editor_of, lead_of
 from tests.factories import (
     make_council,
-    make_membership,
     make_recommendation,
     make_review,
-    make_user,
 )
 from tests.html_forms import form_data
 
@@ -41,16 +40,11 @@ class RespondAllTestCase(TestCase):
         cls.two = make_recommendation(review=cls.review, text="Review the front door.", response="")
         cls.two_i = make_recommendation(parent=cls.two, text="Including out of hours.", response="")
         cls.three = make_recommendation(review=cls.review, text="Train the brokers.", response="")
-        cls.editor = make_user(first_name="Erin", last_name="Editor")
-        make_membership(cls.editor, Role.COUNCIL_EDITOR, cls.council)
-        cls.other_editor = make_user(first_name="Omar", last_name="Other")
-        make_membership(cls.other_editor, Role.COUNCIL_EDITOR, cls.council)
-        cls.viewer = make_user()
-        make_membership(cls.viewer, Role.COUNCIL_VIEWER, cls.council)
-        cls.lead = make_user()
-        make_membership(cls.lead, Role.REVIEW_LEAD, cls.review)
-        cls.outsider = make_user()
-        make_membership(cls.outsider, Role.COUNCIL_EDITOR, make_council())
+        cls.editor = editor_of(cls.council, first_name="Erin", last_name="Editor")
+        cls.other_editor = editor_of(cls.council, first_name="Omar", last_name="Other")
+        cls.viewer = councillor_of(cls.council)
+        cls.lead = lead_of(cls.review)
+        cls.outsider = editor_of(make_council())
         cls.url = reverse("recommendations:respond_all", args=[cls.review.pk])
 
     def setUp(self):

@@ -14,7 +14,8 @@ from regional.indicators.ascof import ASCOF_MEASURES
 from regional.indicators.figures import ranked_readings
 from regional.indicators.readings import read_readings_file
 from regional.models import Measure, Reading
-from tests.factories import make_council, make_membership, make_region, make_user
+from tests.base import editor_of, regional_lead_of
+from tests.factories import make_council, make_region
 
 Role = Membership.Role
 MARCH_23, MARCH_24 = date(2023, 3, 31), date(2024, 3, 31)
@@ -76,12 +77,9 @@ class IndicatorTests(TestCase):
                     measure=measure, council=cls.c[name], period_end=MARCH_23, value=value
                 )
         Reading.objects.create(measure=cls.higher, council=cls.far, period_end=MARCH_24, value=99)
-        cls.lead = make_user()
-        make_membership(cls.lead, Role.REGIONAL_LEAD, cls.region)
-        cls.editor = make_user()
-        make_membership(cls.editor, Role.COUNCIL_EDITOR, cls.c["Alpha"])
-        cls.outsider = make_user()
-        make_membership(cls.outsider, Role.COUNCIL_EDITOR, cls.far)
+        cls.lead = regional_lead_of(cls.region)
+        cls.editor = editor_of(cls.c["Alpha"])
+        cls.outsider = editor_of(cls.far)
 
     def test_ascof_measures_are_loaded_with_their_direction(self):
         national = Measure.objects.filter(region=None)
@@ -334,8 +332,7 @@ def test_measure_page_queries_do_not_grow_with_councils(client, extra, django_as
     for n, council in enumerate(councils):
         for period in (MARCH_23, MARCH_24):
             Reading.objects.create(measure=measure, council=council, period_end=period, value=n)
-    user = make_user()
-    make_membership(user, Role.REGIONAL_LEAD, region)
+    user = regional_lead_of(region)
     client.force_login(user)
     with CaptureQueriesContext(connection) as queries:
         assert client.get(f"/measures/{measure.pk}/").status_code == 200

@@ -4,7 +4,6 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
@@ -18,6 +17,8 @@ from regional.practice.directory import directory, match, significant_words, ste
 from regional.practice.reciprocity import financial_year_of, reciprocity
 from reviews.models import Finding, FocusArea, Review, TeamMember
 from sli.tooling.practice_demo import load_practice_demo
+from tests.base import editor_of, regional_lead_of
+from tests.demo import load_demo_copy
 from tests.factories import (
     make_action,
     make_council,
@@ -304,7 +305,7 @@ class DemoMatchTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo", "--allow-production", verbosity=0)
+        load_demo_copy()
         load_practice_demo()
         User = get_user_model()
         cls.admin = User.objects.get(username="admin")
@@ -373,8 +374,7 @@ class DirectoryQueryCountTests(TestCase):
             PracticeEntry.objects.create(
                 council=council, title=f"Practice {n}", description="x", contact_role="PSW"
             )
-        lead = make_user()
-        make_membership(lead, Role.REGIONAL_LEAD, region)
+        lead = regional_lead_of(region)
         return region, lead
 
     def queries_for(self, councils, **params):
@@ -427,8 +427,7 @@ class ReciprocityTests(TestCase):
                 status=status,
                 offered_on=date(2016, 5, 1),
             )
-        cls.lead = make_user()
-        make_membership(cls.lead, Role.REGIONAL_LEAD, cls.region)
+        cls.lead = regional_lead_of(cls.region)
 
     def expected(self):
         """Walk every team place and offer in Python."""
@@ -481,8 +480,7 @@ class ReciprocityTests(TestCase):
         self.assertContains(page, "Only receives")
         self.assertContains(page, "Gives far more than the average")
         self.assertContains(page, "2015/16")
-        editor = make_user()
-        make_membership(editor, Role.COUNCIL_EDITOR, self.x)
+        editor = editor_of(self.x)
         self.client.force_login(editor)
         self.assertEqual(self.client.get(url).status_code, 403)
         self.client.force_login(make_user())

@@ -26,15 +26,14 @@ from regional.models import (
     TriggerRating,
 )
 from reviews.models import Finding, FocusArea
+from tests.base import editor_of, regional_lead_of
 from tests.factories import (
     make_council,
     make_finding,
-    make_membership,
     make_recommendation,
     make_region,
     make_review,
     make_team_member,
-    make_user,
 )
 from tests.test_pages import QueryBudgetTestCase
 
@@ -58,8 +57,7 @@ class RegionalQueryBudgetTests(QueryBudgetTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.region = make_region(name="North West", slug="north-west")
-        cls.user = make_user(first_name="Rita", last_name="Lead")
-        make_membership(cls.user, Role.REGIONAL_LEAD, cls.region)
+        cls.user = regional_lead_of(cls.region, first_name="Rita", last_name="Lead")
         cls.resources = FocusArea.objects.get(code="resources")
         cls.local = Measure.objects.create(
             region=cls.region, code="NW1", name="Local measure", better="higher", unit="%"
@@ -124,8 +122,7 @@ class RegionalQueryBudgetTests(QueryBudgetTestCase):
             own = RiskAssessment.objects.create(
                 council=council, year=YEAR, status=RiskAssessment.Status.DISCUSSED
             )
-        editor = make_user(first_name="Editor", last_name=f"of Borough {n:02d}")
-        make_membership(editor, Role.COUNCIL_EDITOR, council)
+        editor = editor_of(council, first_name="Editor", last_name=f"of Borough {n:02d}")
         AssessmentComment.objects.create(assessment=own, author=editor, text=f"Own view {n}")
         AssessmentComment.objects.create(
             assessment=cls.assessment, author=editor, text=f"Comment from Borough {n:02d}"

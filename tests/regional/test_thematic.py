@@ -4,7 +4,8 @@ from django.test import TestCase
 
 from councils.models import Membership
 from regional.models import SelfAssessment, Standard, StandardLevel, Theme
-from tests.factories import make_council, make_membership, make_region, make_user
+from tests.base import councillor_of, editor_of, regional_lead_of
+from tests.factories import make_council, make_region
 
 Role = Membership.Role
 
@@ -40,16 +41,11 @@ class ThematicTests(TestCase):
                     if level <= 1
                     else "",
                 )
-        cls.lead = make_user()
-        make_membership(cls.lead, Role.REGIONAL_LEAD, cls.region)
-        cls.editor_a = make_user()
-        make_membership(cls.editor_a, Role.COUNCIL_EDITOR, cls.councils[0])
-        cls.viewer_a = make_user()
-        make_membership(cls.viewer_a, Role.COUNCIL_VIEWER, cls.councils[0])
-        cls.outsider = make_user()
-        make_membership(cls.outsider, Role.COUNCIL_EDITOR, cls.outsider_council)
-        cls.other_lead = make_user()
-        make_membership(cls.other_lead, Role.REGIONAL_LEAD, cls.other_region)
+        cls.lead = regional_lead_of(cls.region)
+        cls.editor_a = editor_of(cls.councils[0])
+        cls.viewer_a = councillor_of(cls.councils[0])
+        cls.outsider = editor_of(cls.outsider_council)
+        cls.other_lead = regional_lead_of(cls.other_region)
 
     def page(self, user, url):
         self.client.force_login(user)
@@ -149,8 +145,7 @@ class ThematicTests(TestCase):
     def test_access(self):
         url = f"/themes/{self.theme.pk}/councils/council-a/"
         # Another council's editor in the region may read but not fill in.
-        editor_b = make_user()
-        make_membership(editor_b, Role.COUNCIL_EDITOR, self.councils[1])
+        editor_b = editor_of(self.councils[1])
         self.client.force_login(editor_b)
         self.assertEqual(self.client.get(url).status_code, 200)
         self.assertNotContains(self.client.get(url), 'type="radio"')

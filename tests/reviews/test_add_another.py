@@ -10,13 +10,12 @@ from django.test import TestCase
 
 from councils.models import Membership
 from reviews.models import Review, ScopeQuestion, TeamMember
+from tests.base import councillor_of, editor_of, lead_of
 from tests.factories import (
     make_council,
-    make_membership,
     make_review,
     make_scope_question,
     make_team_member,
-    make_user,
 )
 from tests.html_forms import form_data
 
@@ -53,8 +52,7 @@ class AddAnotherTestCase(TestCase):
         cls.review = make_review(
             host_council=cls.council, status=Review.Status.PLANNED, title="Planned review"
         )
-        cls.lead = make_user()
-        make_membership(cls.lead, Role.REVIEW_LEAD, cls.review)
+        cls.lead = lead_of(cls.review)
         cls.url = f"/reviews/{cls.review.pk}/team/"
         cls.scope_url = f"/reviews/{cls.review.pk}/scope/"
 
@@ -257,8 +255,7 @@ class ScopeRowsTests(AddAnotherTestCase):
 
 class AddAnotherAccessTests(AddAnotherTestCase):
     def test_an_outsider_gets_not_found(self):
-        outsider = make_user()
-        make_membership(outsider, Role.COUNCIL_EDITOR, make_council())
+        outsider = editor_of(make_council())
         self.client.force_login(outsider)
 
         for button in ("add", "save"):
@@ -269,8 +266,7 @@ class AddAnotherAccessTests(AddAnotherTestCase):
                 self.assertEqual(response.status_code, 404)
 
     def test_the_councils_viewer_may_read_but_not_change_the_team(self):
-        viewer = make_user()
-        make_membership(viewer, Role.COUNCIL_VIEWER, self.council)
+        viewer = councillor_of(self.council)
         self.client.force_login(viewer)
 
         for button in ("add", "save"):

@@ -5,11 +5,9 @@ import re
 import socket
 import time
 from datetime import UTC, datetime
-from io import StringIO
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
@@ -19,6 +17,7 @@ from pypdf import PdfReader
 from reviews.models import Finding, Judgement, Review, TeamMember
 from reviews.pdf import letter_context, render_letter_pdf, scope_blocks
 from sli.lib.pdf import LockedURLFetcher
+from tests.demo import load_demo_copy
 from tests.factories import (
     make_council,
     make_finding,
@@ -373,7 +372,7 @@ class LetterCostTests(TestCase):
 class WalsallLetterTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo", "--allow-production", stdout=StringIO())
+        load_demo_copy()
         cls.review = Review.objects.get(title__contains="Walsall")
 
     def test_demo_letter(self):

@@ -10,14 +10,13 @@ from django.test import TestCase
 from councils.models import Membership
 from reviews.models import Finding, Review
 from reviews.pdf import render_letter_pdf
+from tests.base import editor_of, lead_of
 from tests.factories import (
     make_council,
     make_finding,
-    make_membership,
     make_recommendation,
     make_review,
     make_scope_question,
-    make_user,
 )
 from tests.html_forms import form_data
 from tests.reviews.test_letter_pdf import read
@@ -45,10 +44,8 @@ class LetterSummaryTestCase(TestCase):
         make_finding(review=cls.review, scope_question=question, text=SCOPED)
         make_recommendation(review=cls.review, text="Offer every carer an assessment.")
         make_recommendation(review=cls.review, text="Sell the named site.", exempt=True)
-        cls.lead = make_user()
-        make_membership(cls.lead, Role.REVIEW_LEAD, cls.review)
-        cls.editor = make_user()  # reads the draft letter, may not change it
-        make_membership(cls.editor, Role.COUNCIL_EDITOR, cls.council)
+        cls.lead = lead_of(cls.review)
+        cls.editor = editor_of(cls.council)  # reads the draft letter, may not change it
         cls.preview = f"/reviews/{cls.review.pk}/letter/"
         cls.edit = f"/reviews/{cls.review.pk}/letter/edit/"
 
@@ -156,8 +153,7 @@ class LetterFormTests(LetterSummaryTestCase):
         )
 
     def test_an_outsider_gets_not_found(self):
-        outsider = make_user()
-        make_membership(outsider, Role.COUNCIL_EDITOR, make_council())
+        outsider = editor_of(make_council())
         self.client.force_login(outsider)
 
         self.assertEqual(self.client.get(self.preview).status_code, 404)

@@ -10,7 +10,8 @@ from councils.models import Membership
 from reviews.models import Review
 from reviews.pdf import render_letter_pdf
 from sli.lib.fields import DateInputsField, MonthOnlyDate, shown_date
-from tests.factories import make_council, make_membership, make_region, make_user
+from tests.base import councillor_of, regional_lead_of
+from tests.factories import make_council, make_region
 from tests.html_forms import form_data
 from tests.reviews.test_letter_pdf import read
 
@@ -62,10 +63,8 @@ class MonthDatesTests(TestCase):
     def setUpTestData(cls):
         region = make_region()
         cls.council = make_council(name="Walsall Council", region=region)
-        cls.regional_lead = make_user()
-        make_membership(cls.regional_lead, Role.REGIONAL_LEAD, region)
-        cls.viewer = make_user()
-        make_membership(cls.viewer, Role.COUNCIL_VIEWER, cls.council)
+        cls.regional_lead = regional_lead_of(region)
+        cls.viewer = councillor_of(cls.council)
 
     def setUp(self):
         self.client.force_login(self.regional_lead)

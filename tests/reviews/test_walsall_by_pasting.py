@@ -13,7 +13,8 @@ from councils.models import Membership
 from recommendations.models import Recommendation
 from reviews.models import Finding, Review
 from sli.tooling.demo_data import walsall
-from tests.factories import make_council, make_membership, make_region, make_user
+from tests.base import regional_lead_of
+from tests.factories import make_council, make_region
 from tests.html_forms import form_data
 
 Role = Membership.Role
@@ -37,8 +38,7 @@ class WalsallLetterTests(TestCase):
             region=region,
             address="Adult Services\nShirehall\nAbbey Foregate\nShrewsbury\nShropshire SY2 6ND",
         )
-        cls.regional_lead = make_user()
-        make_membership(cls.regional_lead, Role.REGIONAL_LEAD, region)
+        cls.regional_lead = regional_lead_of(region)
 
     def post(self, url, data, expected_status=302):
         response = self.client.post(url, data)

@@ -9,7 +9,8 @@ from pypdf import PdfReader
 from councils.models import Membership
 from recommendations.models import Recommendation
 from reviews.models import AccuracyComment, Finding, Review, TeamMember
-from tests.factories import make_council, make_membership, make_region, make_review, make_user
+from tests.base import councillor_of, editor_of, lead_of, regional_lead_of
+from tests.factories import make_council, make_region, make_review, make_user
 from tests.html_forms import form_data
 from tests.improvement_plans.test_half_written import failing_on_call, raise_error
 
@@ -40,13 +41,10 @@ class LeadWorkflowTests(TestCase):
             region=cls.region,
             address="Shirehall\nAbbey Foregate\nShrewsbury",
         )
-        cls.regional_lead = make_user()
-        make_membership(cls.regional_lead, Role.REGIONAL_LEAD, cls.region)
+        cls.regional_lead = regional_lead_of(cls.region)
         cls.lead = make_user(email="stephen.chandler@shropshire.gov.uk", first_name="Stephen")
-        cls.editor = make_user()
-        make_membership(cls.editor, Role.COUNCIL_EDITOR, cls.walsall)
-        cls.viewer = make_user()
-        make_membership(cls.viewer, Role.COUNCIL_VIEWER, cls.walsall)
+        cls.editor = editor_of(cls.walsall)
+        cls.viewer = councillor_of(cls.walsall)
 
     def create_review(self):
         self.client.force_login(self.regional_lead)
@@ -215,8 +213,7 @@ class RecommendationFormTests(TestCase):
             visit_end="2025-01-08",
             status=Review.Status.DRAFTING,
         )
-        cls.lead = make_user()
-        make_membership(cls.lead, Role.REVIEW_LEAD, cls.review)
+        cls.lead = lead_of(cls.review)
 
     def setUp(self):
         self.client.force_login(self.lead)
@@ -288,8 +285,7 @@ class RecommendationFormTests(TestCase):
 class TeamFormsetTests(TestCase):
     def test_a_failure_part_way_through_the_team_saves_none_of_it(self):
         review = make_review(status=Review.Status.PLANNED)
-        lead = make_user()
-        make_membership(lead, Role.REVIEW_LEAD, review)
+        lead = lead_of(review)
         self.client.force_login(lead)
         team = {
             "team-TOTAL_FORMS": "3",
