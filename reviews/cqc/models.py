@@ -6,10 +6,17 @@ statements with their "we" and "I" statements, and the evidence categories used 
 authorities. Later versions sit beside it, each applying from its own date.
 """
 
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from reviews.cqc import scoring
+from reviews.models.review import Review, ReviewFindingsQuerySet
+from sli.lib.working_days import add_working_days, working_days_until
 
 
 class FrameworkQuerySet(models.QuerySet):
@@ -150,3 +157,218 @@ class RatingCharacteristic(models.Model):
 
     def __str__(self):
         return f"{self.statement}: {scoring.score_sentence(self.score)}"
+
+
+class Rating(models.TextChoices):
+    INADEQUATE = scoring.INADEQUATE, "Inadequate"
+    REQUIRES_IMPROVEMENT = scoring.REQUIRES_IMPROVEMENT, "Requires improvement"
+    GOOD = scoring.GOOD, "Good"
+    OUTSTANDING = scoring.OUTSTANDING, "Outstanding"
+
+
+class AssessmentPartQuerySet(ReviewFindingsQuerySet):
+    """The CQC's findings are confidential until the report is published, as a letter's are."""
+
+
+class CqcAssessment(models.Model):
+    """What the CQC's report of a local authority assessment says, besides its areas of
+    strength and for improvement (findings tagged to a quality statement): the report's date,
+    the rating and the percentage as published, the statements' scores, and the date of the
+    CQC's e-mail that starts the factual accuracy check of the draft report."""
+
+    review = models.OneToOneField(Review, on_delete=models.CASCADE, related_name="cqc_assessment")
+    framework = models.ForeignKey(Framework, on_delete=models.PROTECT, related_name="assessments")
+    report_date = models.DateField(null=True, blank=True)
+    published_rating = models.CharField(max_length=30, choices=Rating.choices, blank=True)
+    published_percentage = models.PositiveSmallIntegerField(null=True, blank=True)
+    draft_report_sent_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The date of the CQC's e-mail with the draft report: the 10 working days "
+        "for factual accuracy comments count from it.",
+    )
+
+    objects = AssessmentPartQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return f"CQC assessment of {self.review.host_council}"
+
+    def get_absolute_url(self):
+        return reverse("reviews:cqc:assessment", args=[self.review_id])
+
+    def scores_by_statement(self):
+        """{quality statement: score or None}, every statement of the framework in order."""
+        scores = {s.statement_id: s.score for s in self.scores.all()}
+        return {s: scores.get(s.pk) for s in self.framework.statements()}
+
+    def result(self):
+        return AssessmentResult.of(self, self.scores_by_statement())
+
+    @property
+    def accuracy_comments_due(self):
+        if self.draft_report_sent_on is None:
+            return None
+        return add_working_days(self.draft_report_sent_on, ACCURACY_WORKING_DAYS)
+
+    def accuracy_days_left(self, today):
+        due = self.accuracy_comments_due
+        return None if due is None else working_days_until(today, due)
+
+
+# The CQC's window for factual accuracy comments on a draft report.
+ACCURACY_WORKING_DAYS = 10
+
+
+@dataclass
+class AssessmentResult:
+    """The percentage and the rating, each as published or, where the report leaves it out,
+    computed from the scores (and marked so); and what would move the rating."""
+
+    scores: dict
+    percentage: int | None
+    percentage_computed: bool
+    rating: str
+    rating_computed: bool
+    computed_rating: str
+
+    @classmethod
+    def of(cls, assessment, scores):
+        complete = all(score is not None for score in scores.values()) and scores
+        computed_percentage = (
+            scoring.percentage(sum(scores.values()), len(scores)) if complete else None
+        )
+        computed_rating = scoring.band(computed_percentage) if complete else ""
+        published = assessment.published_percentage
+        return cls(
+            scores=scores,
+            percentage=published if published is not None else computed_percentage,
+            percentage_computed=published is None and complete,
+            rating=assessment.published_rating or computed_rating,
+            rating_computed=not assessment.published_rating and bool(complete),
+            computed_rating=computed_rating,
+        )
+
+    @property
+    def total(self):
+        return sum(score for score in self.scores.values() if score is not None)
+
+    @property
+    def is_complete(self):
+        return bool(self.computed_rating)
+
+    @property
+    def rating_name(self):
+        return Rating(self.rating).label if self.rating else ""
+
+    @property
+    def computed_rating_name(self):
+        return Rating(self.computed_rating).label if self.computed_rating else ""
+
+    @property
+    def disagrees(self):
+        """The published rating is not the band of the published scores."""
+        return bool(self.computed_rating and self.rating != self.computed_rating)
+
+    def _named(self):
+        return {statement.name: score for statement, score in self.scores.items()}
+
+    @property
+    def move_up(self):
+        return scoring.move_sentence(scoring.move_up(self._named())) if self.is_complete else ""
+
+    @property
+    def move_down(self):
+        if not self.is_complete:
+            return ""
+        return scoring.move_sentence(scoring.move_down(self._named()), up=False)
+
+
+class ScoreQuerySet(AssessmentPartQuerySet):
+    review_path = "assessment__review"
+
+
+class StatementScore(models.Model):
+    assessment = models.ForeignKey(CqcAssessment, on_delete=models.CASCADE, related_name="scores")
+    statement = models.ForeignKey(QualityStatement, on_delete=models.PROTECT, related_name="+")
+    score = models.PositiveSmallIntegerField(choices=list(scoring.SCORE_WORDS.items()))
+
+    objects = ScoreQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["assessment", "statement__number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "statement"], name="one_score_per_statement"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(score__gte=scoring.LOWEST, score__lte=scoring.HIGHEST),
+                name="statement_score_from_1_to_4",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.statement}: {scoring.score_sentence(self.score)}"
+
+    def get_absolute_url(self):
+        return self.assessment.get_absolute_url()
+
+    @property
+    def sentence(self):
+        return scoring.score_sentence(self.score)
+
+
+class CorrectionQuerySet(ReviewFindingsQuerySet):
+    def editable_by(self, user):
+        """The host council's editors write their corrections during the check."""
+        return self.filter(review__in=Review.objects.commentable_by(user).values("pk"))
+
+
+class AccuracyCorrection(models.Model):
+    """A factual accuracy comment on the CQC's draft report, in the CQC's three kinds."""
+
+    class Kind(models.TextChoices):
+        A = "A", "A: a typing or numerical error"
+        B = "B", "B: information behind a judgement is wrong (evidence needed)"
+        C = "C", "C: information was missed"
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="cqc_corrections")
+    kind = models.CharField(max_length=1, choices=Kind.choices)
+    where = models.CharField(
+        "Page and paragraph", max_length=100, help_text="For example, page 4, paragraph 2"
+    )
+    report_text = models.TextField("What the draft report says")
+    proposed_correction = models.TextField()
+    evidence_reference = models.CharField(max_length=250, blank=True)
+    evidence_date = models.DateField(null=True, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CorrectionQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["review", "created_at", "pk"]
+
+    def __str__(self):
+        return f"Correction {self.kind} at {self.where}"
+
+    def get_absolute_url(self):
+        return reverse("reviews:cqc:corrections", args=[self.review_id])
+
+    def clean(self):
+        errors = {}
+        if self.kind == self.Kind.B and not self.evidence_reference.strip():
+            errors["evidence_reference"] = (
+                "Enter the evidence that shows the information is wrong: a B correction needs it"
+            )
+        if self.evidence_date and self.review_id and self.evidence_date > self.review.visit_end:
+            errors["evidence_date"] = (
+                "The evidence must be dated no later than the assessment "
+                f"({self.review.visit_end:%-d %B %Y})"
+            )
+        if errors:
+            raise ValidationError(errors)

@@ -2,12 +2,15 @@
 assessment framework and assessments (``reviews/cqc/``), under the one app label."""
 
 from reviews.cqc.models import (
+    AccuracyCorrection,
+    CqcAssessment,
     EvidenceCategory,
     Framework,
     FrameworkTheme,
     IStatement,
     QualityStatement,
     RatingCharacteristic,
+    StatementScore,
 )
 from reviews.models.review import (
     AccuracyComment,
@@ -25,6 +28,9 @@ from reviews.models.review import (
 )
 
 __all__ = [
+    "AccuracyCorrection",
+    "CqcAssessment",
+    "StatementScore",
     "AccuracyComment",
     "EvidenceCategory",
     "Finding",

@@ -44,17 +44,36 @@ class BandExamplesTests(SimpleTestCase):
         )
 
     def test_one_more_point_on_assessing_needs(self):
-        scores = dict.fromkeys(NAMES, 3)
+        scores = dict.fromkeys(NAMES[:8], 3)
         scores.update({"Assessing needs": 1, NAMES[0]: 2, NAMES[1]: 2, NAMES[2]: 2})
-        del scores[NAMES[8]]
         self.assertEqual(sum(scores.values()), 22)
         move = scoring.move_up(scores)
         self.assertEqual((move.rating, move.points), (scoring.GOOD, 1))
         self.assertEqual(move.statements[0], "Assessing needs")
-        self.assertTrue(
-            scoring.move_sentence(move).startswith("One more point on Assessing needs, ")
+        self.assertEqual(
+            scoring.move_sentence(move),
+            "One more point on any of the 9 statements scored below 4 (for example Assessing "
+            "needs) moves the council to Good",
         )
-        self.assertTrue(scoring.move_sentence(move).endswith(" moves the council to Good"))
+
+    def test_few_statements_that_can_rise_are_named(self):
+        scores = dict.fromkeys(NAMES[:7], 4)
+        scores.update({"Assessing needs": 1, "Safeguarding": 2})
+        move = scoring.move_up(scores)
+        self.assertEqual(move.statements, ("Assessing needs", "Safeguarding"))
+        # 31 of 36 is 86%, Good; 32 is 89%, Outstanding.
+        self.assertEqual(
+            scoring.move_sentence(move),
+            "One more point on Assessing needs or Safeguarding moves the council to Outstanding",
+        )
+        scores["Safeguarding"] = 1
+        self.assertEqual(
+            scoring.move_sentence(scoring.move_up(scores)),
+            "2 more points across Assessing needs and Safeguarding move the council to Outstanding",
+        )
+        down = scoring.move_sentence(scoring.move_down(scores), up=False)
+        # 30 of 36 is 83%, Good; 22 is 61%, Requires improvement.
+        self.assertEqual(down, "8 points fewer move the council to Requires improvement")
 
 
 def all_scores():
