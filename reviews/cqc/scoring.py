@@ -99,11 +99,24 @@ def _move(scores, step):
     return None
 
 
+# How many statements a sentence names before it says "any of the … statements".
+NAMED = 3
+
+
 def move_sentence(move, *, up=True, subject="the council"):
     """The move in words: "One more point on Assessing needs moves the council to Good"."""
     if move is None:
         return ""
-    names = _either(move.statements) if up else "any statement"
+    if not up:
+        names = "any statement"
+    elif len(move.statements) <= NAMED:
+        names = _either(move.statements)
+    else:
+        limit = HIGHEST
+        names = (
+            f"any of the {len(move.statements)} statements scored below {limit} (for example "
+            f"{move.statements[0]})"
+        )
     if move.points == 1:
         amount = "One more point" if up else "One point less"
         return f"{amount} on {names} moves {subject} to {move.rating_name}"
