@@ -11,7 +11,7 @@ MADE_UP = "(Invented for the demonstration: not from a CQC report.)"
 
 ASSESSMENT = {
     "host_council": "Walsall Council",
-    "title": "CQC local authority assessment of Walsall Council (invented demo)",
+    "title": "CQC local authority assessment, 2025 (invented for the demo)",
     "visit_start": date(2025, 3, 11),
     "visit_end": date(2025, 3, 13),
     "status": "issued",
