@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from recommendations.models import Recommendation
+from reviews.cqc import admin as cqc_admin  # noqa: F401 (registers the CQC framework's models)
 from reviews.models import Finding, FocusArea, Judgement, Review, ScopeQuestion, TeamMember
 from sli.admin import ScopedModelAdmin
 

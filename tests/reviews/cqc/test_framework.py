@@ -5,6 +5,7 @@ from datetime import date
 from django.test import TestCase
 
 from reviews.models import Framework, QualityStatement
+from tests.factories import make_user
 
 
 class FrameworkTests(TestCase):
@@ -55,3 +56,13 @@ class FrameworkTests(TestCase):
         )
         self.assertEqual(Framework.objects.applying_on(date(2026, 3, 31)), first)
         self.assertEqual(Framework.objects.applying_on(date(2026, 4, 1)), later)
+
+
+class FrameworkAdminTests(TestCase):
+    def test_staff_add_rating_characteristics_in_the_admin(self):
+        self.client.force_login(make_user(is_staff=True, is_superuser=True))
+        statement = QualityStatement.objects.get(name="Safeguarding")
+        page = self.client.get(f"/admin/reviews/qualitystatement/{statement.pk}/change/")
+        self.assertContains(page, "Rating characteristic")
+        self.assertEqual(self.client.get("/admin/reviews/framework/").status_code, 200)
+        self.assertEqual(self.client.get("/admin/reviews/cqcassessment/").status_code, 200)
