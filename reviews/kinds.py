@@ -11,6 +11,8 @@ class SourceKind:
 
     # Included on the review's page (with ``review`` in its context), if any.
     panel_template = ""
+    # Whether the team's home page lists the review's stages (team, scope, findings, letter).
+    has_team_tasks = True
     # select_related paths that the kind's methods read, so that a list costs no more queries.
     related = ()
 

@@ -301,7 +301,11 @@ def review_tasks(user, review_ids):
         )
         .order_by("visit_start", "pk")
     )
-    return [ReviewTasks(review, _tasks_of(review)) for review in reviews]
+    return [
+        ReviewTasks(review, _tasks_of(review))
+        for review in reviews
+        if review.source_kind.has_team_tasks
+    ]
 
 
 def _tasks_of(review):

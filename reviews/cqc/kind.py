@@ -8,6 +8,8 @@ from reviews.kinds import SourceKind
 class CqcAssessmentKind(SourceKind):
     panel_template = "reviews/cqc/includes/review_panel.html"
     related = ("cqc_assessment",)
+    # The CQC writes the report: whoever enters it has no team, scope or letter to prepare.
+    has_team_tasks = False
 
     def accuracy_task(self, review, today):
         assessment = getattr(review, "cqc_assessment", None)
