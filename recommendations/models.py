@@ -135,6 +135,22 @@ class Recommendation(models.Model):
         on_delete=models.SET_NULL,
         related_name="recommendations",
     )
+    quality_statement = models.ForeignKey(
+        "reviews.QualityStatement",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="recommendations",
+        help_text="The CQC quality statement it answers.",
+    )
+    finding = models.ForeignKey(
+        "reviews.Finding",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="recommendations",
+        help_text="The area for improvement in a CQC report it was made from.",
+    )
     page_reference = models.CharField(
         max_length=50, blank=True, help_text="Pages of the inspection report it refers to."
     )

@@ -3,10 +3,10 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Max
 
 from recommendations.models import Amendment, Recommendation
-from reviews.models import ScopeQuestion
+from reviews.models import Finding, ScopeQuestion
 from sli.lib.concurrency import Conflict, EditConflict, save_if_current
 
 NEW_QUESTION = "new"  # a group's choice: add the question found in the text
@@ -33,6 +33,38 @@ def amend_recommendation(*, recommendation, text, reason, by):
         locked.save(amending=True)
     recommendation.refresh_from_db()
     return amendment
+
+
+def recommend_areas_for_improvement(*, review):
+    """Make each area for improvement of a CQC report that is not yet a recommendation one,
+    tagged to its quality statement and numbered after the review's others. Appending keeps
+    every existing number, so a published report's areas may be added too. Returns them."""
+    with transaction.atomic():
+        areas = (
+            Finding.objects.select_for_update()
+            .filter(
+                review=review,
+                kind=Finding.Kind.AREA_FOR_IMPROVEMENT,
+                recommendations__isnull=True,
+            )
+            .order_by("quality_statement__number", "order", "pk")
+        )
+        last = (
+            Recommendation.objects.filter(review=review, parent=None).aggregate(n=Max("number"))[
+                "n"
+            ]
+            or 0
+        )
+        return [
+            Recommendation.objects.create(
+                review=review,
+                number=number,
+                text=area.text,
+                quality_statement_id=area.quality_statement_id,
+                finding=area,
+            )
+            for number, area in enumerate(areas, start=last + 1)
+        ]
 
 
 def save_responses(*, forms):

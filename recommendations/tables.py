@@ -17,7 +17,7 @@ STATE_TAG_COLOURS = {
 
 class RecommendationTable(Table):
     """Needs recommendations with the review, its host council and the parent selected, and
-    annotated by ``improvement_plans.implementation.with_implementation_state()``."""
+    annotated by ``with_implementation_state()`` (improvement_plans.implementation)."""
 
     council = tables.Column("Council", accessor="review__host_council__name")
     review = tables.Column("Review", accessor="review__title")

@@ -15,4 +15,5 @@ urlpatterns = [
     path("<int:pk>/assess/", views.assess, name="assess"),
     path("new/<int:review_pk>/", views.new_recommendation, name="new"),
     path("paste/<int:review_pk>/", views.paste, name="paste"),
+    path("from-cqc-areas/<int:review_pk>/", views.from_cqc_areas, name="from_cqc_areas"),
 ]

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import pluralize
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -23,6 +24,7 @@ from recommendations.services import (
     amend_recommendation,
     delete_recommendation,
     move_recommendation,
+    recommend_areas_for_improvement,
     save_recommendation,
     save_responses,
 )
@@ -135,6 +137,18 @@ def new_recommendation(request, review_pk):
     return render(
         request, "recommendations/recommendation_form.html", {"form": form, "review": review}
     )
+
+
+@require_POST
+def from_cqc_areas(request, review_pk):
+    review = editable_review(request, review_pk, Review.objects.content_editable_by(request.user))
+    added = recommend_areas_for_improvement(review=review)
+    count = len(added)
+    messages.success(
+        request,
+        f"{count} area{pluralize(count)} for improvement became recommendation{pluralize(count)}.",
+    )
+    return redirect(reverse("reviews:cqc:assessment", args=[review.pk]))
 
 
 def edit_recommendation(request, pk):

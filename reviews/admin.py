@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from reviews.cqc import admin as cqc_admin  # noqa: F401 (registers the CQC framework's models)
 from reviews.models import Finding, FocusArea, Judgement, Review, ScopeQuestion, TeamMember
 from sli.lib.admin import ScopedModelAdmin
 

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from reviews import views
 
@@ -22,4 +22,5 @@ urlpatterns = [
     path("<int:pk>/letter/edit/", views.edit_letter, name="edit_letter"),
     path("<int:pk>/letter.pdf", views.letter_pdf, name="letter_pdf"),
     path("<int:pk>/publish/", views.publish_letter, name="publish"),
+    path("cqc/", include("reviews.cqc.urls")),
 ]

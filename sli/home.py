@@ -60,6 +60,7 @@ class CouncilWork:
     awaiting_response: int = 0
     to_check: list = field(default_factory=list)  # drafts at their factual accuracy check
     your_actions: list = field(default_factory=list)  # open, owned by this user, soonest first
+    today: object = None
 
     def tasks(self):
         actions = f"{reverse('improvement_plans:actions')}?council={self.council.pk}"
@@ -99,13 +100,8 @@ class CouncilWork:
             ),
         ]
         tasks += [
-            Task(
-                f"Check the draft letter of “{review.title}” for factual accuracy",
-                "Comment on anything that is wrong before the letter is issued",
-                review.get_absolute_url(),
-                "Waiting for you",
-                "blue",
-            )
+            # Each kind of source says what its check is (a CQC draft report has a deadline).
+            Task(*review.source_kind.accuracy_task(review, self.today), "Waiting for you", "blue")
             for review in self.to_check
         ]
         return tasks
@@ -193,7 +189,7 @@ def council_work(user, council_ids, today):
     if not council_ids:
         return []
     councils = list(Council.objects.filter(pk__in=council_ids).order_by("name"))
-    by_pk = {council.pk: CouncilWork(council) for council in councils}
+    by_pk = {council.pk: CouncilWork(council, today=today) for council in councils}
     actions = Action.objects.filter(plan__council__in=councils)
     for pk, n in counts_by(actions.overdue(today), "plan__council").items():
         by_pk[pk].overdue = n
@@ -208,7 +204,10 @@ def council_work(user, council_ids, today):
     for pk, n in counts_by(awaiting, "review__host_council").items():
         by_pk[pk].awaiting_response = n
     for review in (
-        Review.objects.commentable_by(user).filter(host_council__in=councils).order_by("pk")
+        Review.objects.commentable_by(user)
+        .filter(host_council__in=councils)
+        .with_kind_parts()
+        .order_by("pk")
     ):
         by_pk[review.host_council_id].to_check.append(review)
     for action in (
@@ -302,7 +301,11 @@ def review_tasks(user, review_ids):
         )
         .order_by("visit_start", "pk")
     )
-    return [ReviewTasks(review, _tasks_of(review)) for review in reviews]
+    return [
+        ReviewTasks(review, _tasks_of(review))
+        for review in reviews
+        if review.source_kind.has_team_tasks
+    ]
 
 
 def _tasks_of(review):

@@ -44,10 +44,14 @@ from regional.models import (
 )
 from reviews.models import (
     AccuracyComment,
+    AccuracyCorrection,
+    CqcAssessment,
     Finding,
     Judgement,
+    QualityStatement,
     Review,
     ScopeQuestion,
+    StatementScore,
     TeamMember,
 )
 from tests.factories import (
@@ -170,6 +174,18 @@ EXPECTED.update(
     }
     | {f"ASCOF {code}": (set(ROLES) - {STAFF}, set()) for code, *_ in ASCOF_MEASURES}
 )
+# Council A's CQC assessment, entered by its editor (who leads it) while the CQC's draft report
+# is at its factual accuracy check: the council's viewers see that it exists, not its content.
+CQC_CONTENT_READERS = {A_EDITOR, NORTH_LEAD}
+EXPECTED.update(
+    {
+        "review A cqc": (A_PEOPLE | {NORTH_LEAD}, {A_EDITOR, NORTH_LEAD}),
+        "cqc assessment A": (CQC_CONTENT_READERS, {A_EDITOR}),
+        "cqc score A": (CQC_CONTENT_READERS, {A_EDITOR}),
+        "cqc area A": (CQC_CONTENT_READERS, {A_EDITOR}),
+        "cqc correction A": (CQC_CONTENT_READERS, {A_EDITOR}),
+    }
+)
 # The good-practice directory: the region's people read; a council's editors and the
 # regional lead record practice.
 EXPECTED["practice A"] = (NORTH_PEOPLE, {A_EDITOR, NORTH_LEAD})
@@ -184,6 +200,9 @@ SCOPED_MODELS = [
     Finding,
     Recommendation,
     AccuracyComment,
+    CqcAssessment,
+    StatementScore,
+    AccuracyCorrection,
     ImprovementPlan,
     ImprovementArea,
     Action,
@@ -355,6 +374,33 @@ class AccessWorld(TestCase):
             council=council_a, title="Workforce plan", description="D", contact_role="PSW"
         )
 
+        o["review A cqc"] = cqc = make_review(
+            host_council=council_a,
+            kind=Review.Kind.CQC_ASSESSMENT,
+            title="CQC assessment of A",
+            status=Review.Status.FACTUAL_ACCURACY,
+        )
+        o["cqc assessment A"] = assessment = CqcAssessment.objects.create(
+            review=cqc, framework=QualityStatement.objects.first().theme.framework
+        )
+        statement = QualityStatement.objects.get(name="Assessing needs")
+        o["cqc score A"] = StatementScore.objects.create(
+            assessment=assessment, statement=statement, score=2
+        )
+        o["cqc area A"] = make_finding(
+            review=cqc,
+            kind=Finding.Kind.AREA_FOR_IMPROVEMENT,
+            quality_statement=statement,
+            text="Waiting lists for assessments are long",
+        )
+        o["cqc correction A"] = AccuracyCorrection.objects.create(
+            review=cqc,
+            kind=AccuracyCorrection.Kind.A,
+            where="page 3",
+            report_text="12 weeks",
+            proposed_correction="2 weeks",
+        )
+
         u = cls.users = {
             STAFF: make_user(is_staff=True, is_superuser=True),
             A_EDITOR: make_user(),
@@ -373,6 +419,7 @@ class AccessWorld(TestCase):
         make_membership(u[NORTH_LEAD], Role.REGIONAL_LEAD, north)
         make_membership(u[SOUTH_LEAD], Role.REGIONAL_LEAD, south)
         make_membership(u[C_EDITOR], Role.COUNCIL_EDITOR, council_c)
+        make_membership(u[A_EDITOR], Role.REVIEW_LEAD, cqc)
 
     def keys_of(self, model):
         return {key for key, obj in self.objects.items() if type(obj) is model}
@@ -588,6 +635,20 @@ ROUTES.update(
         "regional:reciprocity": ("GET", ["region north", "region south"]),
     }
 )
+ROUTES.update(
+    {
+        "reviews:cqc:new": ("GET", None),
+        "reviews:cqc:assessment": ("GET", ["review A cqc"]),
+        "reviews:cqc:edit": ("GET", ["review A cqc"]),
+        "reviews:cqc:areas": ("GET", ["review A cqc"]),
+        "reviews:cqc:paste": ("GET", ["review A cqc"]),
+        "reviews:cqc:corrections": ("GET", ["review A cqc"]),
+        "reviews:cqc:corrections_xlsx": ("GET", ["review A cqc"]),
+        "recommendations:from_cqc_areas": ("POST", ["review A cqc"]),
+    }
+)
+# A council's editors and regional leads enter the CQC's assessments.
+RESTRICTED_PAGES["reviews:cqc:new"] = {STAFF, A_EDITOR, C_EDITOR, NORTH_LEAD, SOUTH_LEAD}
 # Notable practice is added by a council's editors and by regional leads.
 RESTRICTED_PAGES["regional:new_practice"] = {STAFF, A_EDITOR, C_EDITOR, NORTH_LEAD, SOUTH_LEAD}
 # Regional pages about a whole region: its lead (and staff) change its menus.
@@ -699,6 +760,19 @@ def permitted(route, role, key):
         return role == STAFF or role in RISK_COMMENTERS[key]
     if route == "regional:reciprocity":
         return role in {STAFF, REGION_LEADS[key]}
+    if route in {
+        "reviews:cqc:assessment",
+        "reviews:cqc:corrections",
+        "reviews:cqc:corrections_xlsx",
+    }:
+        return role == STAFF or role in CQC_CONTENT_READERS
+    if route in {
+        "reviews:cqc:edit",
+        "reviews:cqc:areas",
+        "reviews:cqc:paste",
+        "recommendations:from_cqc_areas",
+    }:
+        return role in {STAFF, A_EDITOR}
     return True
 
 
@@ -731,6 +805,8 @@ class UrlMatrixTests(AccessWorld):
             return reverse(route, args=[obj.slug, membership.pk])
         if route == "regional:council_self_assessment":
             return reverse(route, args=[obj.theme_id, obj.council.slug])
+        if route == "reviews:cqc:areas":
+            return reverse(route, args=[obj.pk, 1])
         if route == "regional:risk_year":
             return reverse(route, args=[obj.slug, 2024])
         if isinstance(obj, Region | Council):

@@ -12,7 +12,7 @@ from django.test import TestCase, override_settings
 from councils.models import Council, Membership, Region
 from improvement_plans.models import Action, ActionStatus, ImprovementPlan, Milestone
 from recommendations.models import Recommendation
-from reviews.models import Finding, Review, TeamMember
+from reviews.models import CqcAssessment, Finding, Review, TeamMember
 from sli.tooling.demo import DEMO_PASSWORD
 from tests.demo import load_demo_copy
 
@@ -71,7 +71,9 @@ class DemoDataTests(TestCase):
     def setUpTestData(cls):
         cls.output = load_demo()
         cls.sefton = Review.objects.get(host_council__name="Sefton Metropolitan Borough Council")
-        cls.walsall = Review.objects.get(host_council__name="Walsall Council")
+        cls.walsall = Review.objects.exclude(kind=Review.Kind.CQC_ASSESSMENT).get(
+            host_council__name="Walsall Council"
+        )
         cls.sefton_plan = ImprovementPlan.objects.get(reviews=cls.sefton)
 
     def test_the_nine_regions_with_north_west_and_west_midlands_councils(self):
@@ -91,6 +93,33 @@ class DemoDataTests(TestCase):
         self.assertEqual(
             [r.number for r in recommendations if not r.page_reference], [], "page references"
         )
+
+    def test_walsalls_invented_cqc_assessment(self):
+        review = Review.objects.get(kind=Review.Kind.CQC_ASSESSMENT)
+        self.assertEqual(review.host_council.name, "Walsall Council")
+        self.assertIn("invented", review.title)
+        result = review.cqc_assessment.result()
+        # The report gives the rating only: 24 of 36 is worked out as 67%, Good.
+        self.assertEqual((result.total, result.percentage), (24, 67))
+        self.assertTrue(result.percentage_computed)
+        self.assertEqual((result.rating, result.rating_computed), ("good", False))
+        self.assertFalse(result.disagrees)
+        areas = Finding.objects.filter(review=review)
+        self.assertTrue(areas.exists())
+        self.assertTrue(all("Invented" in finding.text for finding in areas))
+        self.assertEqual(
+            sorted(
+                Recommendation.objects.filter(review=review).values_list(
+                    "quality_statement__name", "text"
+                )
+            ),
+            sorted(
+                areas.filter(kind=Finding.Kind.AREA_FOR_IMPROVEMENT).values_list(
+                    "quality_statement__name", "text"
+                )
+            ),
+        )
+        self.assertEqual(review.cqc_corrections.count(), 2)
 
     def test_sefton_judgements(self):
         judgements = list(self.sefton.judgements.values_list("outcome_area", "grade"))
@@ -225,6 +254,7 @@ class DemoDataTests(TestCase):
             *Region.objects.all(),
             *Council.objects.all(),
             *Review.objects.all(),
+            *CqcAssessment.objects.all(),
             *Recommendation.objects.all(),
             *ImprovementPlan.objects.all(),
             *Action.objects.all(),
@@ -235,7 +265,8 @@ class DemoDataTests(TestCase):
             for obj in objects
         }
 
-        self.assertEqual(len(statuses), 9 + 37 + 2 + 27 + 2 + 56)
+        # Walsall's invented CQC assessment adds a review, its page and 4 recommendations.
+        self.assertEqual(len(statuses), 9 + 37 + 3 + 1 + 31 + 2 + 56)
         self.assertEqual({url for url, status in statuses.items() if status != 200}, set())
 
 

@@ -65,6 +65,10 @@ MUST_REACH = {
         "reviews:letter",
         "recommendations:respond",
         "improvement_plans:new_plan",
+        "reviews:cqc:new",
+        "reviews:cqc:assessment",
+        "reviews:cqc:corrections",
+        "reviews:cqc:corrections_xlsx",
     },
     "sefton.councillor": EVERYONE
     | {
@@ -109,7 +113,14 @@ MUST_REACH = {
         "regional:matches",
     },
     "wm.lead": EVERYONE
-    | {"reviews:new", "councils:detail", "councils:region", "reviews:detail", "regional:risk_year"},
+    | {
+        "reviews:new",
+        "councils:detail",
+        "councils:region",
+        "reviews:detail",
+        "regional:risk_year",
+        "reviews:cqc:assessment",
+    },
 }
 
 

@@ -42,6 +42,7 @@ def review_detail(request, pk):
         .select_related("author", "answered_by"),
         "recommendation_links": {r.label: r.get_absolute_url() for r in recommendations},
         "history": review_history(review, content_visible=review.content_visible),
+        "kind_panel": review.source_kind.panel_template,
     }
     return render(request, "reviews/review_detail.html", context)
 

@@ -16,10 +16,23 @@ from improvement_plans.models import (
     ProgressUpdate,
 )
 from recommendations.models import Recommendation
+from recommendations.services import recommend_areas_for_improvement
 from reviews.focus_areas import FOCUS_AREAS
-from reviews.models import Finding, FocusArea, Judgement, Review, ScopeQuestion, TeamMember
+from reviews.models import (
+    AccuracyCorrection,
+    CqcAssessment,
+    Finding,
+    FocusArea,
+    Framework,
+    Judgement,
+    QualityStatement,
+    Review,
+    ScopeQuestion,
+    StatementScore,
+    TeamMember,
+)
 from sli.tooling.demo_data import councils as council_data
-from sli.tooling.demo_data import sefton, walsall
+from sli.tooling.demo_data import sefton, walsall, walsall_cqc
 from sli.tooling.practice_demo import load_practice_demo
 from sli.tooling.records import upsert
 from sli.tooling.regional_demo import load_regional_demo
@@ -42,6 +55,7 @@ def load_demo():
         load_plan(module.PLAN, review)
         reviews[module] = review
     load_practice_demo()
+    load_cqc_assessment(walsall_cqc.ASSESSMENT)
     return load_users(sefton_review=reviews[sefton], walsall_review=reviews[walsall])
 
 
@@ -129,6 +143,65 @@ def load_review(data):
     focus_areas = {area.code: area for area in FocusArea.objects.all()}
     for item in data.get("recommendations", []):
         load_recommendation(review, item, questions, focus_areas)
+    return review
+
+
+def load_cqc_assessment(data):
+    """A CQC local authority assessment: the review, its scores, areas and corrections."""
+    council = Council.objects.get(name=data["host_council"])
+    review, _ = upsert(
+        Review,
+        host_council=council,
+        title=data["title"],
+        defaults={
+            "kind": Review.Kind.CQC_ASSESSMENT,
+            "visit_start": data["visit_start"],
+            "visit_end": data["visit_end"],
+            "letter_date": data["report_date"],
+            "status": data["status"],
+        },
+    )
+    framework = Framework.objects.applying_on(data["visit_end"])
+    assessment, _ = upsert(
+        CqcAssessment,
+        review=review,
+        defaults={
+            "framework": framework,
+            "report_date": data["report_date"],
+            "draft_report_sent_on": data["draft_report_sent_on"],
+            "published_rating": data["published_rating"],
+        },
+    )
+    statements = {s.name: s for s in QualityStatement.objects.filter(theme__framework=framework)}
+    for name, score in data["scores"].items():
+        upsert(
+            StatementScore,
+            assessment=assessment,
+            statement=statements[name],
+            defaults={"score": score},
+        )
+    order = 0
+    for name, (strengths, improvements) in data["areas"].items():
+        for kind, texts in (
+            (Finding.Kind.STRENGTH, strengths),
+            (Finding.Kind.AREA_FOR_IMPROVEMENT, improvements),
+        ):
+            for text in texts:
+                order += 1
+                upsert(
+                    Finding,
+                    review=review,
+                    order=order,
+                    defaults={"kind": kind, "text": text, "quality_statement": statements[name]},
+                )
+    for correction in data["corrections"]:
+        upsert(
+            AccuracyCorrection,
+            review=review,
+            where=correction["where"],
+            defaults={k: v for k, v in correction.items() if k != "where"},
+        )
+    recommend_areas_for_improvement(review=review)
     return review
 
 

@@ -6,6 +6,8 @@ from simple_history.models import HistoricalRecords
 
 from councils.access import in_councils, in_led_regions, in_reviews, scoped, with_permissions
 from councils.models import Membership
+from reviews.cqc.kind import CqcAssessmentKind
+from reviews.kinds import PLAIN
 from sli.lib.fields import shown_date
 
 Role = Membership.Role
@@ -35,6 +37,10 @@ class ReviewQuerySet(models.QuerySet):
 
     def drafts(self):
         return self.exclude(status__in=Review.ISSUED_STATUSES)
+
+    def with_kind_parts(self):
+        """Each review with what its kind's pages read (a CQC assessment's dates)."""
+        return self.select_related(*{p for kind in SOURCE_KINDS.values() for p in kind.related})
 
     def visible_to(self, user):
         """The review team's, the host council's people's and the regional lead's reviews."""
@@ -167,6 +173,7 @@ class Review(models.Model):
         PEER_CHALLENGE = "peer_challenge", "Peer challenge"
         LGA_PEER_REVIEW = "lga_peer_review", "LGA peer review"
         CQC_INSPECTION = "cqc_inspection", "CQC inspection"
+        CQC_ASSESSMENT = "cqc_assessment", "CQC local authority assessment"
         INTERIM_PEER_CHALLENGE = "interim_peer_challenge", "Interim peer challenge"
         THEMATIC_REVIEW = "thematic_review", "Thematic review"
         CASE_FILE_AUDIT = "case_file_audit", "Case file audit"
@@ -357,6 +364,14 @@ class Review(models.Model):
     def is_inspection(self):
         return self.kind == self.Kind.CQC_INSPECTION
 
+    @property
+    def source_kind(self):
+        return SOURCE_KINDS.get(self.kind, PLAIN)
+
+
+# The kinds of review with pages of their own: one package each (see reviews.kinds).
+SOURCE_KINDS = {Review.Kind.CQC_ASSESSMENT: CqcAssessmentKind()}
+
 
 class Judgement(models.Model):
     """A graded judgement of an inspection, for one outcome area."""
@@ -475,11 +490,20 @@ class Finding(models.Model):
     class Kind(models.TextChoices):
         STRENGTH = "strength", "Strength"
         AREA_FOR_CONSIDERATION = "area_for_consideration", "Area for consideration"
+        AREA_FOR_IMPROVEMENT = "area_for_improvement", "Area for improvement"
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="findings")
     kind = models.CharField(max_length=30, choices=Kind.choices)
     scope_question = models.ForeignKey(
         ScopeQuestion, null=True, blank=True, on_delete=models.SET_NULL, related_name="findings"
+    )
+    quality_statement = models.ForeignKey(
+        "reviews.QualityStatement",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="findings",
+        help_text="The CQC quality statement the finding is under, in a CQC assessment.",
     )
     text = models.TextField()
     order = models.PositiveIntegerField(default=0)
