@@ -1,8 +1,10 @@
 """The national data generator on a small run (3 councils, 2 years), and the benchmark's
 measuring helpers on a couple of its pages."""
 
+import json
 from datetime import date
 from io import StringIO
+from pathlib import Path
 from statistics import mean
 
 from django.contrib.auth import get_user_model
@@ -21,6 +23,8 @@ from improvement_plans.models import (
 from recommendations.models import Recommendation
 from reviews.models import Review
 from sli.tooling.benchmark import Bench, percentile, time_page
+from sli.tooling.benchmark.pages import FLOOR, PAGE_ORDER
+from sli.tooling.benchmark.report import report_lines
 from sli.tooling.demo_data.councils import REGIONS
 from sli.tooling.generator import PREFIX
 
@@ -201,3 +205,42 @@ def test_percentiles_and_wrk_summary():
     assert summary["errors"] == 3  # one 500 and two socket errors
     assert summary["rps"] == 2.0
     assert summary["per_path"]["/actions/"]["p95_ms"] == 100.0
+
+
+def test_the_report_gives_every_page_as_a_multiple_of_the_floor_page():
+    """The floor page (the accessibility statement, no records) is measured in the same run,
+    and each page's 1-user p50 is reported over it: 12.0 ms over a 4.0 ms floor is 3.0×."""
+    results = json.loads((Path(__file__).parent.parent / "benchmarks" / "results.json").read_text())
+    info = results["info"]
+    info["pages"][FLOOR] = ["/accessibility/"]
+    results["sql"][FLOOR] = {
+        "path": "/accessibility/",
+        "queries": 2,
+        "sql_ms": 0.6,
+        "wall_ms": 3.1,
+        "status": 200,
+    }
+    results["single"][FLOOR] = {
+        "one": {"p50_ms": 4.0, "p95_ms": 6.0, "rps": 240, "errors": 0},
+        "ten": {"p50_ms": 20.0, "p95_ms": 30.0, "rps": 400, "errors": 0},
+    }
+    results["single"]["home"]["one"]["p50_ms"] = 12.0
+    options = {
+        "duration": 10,
+        "max_requests": 3000,
+        "repeats": 5,
+        "workers": 5,
+        "mix_duration": 60,
+        "sessions": 25,
+        "repeats_documents": 3,
+        "statement_timeout": 30,
+    }
+
+    lines = report_lines(info, results, options)
+
+    rows = [line for line in lines if line.startswith("| Home:")]
+    assert rows and "| 3.0× |" in rows[0], rows
+    assert any(line.startswith("| Floor: the accessibility statement") for line in lines)
+    assert PAGE_ORDER[0][0] == FLOOR
+    mix_rows = [line for line in lines if line.startswith("| Floor") and "|---" not in line]
+    assert len(mix_rows) == 1, "the floor page is not among the mixes' pages"
