@@ -21,6 +21,14 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.test import override_settings
 
+from reviews.cqc.models import (
+    EvidenceCategory,
+    Framework,
+    FrameworkTheme,
+    IStatement,
+    QualityStatement,
+    RatingCharacteristic,
+)
 from reviews.models import FocusArea
 
 # The site's own password hashers, read when the tests are collected (before any test class
@@ -28,9 +36,19 @@ from reviews.models import FocusArea
 SITE_PASSWORD_HASHERS = list(settings.PASSWORD_HASHERS)
 
 # Rows that migrations put in the database. ``load_demo`` leaves them as they are, except the
-# focus areas, which it puts back when a transactional test's flush has removed them.
+# focus areas and the CQC framework, which it puts back when a transactional test's flush has
+# removed them.
 NOT_COPIED = {ContentType, Permission}
-PUT_BACK = {FocusArea}
+PUT_BACK = {
+    FocusArea,
+    Framework,
+    FrameworkTheme,
+    EvidenceCategory,
+    QualityStatement,
+    QualityStatement.evidence_categories.through,
+    IStatement,
+    RatingCharacteristic,
+}
 
 
 class Rollback(Exception):

@@ -72,6 +72,13 @@ from regional.models import (
     Trigger,
     TriggerRating,
 )
+from reviews.cqc.models import (
+    AccuracyCorrection,
+    CqcAssessment,
+    QualityStatement,
+    RatingCharacteristic,
+    StatementScore,
+)
 from reviews.models import (
     AccuracyComment,
     Finding,
@@ -420,6 +427,31 @@ class HostileWorld(TestCase):
             created_by=cls.author,
         )
 
+        cls.cqc_review = make_review(
+            host_council=cls.council,
+            kind=Review.Kind.CQC_ASSESSMENT,
+            status=Review.Status.FACTUAL_ACCURACY,
+        )
+        statement = QualityStatement.objects.get(name="Assessing needs")
+        assessment = CqcAssessment.objects.create(
+            review=cls.cqc_review, framework=statement.theme.framework
+        )
+        StatementScore.objects.create(assessment=assessment, statement=statement, score=2)
+        make_finding(
+            review=cls.cqc_review,
+            kind=Finding.Kind.AREA_FOR_IMPROVEMENT,
+            quality_statement=statement,
+        )
+        AccuracyCorrection.objects.create(
+            review=cls.cqc_review,
+            kind=AccuracyCorrection.Kind.B,
+            where="W",
+            report_text="R",
+            proposed_correction="P",
+            evidence_reference="E",
+        )
+        RatingCharacteristic.objects.create(statement=statement, score=3, text="T")
+
         cls.filled = [
             obj
             for model in typed_models()
@@ -489,8 +521,10 @@ class FieldCoverageTests(HostileWorld):
                 if field.max_length is None or len(payload) <= field.max_length:
                     self.assertTrue(payload in carried, f"{type(obj).__name__}.{name}: {payload}")
 
-    def test_the_only_web_address_field_is_the_evidence_link(self):
-        """Web addresses take their own payloads (``link_payloads``): a new one needs them."""
+    def test_the_web_address_fields_are_the_evidence_link_and_the_frameworks_source(self):
+        """Web addresses take their own payloads (``link_payloads``): a new one needs them.
+        (The CQC framework's source is written by its data migration and in the admin, and no
+        page makes a link of it.)"""
         addresses = [
             f"{model.__name__}.{field.name}"
             for model in apps.get_models()
@@ -498,7 +532,7 @@ class FieldCoverageTests(HostileWorld):
             for field in model._meta.concrete_fields
             if isinstance(field, models.URLField)
         ]
-        self.assertEqual(addresses, ["Evidence.link"])
+        self.assertEqual(addresses, ["Framework.source", "Evidence.link"])
 
     def test_the_corpus_has_at_least_twenty_distinct_payloads(self):
         self.assertGreaterEqual(len(set(XSS_PAYLOADS)), 20)
@@ -543,6 +577,7 @@ FILE_ROUTES = {
     "improvement_plans:report_xlsx",
     "improvement_plans:export",
     "improvement_plans:evidence",
+    "reviews:cqc:corrections_xlsx",
 }
 # Fields no page shows as such, and why.
 NOT_SHOWN = {"Amendment.new_text": "the recommendation's text since the amendment, shown as that"}
@@ -592,6 +627,8 @@ class HostilePagesTests(HostileWorld):
         return objects
 
     def url_for(self, route, obj):
+        if route == "reviews:cqc:areas":
+            return reverse(route, args=[obj.pk, 1])
         if route == "regional:risk_year":
             return reverse(route, args=[obj.slug, self.risk.year])
         if isinstance(obj, Region | Council):

@@ -3,8 +3,11 @@
 Every row is found by its natural key and updated in place, so loading twice changes nothing.
 """
 
+from importlib import import_module
+
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.migrations.loader import MigrationLoader
 from django.utils.text import slugify
 
 from councils.models import Council, Membership, Region
@@ -59,10 +62,25 @@ def load_demo():
     return load_users(sefton_review=reviews[sefton], walsall_review=reviews[walsall])
 
 
+FRAMEWORK_MIGRATION = ("reviews", "0012_cqc_framework_2023")
+
+
+def put_back_the_cqc_framework():
+    """The CQC framework, as its data migration puts it, if the tables were emptied (a test's
+    flush does): run that migration's own loader on the models as they were then."""
+    if Framework.objects.exists():
+        return
+    state_apps = MigrationLoader(connection).project_state(FRAMEWORK_MIGRATION).apps
+    import_module(f"{FRAMEWORK_MIGRATION[0]}.migrations.{FRAMEWORK_MIGRATION[1]}").load(
+        state_apps, None
+    )
+
+
 def load_regions_and_councils():
     # Normally put there by a migration; loaded again in case the tables were emptied.
     for number, code, name in FOCUS_AREAS:
         upsert(FocusArea, code=code, defaults={"number": number, "name": name})
+    put_back_the_cqc_framework()
     regions = {}
     for name in council_data.REGIONS:
         regions[name], _ = upsert(Region, slug=slugify(name), defaults={"name": name})
