@@ -10,6 +10,14 @@ class CqcAssessmentKind(SourceKind):
     related = ("cqc_assessment",)
     # The CQC writes the report: whoever enters it has no team, scope or letter to prepare.
     has_team_tasks = False
+    # The CQC publishes the report: nobody here issues or publishes a letter.
+    has_letter = False
+    document_row_template = "reviews/cqc/includes/report_row.html"
+    publication_template = ""
+    findings_template = "reviews/cqc/includes/review_areas.html"
+    confidential_until = "the CQC publishes its report"
+    recommendations_by_statement = True
+    status_names = {"issued": "Report published"}
 
     def accuracy_task(self, review, today):
         assessment = getattr(review, "cqc_assessment", None)

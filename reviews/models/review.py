@@ -368,6 +368,11 @@ class Review(models.Model):
     def source_kind(self):
         return SOURCE_KINDS.get(self.kind, PLAIN)
 
+    @property
+    def status_shown(self):
+        """The review's stage in its kind's words ("Report published" for the CQC's report)."""
+        return self.source_kind.status_names.get(self.status, self.get_status_display())
+
 
 # The kinds of review with pages of their own: one package each (see reviews.kinds).
 SOURCE_KINDS = {Review.Kind.CQC_ASSESSMENT: CqcAssessmentKind()}
@@ -484,6 +489,14 @@ class FindingQuerySet(ReviewFindingsQuerySet):
         """Strengths, then areas for consideration, each in the order entered."""
         strengths_first = Case(When(kind=Finding.Kind.STRENGTH, then=0), default=1)
         return self.order_by(strengths_first, "order", "pk")
+
+    def by_statement(self):
+        """A CQC assessment's areas by quality statement, in the framework's order (any under
+        none last), each statement's strengths first."""
+        strengths_first = Case(When(kind=Finding.Kind.STRENGTH, then=0), default=1)
+        return self.order_by(
+            F("quality_statement__number").asc(nulls_last=True), strengths_first, "order", "pk"
+        )
 
 
 class Finding(models.Model):

@@ -17,16 +17,22 @@ def review_detail(request, pk):
     user = request.user
     review = visible_or_404(
         Review.objects.select_related("host_council__region", "issued_by", "lead_council")
+        .with_kind_parts()
         .prefetch_related("team", "focus_areas", "improvement_plans")
         .with_permissions(user),
         user,
         pk=pk,
     )
-    findings = Finding.objects.visible_to(user).filter(review=review).strengths_first()
+    findings = (
+        Finding.objects.visible_to(user)
+        .filter(review=review)
+        .select_related("quality_statement")
+        .strengths_first()
+    )
     recommendations = with_implementation_state(
         Recommendation.objects.visible_to(user)
         .filter(review=review)
-        .select_related("parent", "scope_question", "focus_area")
+        .select_related("parent", "scope_question", "focus_area", "quality_statement")
     )
     context = {
         "review": review,
@@ -42,6 +48,7 @@ def review_detail(request, pk):
         .select_related("author", "answered_by"),
         "recommendation_links": {r.label: r.get_absolute_url() for r in recommendations},
         "history": review_history(review, content_visible=review.content_visible),
+        "kind": review.source_kind,
         "kind_panel": review.source_kind.panel_template,
     }
     return render(request, "reviews/review_detail.html", context)

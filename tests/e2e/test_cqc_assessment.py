@@ -29,6 +29,9 @@ def test_the_editor_enters_a_cqc_assessment_and_its_scores(page, live_server, ch
     page.get_by_role(
         "link", name="CQC local authority assessment, 2025 (invented for the demo)", exact=True
     ).click()
+    assert page.get_by_text("Published 20 June 2025 by the CQC").is_visible()
+    assert page.get_by_role("heading", name="Areas by quality statement").is_visible()
+    check_fits(page, check_accessibility)
     page.get_by_role("link", name="The CQC's scores and findings by quality statement").click()
     assert page.get_by_text("67% (worked out: the scores add up to 24 of 36)").is_visible()
     assert page.get_by_role("heading", name="Assessing needs").is_visible()

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from councils.models import Membership
 from recommendations.models import Recommendation
+from reviews.cqc.services import assessment_of, save_areas, save_scores, start_assessment
 from reviews.models import (
     AccuracyCorrection,
     CqcAssessment,
@@ -20,7 +21,13 @@ from reviews.models import (
     StatementScore,
 )
 from sli.lib.working_days import add_working_days
-from tests.factories import make_council, make_membership, make_region, make_user
+from tests.factories import (
+    make_council,
+    make_membership,
+    make_recommendation,
+    make_region,
+    make_user,
+)
 
 Role = Membership.Role
 # Five statements at 2 and four at 3: 22 of 36, 61%, Requires improvement; one more point
@@ -243,6 +250,116 @@ class CqcAssessmentViewTests(TestCase):
         self.assertEqual(self.client.get("/reviews/cqc/new/").status_code, 200)
         self.client.force_login(self.viewer)
         self.assertEqual(self.client.get("/reviews/cqc/new/").status_code, 403)
+
+
+class CqcReviewPageTests(TestCase):
+    """The review's own page speaks of the CQC's report, not of a letter anyone issues."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.council = make_council(region=make_region(), name="Barsetshire")
+        cls.editor = make_user()
+        cls.viewer = make_user()
+        make_membership(cls.editor, Role.COUNCIL_EDITOR, cls.council)
+        make_membership(cls.viewer, Role.COUNCIL_VIEWER, cls.council)
+        statements = {s.number: s for s in QualityStatement.objects.all()}
+        cls.review = start_assessment(
+            council=cls.council,
+            visit_start=date(2026, 3, 10),
+            visit_end=date(2026, 3, 12),
+            published=True,
+            by=cls.editor,
+        )
+        assessment = assessment_of(cls.review)
+        assessment.report_date = date(2026, 6, 19)
+        assessment.save()
+        save_scores(assessment=assessment, scores={statements[n]: s for n, s in SCORES.items()})
+        save_areas(
+            review=cls.review,
+            statement=statements[7],
+            strengths=["Concerns were screened the same day."],
+            improvements=[],
+        )
+        save_areas(
+            review=cls.review,
+            statement=statements[1],
+            strengths=["Assessments were strengths-based."],
+            improvements=["Waiting times were too long."],
+        )
+        make_recommendation(
+            review=cls.review, text="Shorten the waits.", quality_statement=statements[1]
+        )
+        cls.draft = start_assessment(
+            council=cls.council,
+            visit_start=date(2026, 10, 6),
+            visit_end=date(2026, 10, 8),
+            published=False,
+            by=cls.editor,
+        )
+
+    def page(self, user, review=None):
+        self.client.force_login(user)
+        response = self.client.get(f"/reviews/{(review or self.review).pk}/")
+        self.assertEqual(response.status_code, 200)
+        return response
+
+    def main(self, response):
+        """The page's own content, without the footer's "Published letters and plans"."""
+        page = response.content.decode()
+        return page[page.index("<main") : page.index("</main>")]
+
+    def test_the_page_says_the_cqc_published_the_report_and_gives_the_rating(self):
+        page = self.page(self.editor)
+        self.assertContains(
+            page,
+            '<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Report</dt>'
+            '<dd class="govuk-summary-list__value">Published 19 June 2026 by the CQC</dd></div>',
+            html=True,
+        )
+        self.assertContains(page, "<strong>Requires improvement</strong> (worked out from")
+        self.assertContains(page, "61% (worked out from the scores), in the band for Requires")
+        self.assertContains(page, f'href="/reviews/cqc/{self.review.pk}/"')
+        main = self.main(page)
+        for letter_words in (
+            "Letter",
+            "letter",
+            "Issued",
+            "download it as a PDF",
+            "Publish the",
+            "Scope questions",
+            "General findings",
+            "Areas for consideration",
+        ):
+            self.assertNotIn(letter_words, main)
+
+    def test_the_areas_are_by_quality_statement_in_the_frameworks_order(self):
+        page = self.page(self.editor).content.decode()
+        self.assertIn("Areas by quality statement", page)
+        order = [
+            page.index(text)
+            for text in (
+                ">Assessing needs</h3>",
+                "Areas of strength",
+                "Assessments were strengths-based.",
+                "Areas for improvement",
+                "Waiting times were too long.",
+                ">Safeguarding</h3>",
+                "Concerns were screened the same day.",
+            )
+        ]
+        self.assertEqual(order, sorted(order))
+
+    def test_the_recommendations_say_which_quality_statement_each_answers(self):
+        page = self.page(self.viewer)
+        self.assertContains(page, '<th scope="col" class="govuk-table__header">Quality statement')
+        self.assertContains(page, '<td class="govuk-table__cell">Assessing needs</td>', html=True)
+
+    def test_a_draft_report_is_confidential_until_the_cqc_publishes_it(self):
+        page = self.page(self.viewer, self.draft)
+        self.assertContains(page, "Not published yet")
+        self.assertContains(page, "until the CQC publishes its report.")
+        self.assertNotContains(page, "Overall rating")
+        self.assertNotIn("letter", self.main(page))
 
 
 class CountdownTests(TestCase):
