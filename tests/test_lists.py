@@ -671,7 +671,13 @@ class ListAccessTests(AccessWorld):
                         reviews,
                         {
                             self.objects[k].title
-                            for k in ("review A issued", "review A draft", "review B", "review C")
+                            for k in (
+                                "review A issued",
+                                "review A draft",
+                                "review A cqc",
+                                "review B",
+                                "review C",
+                            )
                             if sees(role, k)
                         },
                     )

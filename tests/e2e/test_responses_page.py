@@ -55,6 +55,8 @@ def test_the_responses_page_works_on_a_phone(phone_page, live_server, check_acce
     open_the_responses(page, live_server)
     page.get_by_label("Response to recommendation 1", exact=True).select_option("Not accepted")
     page.get_by_role("button", name="Save the responses").click()
+    # A decline without its reason comes back with the error: wait for that page.
+    page.wait_for_function("document.body !== null && document.title.startsWith('Error: ')")
 
     overflow = page.evaluate(
         "document.documentElement.scrollWidth > document.documentElement.clientWidth"
