@@ -40,8 +40,10 @@ def recommend_areas_for_improvement(*, review):
     tagged to its quality statement and numbered after the review's others. Appending keeps
     every existing number, so a published report's areas may be added too. Returns them."""
     with transaction.atomic():
+        # Only the findings are locked: the joins that find those without a recommendation and
+        # order them by statement are outer joins, which PostgreSQL will not lock.
         areas = (
-            Finding.objects.select_for_update()
+            Finding.objects.select_for_update(of=("self",))
             .filter(
                 review=review,
                 kind=Finding.Kind.AREA_FOR_IMPROVEMENT,
