@@ -321,6 +321,12 @@ class Action(models.Model):
     recommendations = models.ManyToManyField(
         "recommendations.Recommendation", blank=True, related_name="actions"
     )
+    quality_statements = models.ManyToManyField(
+        "reviews.QualityStatement",
+        blank=True,
+        related_name="actions",
+        verbose_name="quality statements this action works towards",
+    )
     how = models.TextField("How it will be achieved", blank=True)
     expected_evidence = models.TextField("Expected evidence of improvement", blank=True)
     owner_name = models.CharField(
@@ -368,7 +374,9 @@ class Action(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ActionQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["version", "updated_at"])
+    history = HistoricalRecords(
+        excluded_fields=["version", "updated_at"], m2m_fields=["quality_statements"]
+    )
 
     class Meta:
         ordering = ["plan", "number"]

@@ -47,6 +47,7 @@ from improvement_plans.report import default_since, render_report_pdf, report_wo
 from improvement_plans.services import record_update, save_action, start_areas, verify_completion
 from improvement_plans.tables import ActionTable
 from recommendations.models import Recommendation
+from reviews.models import QualityStatement
 from sli.lib.concurrency import Conflict, EditConflict
 from sli.lib.exports import EXPORT_FORMATS, export_response
 from sli.lib.history import history_entries
@@ -114,6 +115,10 @@ def action_detail(request, pk):
             ),
             recommendation_labels(Recommendation.objects.visible_to(user)),
             Prefetch("milestones", queryset=Milestone.objects.with_missed_flag()),
+            Prefetch(
+                "quality_statements",
+                queryset=QualityStatement.objects.select_related("theme").order_by("number"),
+            ),
         ),
         user,
         pk=pk,

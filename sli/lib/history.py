@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from django.utils.text import capfirst
+from simple_history.utils import get_m2m_reverse_field_name
 
 KINDS = {"+": "Created", "~": "Changed", "-": "Deleted"}
 HIDDEN_FIELDS = {"id", "created_at", "updated_at", "version", "order"}
@@ -53,7 +54,27 @@ def _changes(new, old, hidden):
                     new=_display(model_field, after),
                 )
             )
+    # Many-to-many fields recorded with the model (``HistoricalRecords(m2m_fields=…)``): each
+    # record holds the whole set as it was.
+    for model_field in getattr(new, "_history_m2m_fields", ()):
+        if model_field.name in hidden:
+            continue
+        before, after = _m2m_names(old, model_field), _m2m_names(new, model_field)
+        if before != after:
+            changes.append(
+                Change(
+                    field=capfirst(str(model_field.verbose_name)),
+                    old="; ".join(before) or "(blank)",
+                    new="; ".join(after) or "(blank)",
+                )
+            )
     return changes
+
+
+def _m2m_names(record, model_field):
+    target = get_m2m_reverse_field_name(model_field)
+    rows = getattr(record, model_field.name).select_related(target)
+    return sorted(str(getattr(row, target)) for row in rows)
 
 
 def history_entries(*sources, limit=100, hidden=()):

@@ -1,0 +1,103 @@
+"""Actions tagged to the CQC's quality statements they work towards."""
+
+from django.test import TestCase
+from django.urls import reverse
+from django.utils import timezone
+
+from improvement_plans.models import Action
+from reviews.models import Framework
+from tests.base import councillor_of, editor_of
+from tests.factories import make_action, make_council, make_plan
+from tests.html_forms import form_data
+
+
+class ActionStatementsTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.council = make_council()
+        cls.editor = editor_of(cls.council)
+        cls.councillor = councillor_of(cls.council)
+        cls.plan = make_plan(council=cls.council)
+        cls.action = make_action(plan=cls.plan, title="Clear the assessment waiting list")
+        cls.framework = Framework.objects.applying_on(timezone.localdate())
+        cls.statements = list(cls.framework.statements().order_by("number"))
+
+    def edit(self, **changes):
+        url = reverse("improvement_plans:edit_action", args=[self.action.pk])
+        data = form_data(self.client.get(url).content)
+        data.update(changes)
+        return self.client.post(url, data)
+
+    def test_the_form_offers_the_statements_in_force_grouped_by_theme(self):
+        self.client.force_login(self.editor)
+        url = reverse("improvement_plans:edit_action", args=[self.action.pk])
+        html = self.client.get(url).content.decode()
+        self.assertIn("Quality statements this action works towards (optional)", html)
+        for theme in self.framework.themes.all():
+            with self.subTest(theme=theme.name):
+                self.assertIn(
+                    '<legend class="govuk-fieldset__legend govuk-fieldset__legend--s">'
+                    f"{theme.name}</legend>",
+                    html,
+                )
+        for statement in self.statements:
+            self.assertIn(f'value="{statement.pk}"', html)
+        self.assertEqual(html.count('name="quality_statements"'), len(self.statements))
+
+    def test_an_editor_tags_an_action_and_the_page_and_history_show_it(self):
+        self.client.force_login(self.editor)
+        first, second = self.statements[0], self.statements[-1]
+        response = self.edit(quality_statements=[str(first.pk)])
+        self.assertRedirects(response, self.action.get_absolute_url())
+        self.assertEqual(list(self.action.quality_statements.all()), [first])
+        self.edit(quality_statements=[str(first.pk), str(second.pk)])
+        self.assertEqual(set(self.action.quality_statements.all()), {first, second})
+        # One history record for each edit, each holding the statements as they then were.
+        records = Action.history.filter(id=self.action.pk).order_by("history_date")
+        self.assertEqual(
+            [
+                sorted(r.quality_statements.values_list("qualitystatement", flat=True))
+                for r in records
+            ],
+            [[], [first.pk], sorted([first.pk, second.pk])],
+        )
+        html = self.client.get(self.action.get_absolute_url()).content.decode()
+        self.assertIn("Quality statements it works towards", html)
+        self.assertIn(second.name, html)
+        self.assertIn("Quality statements this action works towards", html)
+        self.assertIn(f"{first.name}; {second.name}", html)
+
+    def test_a_new_action_keeps_its_statements_and_records_them(self):
+        self.client.force_login(self.editor)
+        url = reverse("improvement_plans:new_action", args=[self.plan.pk])
+        data = form_data(self.client.get(url).content, having="title")
+        data.update(
+            title="Publish the carers' offer",
+            start_date_0="1",
+            start_date_1="4",
+            start_date_2="2025",
+            due_date_0="1",
+            due_date_1="9",
+            due_date_2="2025",
+            quality_statements=[str(self.statements[1].pk)],
+        )
+        self.client.post(url, data)
+        action = Action.objects.get(title="Publish the carers' offer")
+        self.assertEqual(list(action.quality_statements.all()), [self.statements[1]])
+        latest = Action.history.filter(id=action.pk).latest("history_date")
+        self.assertEqual(latest.history_user, self.editor)
+        self.assertEqual(latest.quality_statements.count(), 1)
+
+    def test_a_councillor_reads_the_statements_but_cannot_change_them(self):
+        self.action.quality_statements.set([self.statements[0]])
+        self.client.force_login(self.councillor)
+        html = self.client.get(self.action.get_absolute_url()).content.decode()
+        self.assertIn(self.statements[0].name, html)
+        url = reverse("improvement_plans:edit_action", args=[self.action.pk])
+        response = self.client.post(url, {"quality_statements": [str(self.statements[1].pk)]})
+        self.assertEqual(response.status_code, 403)
+        self.assertEqual(list(self.action.quality_statements.all()), [self.statements[0]])
+
+    def test_an_outsider_sees_nothing(self):
+        self.client.force_login(editor_of(make_council()))
+        self.assertEqual(self.client.get(self.action.get_absolute_url()).status_code, 404)
