@@ -74,13 +74,23 @@ def plan_detail(request, pk):
         .with_flags()
         .prefetch_related(recommendation_labels(visible_recommendations))
     )
-    areas = ImprovementArea.objects.filter(plan=plan).prefetch_related(
-        recommendation_labels(visible_recommendations), Prefetch("actions", queryset=actions)
-    )
+    if request.GET.get("by") == "statement":
+        sections = {
+            "by_statement": True,
+            "statements": actions.by_statement(),
+            "untagged_actions": actions.filter(quality_statements__isnull=True),
+        }
+    else:
+        sections = {
+            "areas": ImprovementArea.objects.filter(plan=plan).prefetch_related(
+                recommendation_labels(visible_recommendations),
+                Prefetch("actions", queryset=actions),
+            ),
+            "unassigned_actions": actions.filter(area__isnull=True),
+        }
     context = {
         "plan": plan,
-        "areas": areas,
-        "unassigned_actions": actions.filter(area__isnull=True),
+        **sections,
         "gaps": gaps(visible_recommendations.filter(review__in=plan.reviews.all())).select_related(
             "parent", "review"
         ),

@@ -1,6 +1,8 @@
 """Actions tagged to the CQC's quality statements they work towards."""
 
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -101,3 +103,63 @@ class ActionStatementsTests(TestCase):
     def test_an_outsider_sees_nothing(self):
         self.client.force_login(editor_of(make_council()))
         self.assertEqual(self.client.get(self.action.get_absolute_url()).status_code, 404)
+
+
+class PlanByStatementTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.council = make_council()
+        cls.councillor = councillor_of(cls.council)
+        cls.plan = make_plan(council=cls.council)
+        framework = Framework.objects.applying_on(timezone.localdate())
+        cls.statements = list(framework.statements().order_by("number"))
+        cls.both = make_action(plan=cls.plan, title="Co-produce the strategy with carers")
+        cls.both.quality_statements.set([cls.statements[0], cls.statements[2]])
+        cls.one = make_action(plan=cls.plan, title="Audit the waiting list weekly")
+        cls.one.quality_statements.set([cls.statements[2]])
+        cls.untagged = make_action(plan=cls.plan, title="Refresh the governance of the plan")
+        cls.url = reverse("improvement_plans:plan", args=[cls.plan.pk])
+
+    def sections(self, html):
+        """Each section's heading, with the titles of the actions under it."""
+        parts = html.split('<h2 class="govuk-heading-m" id="')[1:]
+        titles = [self.both.title, self.one.title, self.untagged.title]
+        return {
+            part.split(">", 1)[1].split("</h2>")[0]: [t for t in titles if t in part]
+            for part in parts
+        }
+
+    def test_actions_are_grouped_under_each_statement_they_work_towards(self):
+        self.client.force_login(self.councillor)
+        html = self.client.get(self.url, {"by": "statement"}).content.decode()
+        self.assertEqual(
+            self.sections(html),
+            {
+                self.statements[0].name: [self.both.title],
+                self.statements[2].name: [self.both.title, self.one.title],
+                "Actions towards no quality statement": [self.untagged.title],
+            },
+        )
+        self.assertIn(f'href="{self.url}">Read by improvement area</a>', html)
+        self.assertNotIn("Read by quality statement", html)
+
+    def test_the_plan_page_links_to_the_reading_by_statement(self):
+        self.client.force_login(self.councillor)
+        html = self.client.get(self.url).content.decode()
+        self.assertIn(f'href="{self.url}?by=statement">Read by quality statement</a>', html)
+        self.assertIn("Actions outside an improvement area", html)
+
+    def test_the_same_queries_for_few_and_many_tagged_actions(self):
+        self.client.force_login(self.councillor)
+        self.client.get(self.url, {"by": "statement"})  # warm the session and caches
+        with CaptureQueriesContext(connection) as few:
+            self.client.get(self.url, {"by": "statement"})
+        for statement in self.statements[3:7]:
+            make_action(plan=self.plan).quality_statements.set([statement, self.statements[0]])
+        with CaptureQueriesContext(connection) as many:
+            self.client.get(self.url, {"by": "statement"})
+        self.assertEqual(len(few), len(many))
+
+    def test_an_outsider_sees_nothing(self):
+        self.client.force_login(editor_of(make_council()))
+        self.assertEqual(self.client.get(self.url, {"by": "statement"}).status_code, 404)
