@@ -69,6 +69,18 @@ class ActionStatementsTests(TestCase):
         self.assertIn("Quality statements this action works towards", html)
         self.assertIn(f"{first.name}; {second.name}", html)
 
+    def test_the_action_page_costs_the_same_after_one_edit_as_after_four(self):
+        self.client.force_login(self.editor)
+        self.edit(quality_statements=[str(self.statements[0].pk)])
+        with CaptureQueriesContext(connection) as one:
+            self.client.get(self.action.get_absolute_url())
+        for statement in self.statements[1:4]:
+            self.edit(quality_statements=[str(statement.pk)])
+        with CaptureQueriesContext(connection) as four:
+            html = self.client.get(self.action.get_absolute_url()).content.decode()
+        self.assertEqual(len(one), len(four))
+        self.assertEqual(html.count("Quality statements this action works towards"), 4)
+
     def test_a_new_action_keeps_its_statements_and_records_them(self):
         self.client.force_login(self.editor)
         url = reverse("improvement_plans:new_action", args=[self.plan.pk])
