@@ -1,5 +1,10 @@
+from itertools import groupby
+from operator import attrgetter
+
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.html import format_html
 
 from councils.models import Membership
@@ -15,7 +20,7 @@ from improvement_plans.models import (
 )
 from recommendations.forms import parse_label
 from recommendations.models import Recommendation
-from reviews.models import Review
+from reviews.models import Framework, QualityStatement, Review
 from sli.lib.concurrency import VersionedFormMixin
 from sli.lib.fields import DateInputsField
 from sli.lib.uploads import check_evidence_file
@@ -80,6 +85,7 @@ class ActionForm(VersionedFormMixin, forms.ModelForm):
             "start_date",
             "due_date",
             "due_date_reason",
+            "quality_statements",
             "exempt",
         ]
         labels = {
@@ -94,6 +100,7 @@ class ActionForm(VersionedFormMixin, forms.ModelForm):
             "measure_target": "Target",
             "measure_unit": "Unit",
             "exempt": "Exempt information (never shown publicly)",
+            "quality_statements": "Quality statements this action works towards (optional)",
         }
         help_texts = {
             "title": "A short name for the action, on one line.",
@@ -105,6 +112,7 @@ class ActionForm(VersionedFormMixin, forms.ModelForm):
         widgets = {
             "how": forms.Textarea(attrs={"rows": 4}),
             "expected_evidence": forms.Textarea(attrs={"rows": 3}),
+            "quality_statements": forms.CheckboxSelectMultiple,
         }
         error_messages = {"title": {"required": "Enter a short name for the action"}}
 
@@ -127,6 +135,7 @@ class ActionForm(VersionedFormMixin, forms.ModelForm):
         self.fields["owner_user"].label_from_instance = lambda user: (
             user.get_full_name() or user.get_username()
         )
+        self.offer_statements()
         if self.instance.pk:
             self.fields["recommendation_numbers"].initial = ", ".join(
                 r.label for r in self.instance.recommendations.select_related("parent")
@@ -135,6 +144,25 @@ class ActionForm(VersionedFormMixin, forms.ModelForm):
             self.fields.pop("due_date_reason")
             last = Action.objects.filter(plan=plan).order_by("-number").first()
             self.initial["number"] = (last.number + 1) if last else 1
+
+    def offer_statements(self):
+        """The CQC's quality statements in force today (and any the action already works
+        towards), as checkboxes grouped by theme."""
+        field = self.fields["quality_statements"]
+        framework = Framework.objects.applying_on(timezone.localdate())
+        offered = Q(theme__framework=framework) if framework else Q(pk__in=[])
+        if self.instance.pk:
+            offered |= Q(pk__in=self.instance.quality_statements.values("pk"))
+        field.queryset = QualityStatement.objects.filter(offered).select_related("theme")
+        in_order = field.queryset.order_by(
+            "theme__framework__applies_from", "theme__number", "number"
+        )
+        field.choices = [
+            (theme.name, [(statement.pk, statement.name) for statement in statements])
+            for theme, statements in groupby(in_order, key=attrgetter("theme"))
+        ]
+        if not field.choices:
+            self.fields.pop("quality_statements")
 
     def clean_number(self):
         number = self.cleaned_data["number"]

@@ -3,7 +3,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from councils.access import in_councils, in_led_regions, in_reviews, scoped, with_permissions
 from councils.models import Membership
 from recommendations.models import Recommendation
+from reviews.models import QualityStatement
 from sli.lib.queries import count_of
 
 Role = Membership.Role
@@ -211,6 +212,17 @@ class ImprovementArea(models.Model):
 
 
 class ActionQuerySet(PlanPartQuerySet):
+    def by_statement(self):
+        """The quality statements these actions work towards, in the framework's order, each
+        with these of its actions as ``plan_actions`` (an action is under each statement)."""
+        return (
+            QualityStatement.objects.filter(actions__in=self.values("pk"))
+            .distinct()
+            .select_related("theme")
+            .order_by("theme__framework__applies_from", "number")
+            .prefetch_related(Prefetch("actions", queryset=self, to_attr="plan_actions"))
+        )
+
     def public(self):
         """What anyone may read: actions of published plans, never exempt ones."""
         return self.filter(plan__published_at__isnull=False, exempt=False)
@@ -321,6 +333,12 @@ class Action(models.Model):
     recommendations = models.ManyToManyField(
         "recommendations.Recommendation", blank=True, related_name="actions"
     )
+    quality_statements = models.ManyToManyField(
+        "reviews.QualityStatement",
+        blank=True,
+        related_name="actions",
+        verbose_name="quality statements this action works towards",
+    )
     how = models.TextField("How it will be achieved", blank=True)
     expected_evidence = models.TextField("Expected evidence of improvement", blank=True)
     owner_name = models.CharField(
@@ -368,7 +386,9 @@ class Action(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ActionQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["version", "updated_at"])
+    history = HistoricalRecords(
+        excluded_fields=["version", "updated_at"], m2m_fields=["quality_statements"]
+    )
 
     class Meta:
         ordering = ["plan", "number"]

@@ -60,9 +60,20 @@ def save_action(*, form, by):
                     reason=form.cleaned_data["due_date_reason"].strip(),
                     changed_by=by,
                 )
+        # None when no framework offers any statement (the form then asks nothing).
+        statements = form.cleaned_data.get("quality_statements")
+        is_new = action.pk is None
+        if not is_new and statements is not None:
+            # Set before saving, so that the one history record of this edit holds them.
+            action.skip_history_when_saving = True
+            action.quality_statements.set(statements)
+            del action.skip_history_when_saving
         action._history_user = by
         action.save()
         action.recommendations.set(form.cleaned_data["recommendation_numbers"])
+        if is_new and statements:
+            # Its statements are a change recorded after its creation (if it has any).
+            action.quality_statements.set(statements)
         return action
 
     action = save_if_current(form, save)

@@ -47,6 +47,7 @@ from improvement_plans.report import default_since, render_report_pdf, report_wo
 from improvement_plans.services import record_update, save_action, start_areas, verify_completion
 from improvement_plans.tables import ActionTable
 from recommendations.models import Recommendation
+from reviews.models import QualityStatement
 from sli.lib.concurrency import Conflict, EditConflict
 from sli.lib.exports import EXPORT_FORMATS, export_response
 from sli.lib.history import history_entries
@@ -73,13 +74,23 @@ def plan_detail(request, pk):
         .with_flags()
         .prefetch_related(recommendation_labels(visible_recommendations))
     )
-    areas = ImprovementArea.objects.filter(plan=plan).prefetch_related(
-        recommendation_labels(visible_recommendations), Prefetch("actions", queryset=actions)
-    )
+    if request.GET.get("by") == "statement":
+        sections = {
+            "by_statement": True,
+            "statements": actions.by_statement(),
+            "untagged_actions": actions.filter(quality_statements__isnull=True),
+        }
+    else:
+        sections = {
+            "areas": ImprovementArea.objects.filter(plan=plan).prefetch_related(
+                recommendation_labels(visible_recommendations),
+                Prefetch("actions", queryset=actions),
+            ),
+            "unassigned_actions": actions.filter(area__isnull=True),
+        }
     context = {
         "plan": plan,
-        "areas": areas,
-        "unassigned_actions": actions.filter(area__isnull=True),
+        **sections,
         "gaps": gaps(visible_recommendations.filter(review__in=plan.reviews.all())).select_related(
             "parent", "review"
         ),
@@ -114,6 +125,10 @@ def action_detail(request, pk):
             ),
             recommendation_labels(Recommendation.objects.visible_to(user)),
             Prefetch("milestones", queryset=Milestone.objects.with_missed_flag()),
+            Prefetch(
+                "quality_statements",
+                queryset=QualityStatement.objects.select_related("theme").order_by("number"),
+            ),
         ),
         user,
         pk=pk,

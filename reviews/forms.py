@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from councils.models import Council
 from reviews.models import (
+    SOURCE_KINDS,
     AccuracyComment,
     Finding,
     Judgement,
@@ -17,7 +18,7 @@ from reviews.models import (
 )
 from reviews.paste import matching_question, parse_findings
 from sli.lib.concurrency import VersionedFormMixin
-from sli.lib.fields import DateInputsField, MonthOnlyDate
+from sli.lib.fields import DateInputsField, HintedRadioSelect, MonthOnlyDate
 
 
 class MonthDatesMixin:
@@ -80,7 +81,13 @@ class ReviewForm(MonthDatesMixin, VersionedFormMixin, forms.ModelForm):
             "lead_council": "Its name, address and logo head the feedback letter.",
             "title": "For example, Adult social care peer challenge, Walsall (November 2015)",
         }
-        widgets = {"focus_areas": forms.CheckboxSelectMultiple, "kind": forms.RadioSelect}
+        widgets = {
+            "focus_areas": forms.CheckboxSelectMultiple,
+            # Each kind of source says in a line what its document is.
+            "kind": HintedRadioSelect(
+                hints={str(kind): entry.hint for kind, entry in SOURCE_KINDS.items()}
+            ),
+        }
         error_messages = {
             "title": {"required": "Enter the title of the review"},
             "host_council": {"required": "Choose the host council"},

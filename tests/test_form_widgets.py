@@ -81,8 +81,14 @@ class SingleChoiceQuestionsTests(TestCase):
 
     def test_every_single_choice_question_is_drawn_as_radios(self):
         for name, form in self.product_forms().items():
-            # Not isinstance: Django's CheckboxSelectMultiple is a subclass of RadioSelect.
-            radio_fields = [f for f in form if type(f.field.widget) is forms.RadioSelect]
+            # Django's CheckboxSelectMultiple is a subclass of RadioSelect: radios are the
+            # RadioSelects (ours with hints too) that are not checkboxes.
+            radio_fields = [
+                f
+                for f in form
+                if isinstance(f.field.widget, forms.RadioSelect)
+                and not isinstance(f.field.widget, forms.CheckboxSelectMultiple)
+            ]
             with self.subTest(name):
                 self.assertTrue(radio_fields, f"{name} asks no single-choice question")
             for field in radio_fields:

@@ -13,6 +13,7 @@ from reviews.cqc.models import (
     StatementScore,
 )
 from reviews.models.review import (
+    SOURCE_KINDS,
     AccuracyComment,
     Finding,
     FindingQuerySet,
@@ -25,9 +26,11 @@ from reviews.models.review import (
     Role,
     ScopeQuestion,
     TeamMember,
+    source_kind_of,
 )
 
 __all__ = [
+    "SOURCE_KINDS",
     "AccuracyCorrection",
     "CqcAssessment",
     "StatementScore",
@@ -49,4 +52,5 @@ __all__ = [
     "Role",
     "ScopeQuestion",
     "TeamMember",
+    "source_kind_of",
 ]

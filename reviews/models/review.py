@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 from councils.access import in_councils, in_led_regions, in_reviews, scoped, with_permissions
 from councils.models import Membership
 from reviews.cqc.kind import CqcAssessmentKind
-from reviews.kinds import PLAIN
+from reviews.kinds import PLAIN, DocumentKind, SourceKind
 from sli.lib.fields import shown_date
 
 Role = Membership.Role
@@ -177,6 +177,15 @@ class Review(models.Model):
         INTERIM_PEER_CHALLENGE = "interim_peer_challenge", "Interim peer challenge"
         THEMATIC_REVIEW = "thematic_review", "Thematic review"
         CASE_FILE_AUDIT = "case_file_audit", "Case file audit"
+        SAFEGUARDING_ADULTS_REVIEW = "safeguarding_adults_review", "Safeguarding adults review"
+        INTERNAL_AUDIT = "internal_audit", "Internal audit"
+        OMBUDSMAN_DECISION = (
+            "ombudsman_decision",
+            "Local Government and Social Care Ombudsman decision",
+        )
+        DHSC_LETTER = "dhsc_letter", "DHSC improvement adviser or ministerial letter"
+        SCRUTINY_REVIEW = "scrutiny_review", "Scrutiny review"
+        SELF_ASSESSMENT = "self_assessment", "Self-assessment"
 
     class Status(models.TextChoices):
         PLANNED = "planned", "Planned"
@@ -366,7 +375,7 @@ class Review(models.Model):
 
     @property
     def source_kind(self):
-        return SOURCE_KINDS.get(self.kind, PLAIN)
+        return source_kind_of(self.kind)
 
     @property
     def status_shown(self):
@@ -374,8 +383,83 @@ class Review(models.Model):
         return self.source_kind.status_names.get(self.status, self.get_status_display())
 
 
-# The kinds of review with pages of their own: one package each (see reviews.kinds).
-SOURCE_KINDS = {Review.Kind.CQC_ASSESSMENT: CqcAssessmentKind()}
+# Every kind of source, each with the words its documents use; a kind with pages of its own
+# is one package (see reviews.kinds).
+SOURCE_KINDS = {
+    Review.Kind.PEER_CHALLENGE: SourceKind(
+        hint="A peer team visits, then writes a feedback letter with its findings and "
+        "recommendations"
+    ),
+    Review.Kind.LGA_PEER_REVIEW: SourceKind(
+        hint="A peer review run by the Local Government Association, ending in a feedback letter"
+    ),
+    Review.Kind.CQC_INSPECTION: SourceKind(
+        hint="An inspection with graded judgements for each outcome area"
+    ),
+    Review.Kind.CQC_ASSESSMENT: CqcAssessmentKind(
+        hint="The CQC assesses the council against its quality statements and publishes a "
+        "report with a score for each"
+    ),
+    Review.Kind.INTERIM_PEER_CHALLENGE: SourceKind(
+        hint="A shorter peer challenge, often before a full one"
+    ),
+    Review.Kind.THEMATIC_REVIEW: SourceKind(hint="A peer review of one theme or service"),
+    Review.Kind.CASE_FILE_AUDIT: SourceKind(
+        hint="Peers read a sample of case files and report what they found"
+    ),
+    Review.Kind.SAFEGUARDING_ADULTS_REVIEW: DocumentKind(
+        hint="The Safeguarding Adults Board publishes a SAR report with recommendations to "
+        "the board's partners",
+        document="SAR report",
+        written_by="the Safeguarding Adults Board",
+        addressed_to="the board's partners",
+    ),
+    Review.Kind.INTERNAL_AUDIT: DocumentKind(
+        hint="The council's internal auditors write an audit report with findings, management "
+        "actions and an assurance opinion",
+        document="audit report",
+        written_by="internal audit",
+        addressed_to="management",
+        recommendations_heading="Management actions",
+        issued_word="issued",
+    ),
+    Review.Kind.OMBUDSMAN_DECISION: DocumentKind(
+        hint="The Ombudsman's decision on a complaint, with recommendations the council agreed "
+        "to carry out by a deadline",
+        document="decision",
+        written_by="the Local Government and Social Care Ombudsman",
+        addressed_to="the council, which agreed to them",
+        recommendations_heading="Recommendations the council agreed to",
+    ),
+    Review.Kind.DHSC_LETTER: DocumentKind(
+        hint="A letter from the Department of Health and Social Care's improvement adviser or "
+        "a minister, setting out what the council should do",
+        document="letter",
+        written_by="the Department of Health and Social Care",
+        addressed_to="the council",
+        recommendations_heading="What the letter asks",
+        issued_word="received",
+    ),
+    Review.Kind.SCRUTINY_REVIEW: DocumentKind(
+        hint="A scrutiny committee's report with recommendations to the Cabinet",
+        document="report",
+        written_by="the scrutiny committee",
+        addressed_to="the Cabinet",
+    ),
+    Review.Kind.SELF_ASSESSMENT: DocumentKind(
+        hint="The council's own assessment of its adult social care, with the areas it means "
+        "to improve",
+        document="self-assessment",
+        written_by="the council",
+        recommendations_heading="Areas to improve",
+        issued_word="agreed",
+    ),
+}
+
+
+def source_kind_of(kind):
+    """The words and pages of one kind of source (``Review.Kind``)."""
+    return SOURCE_KINDS.get(kind, PLAIN)
 
 
 class Judgement(models.Model):

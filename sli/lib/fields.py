@@ -92,3 +92,20 @@ class DateInputsField(forms.MultiValueField):
             return datetime.date(year_number, int(month), int(day))
         except ValueError:
             raise ValidationError(f"The {self.what} must be a real date") from None
+
+
+class HintedRadioSelect(forms.RadioSelect):
+    """Radios with a GOV.UK hint under each option that has one (``hints`` maps a value to
+    its hint), linked to its input by ``aria-describedby``."""
+
+    def __init__(self, *args, hints=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.hints = hints or {}
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        hint = self.hints.get(str(value), "")
+        if hint and option["attrs"].get("id"):
+            option["hint"] = hint
+            option["attrs"]["aria-describedby"] = f"{option['attrs']['id']}-hint"
+        return option

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from django.utils.text import capfirst
+from simple_history.utils import get_m2m_reverse_field_name
 
 KINDS = {"+": "Created", "~": "Changed", "-": "Deleted"}
 HIDDEN_FIELDS = {"id", "created_at", "updated_at", "version", "order"}
@@ -53,7 +54,44 @@ def _changes(new, old, hidden):
                     new=_display(model_field, after),
                 )
             )
+    # Many-to-many fields recorded with the model (``HistoricalRecords(m2m_fields=…)``): each
+    # record holds the whole set as it was (read beforehand by ``_m2m_sets``).
+    for name, label in getattr(new, "m2m_labels", {}).items():
+        if name in hidden:
+            continue
+        before, after = old.m2m_sets[name], new.m2m_sets[name]
+        if before != after:
+            changes.append(
+                Change(
+                    field=label,
+                    old="; ".join(before) or "(blank)",
+                    new="; ".join(after) or "(blank)",
+                )
+            )
     return changes
+
+
+def _read_m2m_sets(records):
+    """Give each record ``m2m_sets`` (each recorded many-to-many field's names, sorted) and
+    ``m2m_labels``, in one query a field whatever the number of records."""
+    if len({record.id for record in records}) == len(records):
+        return  # no record follows another of the same object: nothing to compare
+    history_model = type(records[0])
+    for model_field in getattr(history_model, "_history_m2m_fields", ()):
+        target = get_m2m_reverse_field_name(model_field)
+        rows = (
+            getattr(history_model, model_field.name)
+            .model.objects.filter(history__in=[record.pk for record in records])
+            .select_related(target)
+        )
+        names = {}
+        for row in rows:
+            names.setdefault(row.history_id, []).append(str(getattr(row, target)))
+        for record in records:
+            record.m2m_labels = getattr(record, "m2m_labels", {})
+            record.m2m_labels[model_field.name] = capfirst(str(model_field.verbose_name))
+            record.m2m_sets = getattr(record, "m2m_sets", {})
+            record.m2m_sets[model_field.name] = sorted(names.get(record.pk, []))
 
 
 def history_entries(*sources, limit=100, hidden=()):
@@ -62,7 +100,8 @@ def history_entries(*sources, limit=100, hidden=()):
     (the reader may not see them)."""
     entries = []
     for records, subject in sources:
-        records = records.select_related("history_user").order_by("id", "history_date")
+        records = list(records.select_related("history_user").order_by("id", "history_date"))
+        _read_m2m_sets(records)
         for _, versions in groupby(records, key=lambda record: record.id):
             previous = None
             for record in versions:
