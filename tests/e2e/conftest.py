@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_SOURCE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -97,12 +98,26 @@ def axe_source():
 def check_accessibility(axe_source):
     """Run axe-core on the page and fail on any WCAG 2.2 A or AA violation."""
 
-    def check(page):
+    def run_axe(page):
+        page.wait_for_load_state("load")
         if not page.evaluate("typeof window.axe !== 'undefined'"):
             page.evaluate(axe_source)
-        result = page.evaluate(
+        return page.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
         )
+
+    def check(page):
+        # A click on a link returns once the navigation has started, so the first run can meet
+        # the page being replaced ("document is null", "execution context was destroyed"):
+        # wait for the new page and run again.
+        for attempt in range(3):
+            try:
+                result = run_axe(page)
+                break
+            except PlaywrightError:
+                if attempt == 2:
+                    raise
+                page.wait_for_timeout(200)
         problems = [
             f"{violation['id']} ({violation['impact']}): {violation['help']} — "
             + "; ".join(node["target"][0] for node in violation["nodes"][:5])
