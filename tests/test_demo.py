@@ -110,7 +110,7 @@ class DemoDataTests(TestCase):
         self.assertEqual(
             sorted(
                 Recommendation.objects.filter(review=review).values_list(
-                    "quality_statement__name", "text"
+                    "quality_statements__name", "text"
                 )
             ),
             sorted(

@@ -13,6 +13,7 @@ from recommendations.filters import RecommendationFilter
 from recommendations.models import Amendment, ProgressAssessment, Recommendation
 from recommendations.tables import RecommendationTable
 from recommendations.views import RECOMMENDATION_PAGE
+from reviews.models import QualityStatement
 from sli.lib.exports import EXPORT_FORMATS, export_response
 from sli.lib.history import history_entries
 from sli.lib.tables import configure
@@ -28,6 +29,10 @@ def recommendation_detail(request, pk):
                     queryset=ProgressAssessment.objects.select_related("assessed_by"),
                 ),
                 Prefetch("amendments", queryset=Amendment.objects.select_related("made_by")),
+                Prefetch(
+                    "quality_statements",
+                    queryset=QualityStatement.objects.select_related("theme").order_by("number"),
+                ),
             ),
             user,
             can_amend="amendable_by",
@@ -70,7 +75,9 @@ def listed_recommendations(user):
     """Every recommendation the user may read, with its implementation state computed in the
     database, in the users' numbering within each council's reviews."""
     return with_implementation_state(
-        Recommendation.objects.visible_to(user).select_related("review__host_council", "parent")
+        Recommendation.objects.visible_to(user)
+        .select_related("review__host_council", "parent")
+        .prefetch_related("quality_statements")
     ).order_by(
         "review__host_council__name",
         "-review__visit_start",
