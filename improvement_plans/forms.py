@@ -373,3 +373,19 @@ class ImportForm(forms.Form):
 
     def valid_rows_only(self):
         return self.cleaned_data.get("if_problems") == self.VALID_ROWS
+
+
+class LinkActionForm(forms.Form):
+    """The action of the council's plan that already addresses a recommendation."""
+
+    action = forms.ModelChoiceField(
+        queryset=None,
+        error_messages={
+            "required": "Choose the action that already addresses the recommendation",
+            "invalid_choice": "Choose an action of the council's own plan",
+        },
+    )
+
+    def __init__(self, *args, actions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action"].queryset = actions

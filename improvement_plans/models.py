@@ -13,6 +13,7 @@ from councils.models import Membership
 from recommendations.models import Recommendation
 from reviews.models import QualityStatement
 from sli.lib.queries import count_of
+from sli.lib.similarity import most_alike
 
 Role = Membership.Role
 
@@ -239,6 +240,20 @@ class ActionQuerySet(PlanPartQuerySet):
         related = Recommendation.objects.filter(Q(pk=this) | Q(parent=this) | Q(pk=parent))
         return self.filter(recommendations__in=related.values("pk"))
 
+    def current(self):
+        """The work in hand: open actions of plans not closed."""
+        return self.open().exclude(plan__status=ImprovementPlan.Status.CLOSED)
+
+    def alike(self, text, limit=5):
+        """These actions whose wording (title and how) is alike to ``text``, most alike
+        first: [(score, action)]."""
+        return most_alike(
+            text,
+            self.select_related("plan").order_by("plan", "number"),
+            wording=lambda action: f"{action.title} {action.how}",
+            limit=limit,
+        )
+
     def live(self):
         """Actions that count: everything but the cancelled."""
         return self.exclude(status=ActionStatus.CANCELLED)
@@ -421,6 +436,12 @@ class Action(models.Model):
 
     def get_absolute_url(self):
         return reverse("improvement_plans:action", args=[self.pk])
+
+    def already_addressed(self, recommendation):
+        """Whether this action was in the plan before the recommendation was made: linking
+        them says the recommendation was already addressed ("Already addressed by Action
+        12"), not that new work began for it."""
+        return self.created_at < recommendation.created_at
 
     @property
     def is_closed(self):
