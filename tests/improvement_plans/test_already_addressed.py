@@ -80,7 +80,8 @@ class AlreadyAddressedTests(TestCase):
         page = self.client.get(recommendation.get_absolute_url())
         self.assertContains(
             page,
-            f'Already addressed by <a class="govuk-link" href="{self.training.get_absolute_url()}">Action {self.training.number}</a>',
+            f'Already addressed by <a class="govuk-link" '
+            f'href="{self.training.get_absolute_url()}">Action {self.training.number}</a>',
         )
         self.assertEqual(page.context["offered_actions"], [])
         self.assertIn(self.sar, self.plan.reviews.all())
