@@ -30,7 +30,7 @@ from improvement_plans.forms import (
     ProgressUpdateForm,
     QuickUpdateForm,
 )
-from improvement_plans.implementation import gaps
+from improvement_plans.implementation import by_source, gaps
 from improvement_plans.imports import ImportRefused, apply_import, read_plan_workbook
 from improvement_plans.models import (
     Action,
@@ -74,7 +74,11 @@ def plan_detail(request, pk):
         .with_flags()
         .prefetch_related(recommendation_labels(visible_recommendations))
     )
-    if request.GET.get("by") == "statement":
+    reading = request.GET.get("by")
+    if reading == "source":
+        sources, unsourced = by_source(actions)
+        sections = {"by_source": True, "sources": sources, "unsourced_actions": unsourced}
+    elif reading == "statement":
         sections = {
             "by_statement": True,
             "statements": actions.by_statement(),

@@ -152,13 +152,14 @@ class PlanByStatementTests(TestCase):
                 "Actions towards no quality statement": [self.untagged.title],
             },
         )
-        self.assertIn(f'href="{self.url}">Read by improvement area</a>', html)
-        self.assertNotIn("Read by quality statement", html)
+        self.assertIn(f'href="{self.url}">by improvement area</a>', html)
+        self.assertIn("<strong>by quality statement</strong>", html)
 
     def test_the_plan_page_links_to_the_reading_by_statement(self):
         self.client.force_login(self.councillor)
         html = self.client.get(self.url).content.decode()
-        self.assertIn(f'href="{self.url}?by=statement">Read by quality statement</a>', html)
+        self.assertIn(f'href="{self.url}?by=statement">by quality statement</a>', html)
+        self.assertIn(f'href="{self.url}?by=source">by source</a>', html)
         self.assertIn("Actions outside an improvement area", html)
 
     def test_the_same_queries_for_few_and_many_tagged_actions(self):
