@@ -61,7 +61,5 @@ def test_the_editor_links_a_sar_recommendation_to_the_action_already_in_hand(
     assert page.get_by_role("heading", name="Is this already being done?").count() == 0
     check_fits(page, check_accessibility)
     page.get_by_role("link", name=f"Action {training.number}", exact=True).first.click()
-    assert page.get_by_role("heading", level=1).inner_text().startswith(
-        f"Action {training.number}"
-    )
+    assert page.get_by_role("heading", level=1).inner_text().startswith(f"Action {training.number}")
     assert page.get_by_role("link", name="Recommendation 1").first.is_visible()
