@@ -215,14 +215,35 @@ class ImprovementArea(models.Model):
 class ActionQuerySet(PlanPartQuerySet):
     def by_statement(self):
         """The quality statements these actions work towards, in the framework's order, each
-        with these of its actions as ``plan_actions`` (an action is under each statement)."""
-        return (
-            QualityStatement.objects.filter(actions__in=self.values("pk"))
-            .distinct()
+        with these of its actions as ``plan_actions``; and the actions towards none. An action
+        is under each statement it is tagged to, and under each of the statements of the
+        recommendations it answers (with the recommendations' prefetched as the plan's page
+        prefetches them, ``recommendations`` then ``recommendations__quality_statements``)."""
+        actions = list(
+            self.prefetch_related(
+                Prefetch("quality_statements", queryset=QualityStatement.objects.only("pk"))
+            )
+        )
+        under = {}
+        untagged = []
+        for action in actions:
+            statements = {s.pk for s in action.quality_statements.all()} | {
+                s.pk
+                for recommendation in action.recommendations.all()
+                for s in recommendation.quality_statements.all()
+            }
+            if not statements:
+                untagged.append(action)
+            for pk in statements:
+                under.setdefault(pk, []).append(action)
+        statements = list(
+            QualityStatement.objects.filter(pk__in=under)
             .select_related("theme")
             .order_by("theme__framework__applies_from", "number")
-            .prefetch_related(Prefetch("actions", queryset=self, to_attr="plan_actions"))
         )
+        for statement in statements:
+            statement.plan_actions = under[statement.pk]
+        return statements, untagged
 
     def public(self):
         """What anyone may read: actions of published plans, never exempt ones."""

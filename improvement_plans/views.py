@@ -79,10 +79,13 @@ def plan_detail(request, pk):
         sources, unsourced = by_source(actions)
         sections = {"by_source": True, "sources": sources, "unsourced_actions": unsourced}
     elif reading == "statement":
+        statements, untagged = actions.prefetch_related(
+            "recommendations__quality_statements"
+        ).by_statement()
         sections = {
             "by_statement": True,
-            "statements": actions.by_statement(),
-            "untagged_actions": actions.filter(quality_statements__isnull=True),
+            "statements": statements,
+            "untagged_actions": untagged,
         }
     else:
         sections = {

@@ -5,10 +5,12 @@ from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from councils.models import Membership
 from improvement_plans.implementation import gaps
 from improvement_plans.models import Action, ActionStatus
+from improvement_plans.services import link_recommendation
 from recommendations.models import Recommendation
 from reviews.models import Review
 from tests.base import councillor_of, editor_of
@@ -203,3 +205,31 @@ class DuplicatesTests(TestCase):
             page = self.client.get(reverse("recommendations:duplicates"))
         self.assertEqual(len(page.context["councils"]), 4)
         self.assertEqual(len(many), len(few))
+
+
+class ExemptNeverPublicTests(TestCase):
+    def test_an_exempt_recommendation_linked_to_a_published_plan_stays_off_public_pages(self):
+        council = make_council()
+        sar = make_review(
+            host_council=council,
+            kind=Review.Kind.SAFEGUARDING_ADULTS_REVIEW,
+            published_at=timezone.now(),
+        )
+        plan = make_plan(council=council, published_at=timezone.now())
+        action = make_action(plan=plan, title=SIMILAR)
+        shown = make_recommendation(review=sar, text="Shown: train staff in safeguarding")
+        exempt = make_recommendation(
+            review=sar, text="Exempt: the named care home's staff need training", exempt=True
+        )
+        editor = editor_of(council)
+        for recommendation in (shown, exempt):
+            link_recommendation(recommendation=recommendation, action=action, by=editor)
+        self.client.logout()
+        for url in (
+            reverse("public_plan", args=[plan.pk]),
+            reverse("public_letter", args=[sar.pk]),
+        ):
+            page = self.client.get(url)
+            self.assertEqual(page.status_code, 200, url)
+            self.assertNotContains(page, "the named care home")
+        self.assertContains(self.client.get(reverse("public_letter", args=[sar.pk])), "Shown:")
