@@ -102,6 +102,21 @@ class AlreadyAddressedTests(TestCase):
         self.link(recommendation, self.training)
         self.assertEqual(self.training.recommendations.filter(pk=recommendation.pk).count(), 1)
 
+    def test_the_offer_costs_the_same_queries_for_more_actions_alike(self):
+        recommendation = make_recommendation(
+            review=self.sar, text="Train all staff in making safeguarding personal."
+        )
+        self.client.force_login(self.editor)
+        self.client.get(recommendation.get_absolute_url())
+        with CaptureQueriesContext(connection) as few:
+            self.client.get(recommendation.get_absolute_url())
+        for n in range(6):
+            make_action(plan=make_plan(council=self.council), title=f"{SIMILAR} ({n})")
+        with CaptureQueriesContext(connection) as many:
+            page = self.client.get(recommendation.get_absolute_url())
+        self.assertEqual(len(page.context["offered_actions"]), 5)
+        self.assertEqual(len(few), len(many))
+
     def test_an_action_made_for_the_recommendation_is_not_already_addressing_it(self):
         recommendation = make_recommendation(review=self.peer_challenge)
         later = make_action(plan=self.plan, title="New work", recommendations=[recommendation])
