@@ -18,8 +18,20 @@ def copy_statements(apps, schema_editor):
             quality_statement__isnull=False
         ).values_list("pk", "quality_statement_id")
     )
+    # A recorded set's row keeps the id of the link it copies, as simple-history records it.
+    links = {
+        (pk, statement): link
+        for link, pk, statement in Through.objects.values_list(
+            "pk", "recommendation_id", "qualitystatement_id"
+        )
+    }
     HistoricalSet.objects.bulk_create(
-        HistoricalSet(history_id=history_id, recommendation_id=pk, qualitystatement_id=statement)
+        HistoricalSet(
+            id=links.get((pk, statement), 0),
+            history_id=history_id,
+            recommendation_id=pk,
+            qualitystatement_id=statement,
+        )
         for history_id, pk, statement in Historical.objects.filter(
             quality_statement__isnull=False
         ).values_list("history_id", "id", "quality_statement_id")
