@@ -1,10 +1,5 @@
-from itertools import groupby
-from operator import attrgetter
-
 from django import forms
 from django.contrib.auth import get_user_model
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.html import format_html
 
 from councils.models import Membership
@@ -20,7 +15,8 @@ from improvement_plans.models import (
 )
 from recommendations.forms import parse_label
 from recommendations.models import Recommendation
-from reviews.models import Framework, QualityStatement, Review
+from reviews.cqc.forms import offer_statements
+from reviews.models import Review
 from sli.lib.concurrency import VersionedFormMixin
 from sli.lib.fields import DateInputsField
 from sli.lib.uploads import check_evidence_file
@@ -135,7 +131,7 @@ class ActionForm(VersionedFormMixin, forms.ModelForm):
         self.fields["owner_user"].label_from_instance = lambda user: (
             user.get_full_name() or user.get_username()
         )
-        self.offer_statements()
+        offer_statements(self, self.instance.quality_statements.all() if self.instance.pk else None)
         if self.instance.pk:
             self.fields["recommendation_numbers"].initial = ", ".join(
                 r.label for r in self.instance.recommendations.select_related("parent")
@@ -144,25 +140,6 @@ class ActionForm(VersionedFormMixin, forms.ModelForm):
             self.fields.pop("due_date_reason")
             last = Action.objects.filter(plan=plan).order_by("-number").first()
             self.initial["number"] = (last.number + 1) if last else 1
-
-    def offer_statements(self):
-        """The CQC's quality statements in force today (and any the action already works
-        towards), as checkboxes grouped by theme."""
-        field = self.fields["quality_statements"]
-        framework = Framework.objects.applying_on(timezone.localdate())
-        offered = Q(theme__framework=framework) if framework else Q(pk__in=[])
-        if self.instance.pk:
-            offered |= Q(pk__in=self.instance.quality_statements.values("pk"))
-        field.queryset = QualityStatement.objects.filter(offered).select_related("theme")
-        in_order = field.queryset.order_by(
-            "theme__framework__applies_from", "theme__number", "number"
-        )
-        field.choices = [
-            (theme.name, [(statement.pk, statement.name) for statement in statements])
-            for theme, statements in groupby(in_order, key=attrgetter("theme"))
-        ]
-        if not field.choices:
-            self.fields.pop("quality_statements")
 
     def clean_number(self):
         number = self.cleaned_data["number"]
@@ -396,3 +373,19 @@ class ImportForm(forms.Form):
 
     def valid_rows_only(self):
         return self.cleaned_data.get("if_problems") == self.VALID_ROWS
+
+
+class LinkActionForm(forms.Form):
+    """The action of the council's plan that already addresses a recommendation."""
+
+    action = forms.ModelChoiceField(
+        queryset=None,
+        error_messages={
+            "required": "Choose the action that already addresses the recommendation",
+            "invalid_choice": "Choose an action of the council's own plan",
+        },
+    )
+
+    def __init__(self, *args, actions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action"].queryset = actions

@@ -103,3 +103,44 @@ def without_action(recommendations):
 def gaps(recommendations):
     """Recommendations the council has not declined and that no action addresses yet."""
     return without_action(recommendations).exclude(response=Recommendation.Response.NOT_ACCEPTED)
+
+
+def by_source(actions):
+    """The plan read by source: each review (peer challenge, CQC report, SAR…) whose
+    recommendations these actions answer, newest first, with those recommendations and the
+    actions answering them (an action is under each of its sources), and the actions that
+    answer none. ``actions`` must have their recommendations prefetched with ``review`` and
+    ``parent`` selected."""
+    sources = {}
+    unsourced = []
+    for action in actions:
+        recommendations = list(action.recommendations.all())
+        if not recommendations:
+            unsourced.append(action)
+        for recommendation in recommendations:
+            review = recommendation.review
+            source = sources.setdefault(
+                review.pk,
+                {
+                    "review": review,
+                    "kind": review.source_kind,
+                    "recommendations": {},
+                    "actions": {},
+                },
+            )
+            source["recommendations"][recommendation.pk] = recommendation
+            source["actions"][action.pk] = action
+    ordered = sorted(
+        sources.values(), key=lambda s: (s["review"].visit_start, s["review"].pk), reverse=True
+    )
+    for source in ordered:
+        source["recommendations"] = sorted(
+            source["recommendations"].values(),
+            key=lambda r: (
+                r.parent.number if r.parent_id else r.number,
+                r.parent_id or 0,
+                r.number,
+            ),
+        )
+        source["actions"] = sorted(source["actions"].values(), key=lambda a: a.number)
+    return ordered, unsourced

@@ -13,6 +13,7 @@ from councils.models import Membership
 from recommendations.models import Recommendation
 from reviews.models import QualityStatement
 from sli.lib.queries import count_of
+from sli.lib.similarity import most_alike
 
 Role = Membership.Role
 
@@ -214,14 +215,35 @@ class ImprovementArea(models.Model):
 class ActionQuerySet(PlanPartQuerySet):
     def by_statement(self):
         """The quality statements these actions work towards, in the framework's order, each
-        with these of its actions as ``plan_actions`` (an action is under each statement)."""
-        return (
-            QualityStatement.objects.filter(actions__in=self.values("pk"))
-            .distinct()
+        with these of its actions as ``plan_actions``; and the actions towards none. An action
+        is under each statement it is tagged to, and under each of the statements of the
+        recommendations it answers (with the recommendations' prefetched as the plan's page
+        prefetches them, ``recommendations`` then ``recommendations__quality_statements``)."""
+        actions = list(
+            self.prefetch_related(
+                Prefetch("quality_statements", queryset=QualityStatement.objects.only("pk"))
+            )
+        )
+        under = {}
+        untagged = []
+        for action in actions:
+            statements = {s.pk for s in action.quality_statements.all()} | {
+                s.pk
+                for recommendation in action.recommendations.all()
+                for s in recommendation.quality_statements.all()
+            }
+            if not statements:
+                untagged.append(action)
+            for pk in statements:
+                under.setdefault(pk, []).append(action)
+        statements = list(
+            QualityStatement.objects.filter(pk__in=under)
             .select_related("theme")
             .order_by("theme__framework__applies_from", "number")
-            .prefetch_related(Prefetch("actions", queryset=self, to_attr="plan_actions"))
         )
+        for statement in statements:
+            statement.plan_actions = under[statement.pk]
+        return statements, untagged
 
     def public(self):
         """What anyone may read: actions of published plans, never exempt ones."""
@@ -238,6 +260,20 @@ class ActionQuerySet(PlanPartQuerySet):
             this, parent = recommendation.pk, recommendation.parent_id
         related = Recommendation.objects.filter(Q(pk=this) | Q(parent=this) | Q(pk=parent))
         return self.filter(recommendations__in=related.values("pk"))
+
+    def current(self):
+        """The work in hand: open actions of plans not closed."""
+        return self.open().exclude(plan__status=ImprovementPlan.Status.CLOSED)
+
+    def alike(self, text, limit=5):
+        """These actions whose wording (title and how) is alike to ``text``, most alike
+        first: [(score, action)]."""
+        return most_alike(
+            text,
+            self.select_related("plan").order_by("plan", "number"),
+            wording=lambda action: f"{action.title} {action.how}",
+            limit=limit,
+        )
 
     def live(self):
         """Actions that count: everything but the cancelled."""
@@ -421,6 +457,12 @@ class Action(models.Model):
 
     def get_absolute_url(self):
         return reverse("improvement_plans:action", args=[self.pk])
+
+    def already_addressed(self, recommendation):
+        """Whether this action was in the plan before the recommendation was made: linking
+        them says the recommendation was already addressed ("Already addressed by Action
+        12"), not that new work began for it."""
+        return self.created_at < recommendation.created_at
 
     @property
     def is_closed(self):

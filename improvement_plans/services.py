@@ -42,6 +42,34 @@ def start_areas(*, plan):
     return added
 
 
+def link_recommendation(*, recommendation, action, by):
+    """Link a recommendation to an action of its council's plan that already addresses it,
+    instead of new work: the plan then answers the recommendation's source too, so the
+    recommendation counts as covered. Recorded in both histories."""
+    if action.plan.council_id != recommendation.review.host_council_id:
+        raise ValidationError("Choose an action of the council's own plan")
+    with transaction.atomic():
+        if action.recommendations.filter(pk=recommendation.pk).exists():
+            return False
+        action.recommendations.add(recommendation)
+        action.plan.reviews.add(recommendation.review)
+        recommendation._history_user = by
+        recommendation._change_reason = (
+            f"Linked to Action {action.number}, which already addresses it"
+        )
+        recommendation.save(update_fields=["updated_at"])
+        action._history_user = by
+        action._change_reason = (
+            f"Recommendation {recommendation.label} of “{recommendation.review}” linked: this "
+            "action already addresses it"
+        )
+        # A form of the action opened before this would otherwise drop the link on saving.
+        action.version = F("version") + 1
+        action.save(update_fields=["updated_at", "version"])
+    action.refresh_from_db(fields=["version"])
+    return True
+
+
 def save_action(*, form, by):
     """Save an action from its form, unless someone saved it since the form was opened
     (EditConflict). A moved due date keeps the one first agreed and records who moved it,

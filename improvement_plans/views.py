@@ -30,7 +30,7 @@ from improvement_plans.forms import (
     ProgressUpdateForm,
     QuickUpdateForm,
 )
-from improvement_plans.implementation import gaps
+from improvement_plans.implementation import by_source, gaps
 from improvement_plans.imports import ImportRefused, apply_import, read_plan_workbook
 from improvement_plans.models import (
     Action,
@@ -74,11 +74,18 @@ def plan_detail(request, pk):
         .with_flags()
         .prefetch_related(recommendation_labels(visible_recommendations))
     )
-    if request.GET.get("by") == "statement":
+    reading = request.GET.get("by")
+    if reading == "source":
+        sources, unsourced = by_source(actions)
+        sections = {"by_source": True, "sources": sources, "unsourced_actions": unsourced}
+    elif reading == "statement":
+        statements, untagged = actions.prefetch_related(
+            "recommendations__quality_statements"
+        ).by_statement()
         sections = {
             "by_statement": True,
-            "statements": actions.by_statement(),
-            "untagged_actions": actions.filter(quality_statements__isnull=True),
+            "statements": statements,
+            "untagged_actions": untagged,
         }
     else:
         sections = {

@@ -2,7 +2,13 @@ import django_filters
 from django.db.models import Q
 
 from recommendations.models import ImplementationState, Recommendation
-from reviews.filters import ReviewFilter, focus_areas, visible_councils, visible_reviews
+from reviews.filters import (
+    ReviewFilter,
+    focus_areas,
+    quality_statements,
+    visible_councils,
+    visible_reviews,
+)
 from sli.lib.filters import ListFilterSet, matching_words
 
 NOT_ANSWERED = "none"
@@ -28,6 +34,12 @@ class RecommendationFilter(ListFilterSet):
         method="filter_focus_area",
         empty_label="All areas of focus",
     )
+    quality_statement = django_filters.ModelChoiceFilter(
+        label="Quality statement",
+        queryset=quality_statements,
+        method="filter_quality_statement",
+        empty_label="All quality statements",
+    )
     response = django_filters.ChoiceFilter(
         label="Council's response",
         choices=[*Recommendation.Response.choices, (NOT_ANSWERED, "Not answered yet")],
@@ -49,6 +61,15 @@ class RecommendationFilter(ListFilterSet):
         """A sub-item without an area of its own is in its parent's."""
         return queryset.filter(
             Q(focus_area=focus_area) | Q(focus_area__isnull=True, parent__focus_area=focus_area)
+        )
+
+    def filter_quality_statement(self, queryset, name, statement):
+        """A sub-item untagged is under its parent's statements."""
+        tagged = Recommendation.quality_statements.through.objects.filter(
+            qualitystatement=statement
+        ).values("recommendation")
+        return queryset.filter(
+            Q(pk__in=tagged) | Q(quality_statements__isnull=True, parent__in=tagged)
         )
 
     def filter_response(self, queryset, name, value):

@@ -7,6 +7,7 @@ from django.template.defaultfilters import pluralize
 
 from recommendations.models import ProgressAssessment, Recommendation
 from recommendations.services import NEW_QUESTION
+from reviews.cqc.forms import offer_statements
 from reviews.models import FocusArea, ScopeQuestion
 from reviews.paste import matching_question, parse_recommendations
 from sli.lib.concurrency import VersionedFormMixin
@@ -48,6 +49,7 @@ class RecommendationForm(VersionedFormMixin, forms.ModelForm):
             "focus_area",
             "reference",
             "page_reference",
+            "quality_statements",
             "exempt",
         ]
         labels = {
@@ -58,6 +60,7 @@ class RecommendationForm(VersionedFormMixin, forms.ModelForm):
             "reference": "The report’s own reference (optional)",
             "page_reference": "Report page (inspections)",
             "exempt": "Exempt information (never shown publicly)",
+            "quality_statements": "Quality statements it answers (optional)",
         }
         help_texts = {
             "text": "Write “see also recommendations 6 and 8” and the numbers become links.",
@@ -67,6 +70,7 @@ class RecommendationForm(VersionedFormMixin, forms.ModelForm):
         widgets = {
             "text": forms.Textarea(attrs={"rows": 6}),
             "reference": forms.TextInput(attrs={"class": "govuk-input--width-10"}),
+            "quality_statements": forms.CheckboxSelectMultiple,
         }
         error_messages = {"text": {"required": "Enter the text of the recommendation"}}
 
@@ -84,6 +88,7 @@ class RecommendationForm(VersionedFormMixin, forms.ModelForm):
         self.fields["scope_question"].queryset = ScopeQuestion.objects.filter(review=review)
         self.fields["scope_question"].empty_label = "None"
         self.fields["focus_area"].empty_label = "None"
+        offer_statements(self, self.instance.quality_statements.all() if self.instance.pk else None)
         if review.is_issued:
             # Issued: the number, text and place are fixed (a correction is an amendment).
             for name in ("number", "parent", "text", "reference"):

@@ -135,13 +135,12 @@ class Recommendation(models.Model):
         on_delete=models.SET_NULL,
         related_name="recommendations",
     )
-    quality_statement = models.ForeignKey(
+    quality_statements = models.ManyToManyField(
         "reviews.QualityStatement",
-        null=True,
         blank=True,
-        on_delete=models.PROTECT,
         related_name="recommendations",
-        help_text="The CQC quality statement it answers.",
+        verbose_name="quality statements it answers",
+        help_text="The CQC quality statements it answers.",
     )
     finding = models.ForeignKey(
         "reviews.Finding",
@@ -174,7 +173,7 @@ class Recommendation(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = RecommendationQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["version"])
+    history = HistoricalRecords(excluded_fields=["version"], m2m_fields=["quality_statements"])
 
     class Meta:
         ordering = [

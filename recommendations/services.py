@@ -57,16 +57,15 @@ def recommend_areas_for_improvement(*, review):
             ]
             or 0
         )
-        return [
-            Recommendation.objects.create(
-                review=review,
-                number=number,
-                text=area.text,
-                quality_statement_id=area.quality_statement_id,
-                finding=area,
+        made = []
+        for number, area in enumerate(areas, start=last + 1):
+            recommendation = Recommendation.objects.create(
+                review=review, number=number, text=area.text, finding=area
             )
-            for number, area in enumerate(areas, start=last + 1)
-        ]
+            if area.quality_statement_id:
+                recommendation.quality_statements.set([area.quality_statement_id])
+            made.append(recommendation)
+        return made
 
 
 def save_responses(*, forms):
@@ -109,13 +108,27 @@ def add_recommendation(*, review, parent=None, number=None, **fields):
 
 
 def save_recommendation(*, form, number):
-    """Save a recommendation from its form, at the number asked for (or where it was)."""
+    """Save a recommendation from its form, at the number asked for (or where it was), with
+    the quality statements it answers."""
     recommendation = form.save(commit=False)
-    if form.review.is_issued:
-        recommendation.save()
-        return recommendation
-    recommendation.review = form.review
-    return place_recommendation(recommendation, number or recommendation.number)
+    # None when no framework offers any statement (the form then asks nothing).
+    statements = form.cleaned_data.get("quality_statements")
+    is_new = recommendation.pk is None
+    with transaction.atomic():
+        if not is_new and statements is not None:
+            # Set before saving, so that the one history record of this edit holds them.
+            recommendation.skip_history_when_saving = True
+            recommendation.quality_statements.set(statements)
+            del recommendation.skip_history_when_saving
+        if form.review.is_issued:
+            recommendation.save()
+        else:
+            recommendation.review = form.review
+            recommendation = place_recommendation(recommendation, number or recommendation.number)
+        if is_new and statements:
+            # Its statements are a change recorded after its creation (as an action's are).
+            recommendation.quality_statements.set(statements)
+    return recommendation
 
 
 def place_recommendation(recommendation, number):

@@ -23,6 +23,9 @@ class RecommendationTable(Table):
     review = tables.Column("Review", accessor="review__title")
     recommendation = tables.Column("Recommendation", accessor="number", empty_values=())
     text = tables.Column("Text", orderable=False)
+    statements = tables.Column(
+        "Quality statements", accessor="quality_statements", empty_values=(), orderable=False
+    )
     response = tables.Column("Response", empty_values=(), order_by=("response", "pk"))
     implementation_state = tables.Column("Implementation", order_by=("implementation_state", "pk"))
     action_count = NumericColumn("Actions", order_by=("action_count", "pk"))
@@ -77,6 +80,13 @@ class RecommendationTable(Table):
 
     def value_text(self, value):
         return value
+
+    def render_statements(self, record):
+        return self.value_statements(record) or "None"
+
+    def value_statements(self, record):
+        # Prefetched with the rows (``listed_recommendations``).
+        return "; ".join(statement.name for statement in record.quality_statements.all())
 
     def render_response(self, record):
         return record.get_response_display() or "Not answered yet"

@@ -133,7 +133,8 @@ def new_recommendation(request, review_pk):
     if request.method == "POST" and form.is_valid():
         recommendation = save_recommendation(form=form, number=form.cleaned_data["number"])
         messages.success(request, f"Recommendation {recommendation.label} was added.")
-        return redirect(review.get_absolute_url() + "#recommendations")
+        # Its page offers the actions of the council's plan that may already address it.
+        return redirect(recommendation)
     return render(
         request, "recommendations/recommendation_form.html", {"form": form, "review": review}
     )

@@ -5,7 +5,7 @@ import django_filters
 from django import forms
 
 from councils.models import Council
-from reviews.models import FocusArea, Review
+from reviews.models import FocusArea, QualityStatement, Review
 
 
 class ReviewChoiceField(forms.ModelChoiceField):
@@ -34,3 +34,10 @@ def visible_reviews(request):
 
 def focus_areas(request):
     return FocusArea.objects.all()
+
+
+def quality_statements(request):
+    """Every version's statements, the latest framework's first."""
+    return QualityStatement.objects.select_related("theme").order_by(
+        "-theme__framework__applies_from", "number"
+    )

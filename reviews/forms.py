@@ -57,6 +57,14 @@ class ReviewForm(MonthDatesMixin, VersionedFormMixin, forms.ModelForm):
         required=False,
         help_text="Often about six months after the visit. For example, 2 5 2016",
     )
+    # Asked, in the words of the review's kind, where its kind says so (``date_label``).
+    letter_date = DateInputsField(label="Date", required=False, month_only_allowed=True)
+    comply_by = DateInputsField(
+        label="Date by which the council must comply",
+        required=False,
+        help_text="The date the Ombudsman set for the council to carry out what it agreed. "
+        "It is counted down on the council's home page.",
+    )
 
     class Meta:
         model = Review
@@ -67,6 +75,9 @@ class ReviewForm(MonthDatesMixin, VersionedFormMixin, forms.ModelForm):
             "title",
             "visit_start",
             "visit_end",
+            "letter_date",
+            "assurance_opinion",
+            "comply_by",
             "progress_review_date",
             "focus_areas",
             "capacity_to_improve",
@@ -96,10 +107,25 @@ class ReviewForm(MonthDatesMixin, VersionedFormMixin, forms.ModelForm):
 
     def __init__(self, *args, host_councils, **kwargs):
         super().__init__(*args, **kwargs)
+        self.ask_what_the_kind_gives()
         self.fields["host_council"].queryset = host_councils
         self.fields["host_council"].empty_label = "Choose a council"
         self.fields["lead_council"].queryset = Council.objects.order_by("name")
         self.fields["lead_council"].empty_label = "None (for example, an inspection)"
+
+    def ask_what_the_kind_gives(self):
+        """The stored kind's date, in its words, and the fields only it has (an audit's
+        assurance opinion, the Ombudsman's date to comply by); a new review has none yet."""
+        kind = self.instance.source_kind if self.instance.pk else None
+        if kind is not None and kind.date_label:
+            self.fields["letter_date"].label = kind.date_label
+        else:
+            self.fields.pop("letter_date")
+        for name in ("assurance_opinion", "comply_by"):
+            if kind is None or name not in kind.extra_fields:
+                self.fields.pop(name)
+        if "assurance_opinion" in self.fields:
+            self.fields["assurance_opinion"].label = "Assurance opinion"
 
     def clean(self):
         cleaned = super().clean()

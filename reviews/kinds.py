@@ -5,6 +5,8 @@ under ``reviews/`` and one entry in ``SOURCE_KINDS`` (``reviews/models/review.py
 review pages ask the review's ``source_kind`` instead of branching on the kind.
 """
 
+from django.utils import timezone
+
 
 class SourceKind:
     """A review with nothing of its own: a peer challenge's letter and findings.
@@ -41,12 +43,26 @@ class SourceKind:
     has_team_tasks = True
     # select_related paths that the kind's methods read, so that a list costs no more queries.
     related = ()
+    # The label of the date the source is known by on the review's details form (its
+    # ``letter_date``), or "" where the letter's own form asks for it.
+    date_label = ""
+    # Fields of Review that only this kind asks for on the review's details form.
+    extra_fields = ()
 
     def __init__(self, **words):
         for name, value in words.items():
             if not hasattr(type(self), name):
                 raise TypeError(f"A kind of source has no word “{name}”")
             setattr(self, name, value)
+
+    def detail_rows(self, review):
+        """The rows the kind adds to the review's summary list: [(key, value)]."""
+        return []
+
+    def deadline_task(self, review, today):
+        """The host council's task while a deadline of the source runs: (name, hint, link,
+        status, tag colour), or None for a kind with no deadline."""
+        return None
 
     def accuracy_task(self, review, today):
         """The host council's task while the draft is at its factual accuracy check: (name,
@@ -77,6 +93,8 @@ class DocumentKind(SourceKind):
             self.confidential_until = f"the {self.document} is {self.issued_word}"
         if "status_names" not in words:
             self.status_names = {"issued": f"{self.document_title} {self.issued_word}"}
+        if "date_label" not in words:
+            self.date_label = f"Date the {self.document} was {self.issued_word}"
 
     @property
     def document_title(self):
@@ -87,6 +105,55 @@ class DocumentKind(SourceKind):
             f"Check the draft {self.document} of “{review.title}” for factual accuracy",
             f"Comment on anything that is wrong before the {self.document} is {self.issued_word}",
             review.get_absolute_url(),
+        )
+
+
+class AuditKind(DocumentKind):
+    """An internal audit: its report carries an assurance opinion on the controls audited."""
+
+    extra_fields = ("assurance_opinion",)
+
+    def detail_rows(self, review):
+        opinion = review.get_assurance_opinion_display() or "Not entered"
+        return [("Assurance opinion", opinion)]
+
+
+class OmbudsmanKind(DocumentKind):
+    """The Ombudsman's decision: the council agreed to carry out its recommendations by a
+    date, counted down on the council's home page."""
+
+    extra_fields = ("comply_by",)
+    # A deadline passed is still shown for this long, as overdue.
+    overdue_shown_days = 28
+
+    def countdown(self, review, today):
+        """ "in 12 days" / "today" / "3 days ago" """
+        days = (review.comply_by - today).days
+        if days == 0:
+            return "today"
+        if days > 0:
+            return f"in {days} day{'' if days == 1 else 's'}"
+        return f"{-days} day{'' if days == -1 else 's'} ago"
+
+    def detail_rows(self, review):
+        if review.comply_by is None:
+            return [("Comply by", "Not entered")]
+        when = self.countdown(review, timezone.localdate())
+        return [("Comply by", f"{review.comply_by:%-d %B %Y} ({when})")]
+
+    def deadline_task(self, review, today):
+        if review.comply_by is None:
+            return None
+        days = (review.comply_by - today).days
+        if days < -self.overdue_shown_days:
+            return None
+        due = "was due" if days < 0 else "is due"
+        return (
+            f"Carry out what the Ombudsman's decision “{review.title}” asks",
+            f"Compliance {due} {self.countdown(review, today)} (by {review.comply_by:%-d %B %Y})",
+            review.get_absolute_url(),
+            "Overdue" if days < 0 else "Deadline running",
+            "red" if days < 0 else "yellow",
         )
 
 

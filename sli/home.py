@@ -59,6 +59,7 @@ class CouncilWork:
     update_due: int = 0
     awaiting_response: int = 0
     to_check: list = field(default_factory=list)  # drafts at their factual accuracy check
+    with_deadlines: list = field(default_factory=list)  # sources with a date to comply by
     your_actions: list = field(default_factory=list)  # open, owned by this user, soonest first
     today: object = None
 
@@ -103,6 +104,12 @@ class CouncilWork:
             # Each kind of source says what its check is (a CQC draft report has a deadline).
             Task(*review.source_kind.accuracy_task(review, self.today), "Waiting for you", "blue")
             for review in self.to_check
+        ]
+        tasks += [
+            # Each kind of source says what its deadline is (the Ombudsman's date to comply by).
+            Task(*task)
+            for review in self.with_deadlines
+            if (task := review.source_kind.deadline_task(review, self.today))
         ]
         return tasks
 
@@ -210,6 +217,12 @@ def council_work(user, council_ids, today):
         .order_by("pk")
     ):
         by_pk[review.host_council_id].to_check.append(review)
+    for review in (
+        Review.objects.visible_to(user)
+        .filter(host_council__in=councils, comply_by__isnull=False)
+        .order_by("comply_by", "pk")
+    ):
+        by_pk[review.host_council_id].with_deadlines.append(review)
     for action in (
         actions.open()
         .filter(owner_user=user)

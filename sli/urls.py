@@ -28,6 +28,8 @@ reviews_namespace = [
 recommendations_namespace = [
     path("<int:pk>/", recommendation_pages.recommendation_detail, name="detail"),
     path("", recommendation_pages.recommendation_list, name="list"),
+    path("duplicates/", recommendation_pages.duplicates, name="duplicates"),
+    path("<int:pk>/link-action/", recommendation_pages.link_action, name="link_action"),
     *recommendation_urls.urlpatterns,
 ]
 

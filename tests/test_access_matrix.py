@@ -647,6 +647,18 @@ ROUTES.update(
         "recommendations:from_cqc_areas": ("POST", ["review A cqc"]),
     }
 )
+ROUTES.update(
+    {
+        "recommendations:duplicates": ("GET", None),
+        "recommendations:link_action": ("POST", RECOMMENDATIONS),
+    }
+)
+# The council whose plan may answer each recommendation.
+COUNCIL_OF_RECOMMENDATION = {
+    "recommendation A issued": "council A",
+    "recommendation A draft": "council A",
+    "recommendation C": "council C",
+}
 # A council's editors and regional leads enter the CQC's assessments.
 RESTRICTED_PAGES["reviews:cqc:new"] = {STAFF, A_EDITOR, C_EDITOR, NORTH_LEAD, SOUTH_LEAD}
 # Notable practice is added by a council's editors and by regional leads.
@@ -758,6 +770,12 @@ def permitted(route, role, key):
         return role == STAFF or role in leads
     if route == "regional:assessment_comment":
         return role == STAFF or role in RISK_COMMENTERS[key]
+    if route == "recommendations:link_action":
+        # The council's editors link its recommendations to the actions of its plan.
+        return role == STAFF or (role, COUNCIL_OF_RECOMMENDATION[key]) in {
+            (A_EDITOR, "council A"),
+            (C_EDITOR, "council C"),
+        }
     if route == "regional:reciprocity":
         return role in {STAFF, REGION_LEADS[key]}
     if route in {

@@ -70,7 +70,10 @@ class DemoDataTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.output = load_demo()
-        cls.sefton = Review.objects.get(host_council__name="Sefton Metropolitan Borough Council")
+        cls.sefton = Review.objects.get(
+            host_council__name="Sefton Metropolitan Borough Council",
+            kind=Review.Kind.CQC_INSPECTION,
+        )
         cls.walsall = Review.objects.exclude(kind=Review.Kind.CQC_ASSESSMENT).get(
             host_council__name="Walsall Council"
         )
@@ -110,7 +113,7 @@ class DemoDataTests(TestCase):
         self.assertEqual(
             sorted(
                 Recommendation.objects.filter(review=review).values_list(
-                    "quality_statement__name", "text"
+                    "quality_statements__name", "text"
                 )
             ),
             sorted(
@@ -120,6 +123,23 @@ class DemoDataTests(TestCase):
             ),
         )
         self.assertEqual(review.cqc_corrections.count(), 2)
+
+    def test_seftons_invented_sar_feeds_the_same_plan(self):
+        sar = Review.objects.get(kind=Review.Kind.SAFEGUARDING_ADULTS_REVIEW)
+        self.assertEqual(sar.host_council, self.sefton.host_council)
+        self.assertIn("invented", sar.title)
+        recommendations = list(Recommendation.objects.filter(review=sar).order_by("number"))
+        self.assertEqual([r.number for r in recommendations], [1, 2, 3])
+        self.assertTrue(all("Invented" in r.text for r in recommendations))
+        self.assertTrue(all(r.quality_statements.exists() for r in recommendations))
+        self.assertIn(sar, self.sefton_plan.reviews.all())
+        # One is already addressed by an action that was in the plan before it.
+        linked = [r for r in recommendations if r.actions.exists()]
+        self.assertEqual(len(linked), 1)
+        action = linked[0].actions.get()
+        self.assertEqual(action.plan, self.sefton_plan)
+        self.assertTrue(action.already_addressed(linked[0]))
+        self.assertTrue(self.sefton_plan.actions.filter(quality_statements__isnull=False).exists())
 
     def test_sefton_judgements(self):
         judgements = list(self.sefton.judgements.values_list("outcome_area", "grade"))
@@ -265,8 +285,9 @@ class DemoDataTests(TestCase):
             for obj in objects
         }
 
-        # Walsall's invented CQC assessment adds a review, its page and 4 recommendations.
-        self.assertEqual(len(statuses), 9 + 37 + 3 + 1 + 31 + 2 + 56)
+        # Walsall's invented CQC assessment adds a review, its page and 4 recommendations;
+        # Sefton's invented SAR a review and 3 recommendations.
+        self.assertEqual(len(statuses), 9 + 37 + 3 + 1 + 1 + 31 + 3 + 2 + 56)
         self.assertEqual({url for url, status in statuses.items() if status != 200}, set())
 
 
@@ -285,7 +306,9 @@ class DemoCopyTests(TestCase):
         self.assertEqual(
             {label for label in loaded if loaded[label] != copied[label]}, set(), "tables differ"
         )
-        self.assertEqual(len(copied["improvement_plans.HistoricalAction"]), 56)
+        # One record for each of the 56 actions, and one more for each of the four tagged to
+        # quality statements and for the one the SAR's recommendation was linked to.
+        self.assertEqual(len(copied["improvement_plans.HistoricalAction"]), 56 + 4 + 1)
         for username in ("sefton.editor", "nw.lead"):
             user = get_user_model().objects.get(username=username)
             self.assertTrue(user.check_password(DEMO_PASSWORD), username)

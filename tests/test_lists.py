@@ -489,6 +489,7 @@ class RecommendationFilterTests(ListWorld):
                 "Review",
                 "Recommendation",
                 "Text",
+                "Quality statements",
                 "Response",
                 "Implementation",
                 "Actions",
@@ -689,7 +690,8 @@ class ListQueryBudgetTests(QueryBudgetTestCase):
     three dropdowns."""
 
     ACTION_PAGE = 7
-    RECOMMENDATION_PAGE = 6
+    # Two more: the rows' quality statements (prefetched) and the quality statement dropdown.
+    RECOMMENDATION_PAGE = 8
     EXPORT = 2
 
     @classmethod
@@ -774,8 +776,9 @@ class ListQueryBudgetTests(QueryBudgetTestCase):
     def test_recommendation_exports(self):
         for export_format in ("xlsx", "csv"):
             with self.subTest(export_format):
+                # The rows, and their quality statements (prefetched).
                 self.assert_same_budget(
-                    1,
+                    2,
                     f"/recommendations/?export={export_format}",
                     grow=lambda: self.add_councils(councils=1, actions_each=10),
                 )

@@ -1,9 +1,34 @@
+from itertools import groupby
+from operator import attrgetter
+
 from django import forms
+from django.db.models import Q
+from django.utils import timezone
 
 from reviews.cqc import scoring
 from reviews.cqc.reader import read_report
-from reviews.models import AccuracyCorrection, CqcAssessment
+from reviews.models import AccuracyCorrection, CqcAssessment, Framework, QualityStatement
 from sli.lib.fields import DateInputsField
+
+
+def offer_statements(form, tagged=None):
+    """Offer on ``form``'s "quality_statements" field the CQC's quality statements in force
+    today (and those in ``tagged``, a queryset of those already chosen), as checkboxes grouped
+    by theme; with none to offer the field is taken off the form."""
+    field = form.fields["quality_statements"]
+    framework = Framework.objects.applying_on(timezone.localdate())
+    offered = Q(theme__framework=framework) if framework else Q(pk__in=[])
+    if tagged is not None:
+        offered |= Q(pk__in=tagged.values("pk"))
+    field.queryset = QualityStatement.objects.filter(offered).select_related("theme")
+    in_order = field.queryset.order_by("theme__framework__applies_from", "theme__number", "number")
+    field.choices = [
+        (theme.name, [(statement.pk, statement.name) for statement in statements])
+        for theme, statements in groupby(in_order, key=attrgetter("theme"))
+    ]
+    if not field.choices:
+        form.fields.pop("quality_statements")
+
 
 SCORE_CHOICES = [("", "Not given in the report")] + [
     (str(score), scoring.score_sentence(score)) for score in range(scoring.HIGHEST, 0, -1)

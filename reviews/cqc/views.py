@@ -79,8 +79,9 @@ def assessment(request, pk):
     for finding in Finding.objects.filter(review=review, quality_statement__isnull=False):
         areas[finding.quality_statement_id][finding.kind].append(finding)
     recommendations = defaultdict(list)
-    for recommendation in review.recommendations.filter(quality_statement__isnull=False):
-        recommendations[recommendation.quality_statement_id].append(recommendation)
+    for recommendation in review.recommendations.prefetch_related("quality_statements"):
+        for statement in recommendation.quality_statements.all():
+            recommendations[statement.pk].append(recommendation)
     themes = defaultdict(list)
     for statement in statements:
         themes[statement.theme].append(

@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 from councils.access import in_councils, in_led_regions, in_reviews, scoped, with_permissions
 from councils.models import Membership
 from reviews.cqc.kind import CqcAssessmentKind
-from reviews.kinds import PLAIN, DocumentKind, SourceKind
+from reviews.kinds import PLAIN, AuditKind, DocumentKind, OmbudsmanKind, SourceKind
 from sli.lib.fields import shown_date
 
 Role = Membership.Role
@@ -203,6 +203,15 @@ class Review(models.Model):
         SUMMARY_AND_FINDINGS = "summary_and_findings", "The executive summary and the findings"
         SUMMARY_ONLY = "summary_only", "The executive summary only"
 
+    class AssuranceOpinion(models.TextChoices):
+        """An internal audit's opinion of the controls it audited (the four of the Public
+        Sector Internal Audit Standards' usual scale)."""
+
+        SUBSTANTIAL = "substantial", "Substantial assurance"
+        REASONABLE = "reasonable", "Reasonable assurance"
+        LIMITED = "limited", "Limited assurance"
+        NONE = "none", "No assurance"
+
     class CapacityToImprove(models.TextChoices):
         POOR = "poor", "Poor"
         UNCERTAIN = "uncertain", "Uncertain"
@@ -259,6 +268,20 @@ class Review(models.Model):
     focus_areas = models.ManyToManyField(FocusArea, blank=True, related_name="reviews")
     capacity_to_improve = models.CharField(
         max_length=20, choices=CapacityToImprove.choices, blank=True
+    )
+
+    # What some kinds of source give besides their date (see SOURCE_KINDS, ``extra_fields``).
+    assurance_opinion = models.CharField(
+        max_length=20,
+        choices=AssuranceOpinion.choices,
+        blank=True,
+        help_text="An internal audit's assurance opinion.",
+    )
+    comply_by = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The date by which the council must carry out what it agreed (the "
+        "Ombudsman's decision).",
     )
 
     # The feedback letter, as councils receive it.
@@ -378,6 +401,11 @@ class Review(models.Model):
         return source_kind_of(self.kind)
 
     @property
+    def source_details(self):
+        """The rows its kind adds to the review's page: [(key, value)]."""
+        return self.source_kind.detail_rows(self)
+
+    @property
     def status_shown(self):
         """The review's stage in its kind's words ("Report published" for the CQC's report)."""
         return self.source_kind.status_names.get(self.status, self.get_status_display())
@@ -414,7 +442,7 @@ SOURCE_KINDS = {
         written_by="the Safeguarding Adults Board",
         addressed_to="the board's partners",
     ),
-    Review.Kind.INTERNAL_AUDIT: DocumentKind(
+    Review.Kind.INTERNAL_AUDIT: AuditKind(
         hint="The council's internal auditors write an audit report with findings, management "
         "actions and an assurance opinion",
         document="audit report",
@@ -423,13 +451,14 @@ SOURCE_KINDS = {
         recommendations_heading="Management actions",
         issued_word="issued",
     ),
-    Review.Kind.OMBUDSMAN_DECISION: DocumentKind(
+    Review.Kind.OMBUDSMAN_DECISION: OmbudsmanKind(
         hint="The Ombudsman's decision on a complaint, with recommendations the council agreed "
         "to carry out by a deadline",
         document="decision",
         written_by="the Local Government and Social Care Ombudsman",
         addressed_to="the council, which agreed to them",
         recommendations_heading="Recommendations the council agreed to",
+        date_label="Date of the ombudsman's decision",
     ),
     Review.Kind.DHSC_LETTER: DocumentKind(
         hint="A letter from the Department of Health and Social Care's improvement adviser or "
@@ -439,6 +468,7 @@ SOURCE_KINDS = {
         addressed_to="the council",
         recommendations_heading="What the letter asks",
         issued_word="received",
+        date_label="Date of the letter",
     ),
     Review.Kind.SCRUTINY_REVIEW: DocumentKind(
         hint="A scrutiny committee's report with recommendations to the Cabinet",

@@ -32,7 +32,8 @@ def review_detail(request, pk):
     recommendations = with_implementation_state(
         Recommendation.objects.visible_to(user)
         .filter(review=review)
-        .select_related("parent", "scope_question", "focus_area", "quality_statement")
+        .select_related("parent", "scope_question", "focus_area")
+        .prefetch_related("quality_statements")
     )
     context = {
         "review": review,

@@ -8,6 +8,7 @@ from importlib import import_module
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.db.migrations.loader import MigrationLoader
+from django.utils import timezone
 from django.utils.text import slugify
 
 from councils.models import Council, Membership, Region
@@ -18,6 +19,7 @@ from improvement_plans.models import (
     Milestone,
     ProgressUpdate,
 )
+from improvement_plans.services import link_recommendation
 from recommendations.models import Recommendation
 from recommendations.services import recommend_areas_for_improvement
 from reviews.focus_areas import FOCUS_AREAS
@@ -35,7 +37,7 @@ from reviews.models import (
     TeamMember,
 )
 from sli.tooling.demo_data import councils as council_data
-from sli.tooling.demo_data import sefton, walsall, walsall_cqc
+from sli.tooling.demo_data import sefton, sefton_sar, walsall, walsall_cqc
 from sli.tooling.practice_demo import load_practice_demo
 from sli.tooling.records import upsert
 from sli.tooling.regional_demo import load_regional_demo
@@ -52,11 +54,12 @@ def load_demo():
     """Load everything; return the demo users as (username, description) pairs."""
     load_regions_and_councils()
     load_regional_demo()
-    reviews = {}
+    reviews, plans = {}, {}
     for module in (sefton, walsall):
         review = load_review(module.REVIEW)
-        load_plan(module.PLAN, review)
+        plans[module] = load_plan(module.PLAN, review)
         reviews[module] = review
+    load_sar(sefton_sar, plans[sefton])
     load_practice_demo()
     load_cqc_assessment(walsall_cqc.ASSESSMENT)
     return load_users(sefton_review=reviews[sefton], walsall_review=reviews[walsall])
@@ -223,6 +226,47 @@ def load_cqc_assessment(data):
     return review
 
 
+def load_sar(data, plan):
+    """An (invented) safeguarding adults review feeding ``plan``: its recommendations tagged to
+    quality statements, one linked to the plan's action that already addresses it, and some
+    of the plan's actions tagged to the statements they work towards."""
+    sar = data.SAR
+    # Tagged as the plan is read today: to the statements of the framework now in force.
+    framework = Framework.objects.applying_on(timezone.localdate())
+    statements = {s.name: s for s in QualityStatement.objects.filter(theme__framework=framework)}
+    review, _ = upsert(
+        Review,
+        host_council=plan.council,
+        title=sar["title"],
+        defaults={
+            "kind": sar["kind"],
+            "visit_start": sar["visit_start"],
+            "visit_end": sar["visit_end"],
+            "letter_date": sar["letter_date"],
+            "status": sar["status"],
+        },
+    )
+    plan.reviews.add(review)
+    for item in sar["recommendations"]:
+        recommendation, _ = upsert(
+            Recommendation,
+            review=review,
+            parent=None,
+            number=item["number"],
+            defaults={"text": item["text"], "response": item["response"]},
+        )
+        recommendation.quality_statements.set(
+            [statements[name] for name in item["quality_statements"]]
+        )
+        if number := item.get("already_addressed_by"):
+            link_recommendation(
+                recommendation=recommendation, action=plan.actions.get(number=number), by=None
+            )
+    for number, names in data.ACTION_STATEMENTS.items():
+        plan.actions.get(number=number).quality_statements.set([statements[n] for n in names])
+    return review
+
+
 def load_recommendation(review, item, questions, focus_areas):
     fields = {
         "text": item["text"],
@@ -295,7 +339,8 @@ def load_action(plan, area, recommendations, data, default_start):
             "percent_complete": latest.get("percent_complete", 0),
         },
     )
-    action.recommendations.set(recommendations)
+    # Added, not set: a recommendation of another source linked to the action stays linked.
+    action.recommendations.add(*recommendations)
     for milestone in data.get("milestones", []):
         upsert(
             Milestone,

@@ -52,7 +52,9 @@ TODAY = date(2024, 6, 1)
 
 def load_sefton():
     load_demo_copy()
-    review = Review.objects.get(host_council__name="Sefton Metropolitan Borough Council")
+    review = Review.objects.get(
+        host_council__name="Sefton Metropolitan Borough Council", kind=Review.Kind.CQC_INSPECTION
+    )
     return ImprovementPlan.objects.get(reviews=review)
 
 

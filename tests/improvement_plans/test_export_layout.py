@@ -96,7 +96,10 @@ class PlanLayoutExportTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         load_demo_copy()
-        review = Review.objects.get(host_council__name="Sefton Metropolitan Borough Council")
+        review = Review.objects.get(
+            host_council__name="Sefton Metropolitan Borough Council",
+            kind=Review.Kind.CQC_INSPECTION,
+        )
         cls.plan = ImprovementPlan.objects.get(reviews=review)
         Action.objects.filter(pk=cls.plan.actions.order_by("number").first().pk).update(**AWKWARD)
         cls.plan_data = workbook_bytes(plan_to_workbook(cls.plan))

@@ -94,7 +94,10 @@ class HalfWrittenImportTests(TestCase):
             council__slug="sefton-metropolitan-borough-council"
         )
         cls.workbook = workbook_bytes(plan_to_workbook(sefton_plan))
-        cls.plan = make_plan(review=sefton_plan.reviews.get(), title="Sefton plan, second copy")
+        cls.plan = make_plan(
+            review=sefton_plan.reviews.get(kind=Review.Kind.CQC_INSPECTION),
+            title="Sefton plan, second copy",
+        )
 
     def preview(self):
         preview = read_plan_workbook(BytesIO(self.workbook), plan=self.plan)
@@ -170,7 +173,10 @@ class HalfWrittenPlanTests(TestCase):
     def setUpTestData(cls):
         load_demo_copy()
         cls.editor = get_user_model().objects.get(username="sefton.editor")
-        cls.review = Review.objects.get(host_council__slug="sefton-metropolitan-borough-council")
+        cls.review = Review.objects.get(
+            host_council__slug="sefton-metropolitan-borough-council",
+            kind=Review.Kind.CQC_INSPECTION,
+        )
 
     def test_a_new_plan_is_not_kept_when_linking_its_reviews_fails(self):
         self.client.force_login(self.editor)

@@ -9,7 +9,13 @@ from django.utils import timezone
 from improvement_plans.models import Action
 from reviews.models import Framework
 from tests.base import councillor_of, editor_of
-from tests.factories import make_action, make_council, make_plan
+from tests.factories import (
+    make_action,
+    make_council,
+    make_plan,
+    make_recommendation,
+    make_review,
+)
 from tests.html_forms import form_data
 
 
@@ -152,13 +158,24 @@ class PlanByStatementTests(TestCase):
                 "Actions towards no quality statement": [self.untagged.title],
             },
         )
-        self.assertIn(f'href="{self.url}">Read by improvement area</a>', html)
-        self.assertNotIn("Read by quality statement", html)
+        self.assertIn(f'href="{self.url}">by improvement area</a>', html)
+        self.assertIn("<strong>by quality statement</strong>", html)
+
+    def test_an_action_is_also_under_the_statements_of_the_recommendations_it_answers(self):
+        recommendation = make_recommendation(review=make_review(host_council=self.council))
+        recommendation.quality_statements.set([self.statements[4]])
+        self.untagged.recommendations.add(recommendation)
+        self.client.force_login(self.councillor)
+        html = self.client.get(self.url, {"by": "statement"}).content.decode()
+        sections = self.sections(html)
+        self.assertEqual(sections[self.statements[4].name], [self.untagged.title])
+        self.assertNotIn("Actions towards no quality statement", sections)
 
     def test_the_plan_page_links_to_the_reading_by_statement(self):
         self.client.force_login(self.councillor)
         html = self.client.get(self.url).content.decode()
-        self.assertIn(f'href="{self.url}?by=statement">Read by quality statement</a>', html)
+        self.assertIn(f'href="{self.url}?by=statement">by quality statement</a>', html)
+        self.assertIn(f'href="{self.url}?by=source">by source</a>', html)
         self.assertIn("Actions outside an improvement area", html)
 
     def test_the_same_queries_for_few_and_many_tagged_actions(self):

@@ -132,9 +132,12 @@ class CqcAssessmentViewTests(TestCase):
         self.client.post(f"/recommendations/from-cqc-areas/{review.pk}/")
         made = Recommendation.objects.filter(review=review).order_by("number")
         self.assertEqual([r.number for r in made], [1, 2])
-        self.assertEqual({r.quality_statement.name for r in made}, {"Assessing needs"})
+        self.assertEqual(
+            {s.name for r in made for s in r.quality_statements.all()}, {"Assessing needs"}
+        )
         self.assertContains(self.client.get(f"/reviews/cqc/{review.pk}/"), "Recommendation 2")
-        self.assertEqual(made[0].history.count(), 1)
+        # Made, then tagged to its statement: the second click changed nothing.
+        self.assertEqual(made[0].history.count(), 2)
 
     def test_pasting_a_report_reads_scores_and_areas(self):
         review = self.start()
@@ -286,8 +289,8 @@ class CqcReviewPageTests(TestCase):
             strengths=["Assessments were strengths-based."],
             improvements=["Waiting times were too long."],
         )
-        make_recommendation(
-            review=cls.review, text="Shorten the waits.", quality_statement=statements[1]
+        make_recommendation(review=cls.review, text="Shorten the waits.").quality_statements.set(
+            [statements[1]]
         )
         cls.draft = start_assessment(
             council=cls.council,
