@@ -8,6 +8,7 @@ import io
 import re
 from datetime import date, timedelta
 
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
@@ -16,10 +17,12 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from councils.models import Council
 from improvement_plans.evidence_library.library import Library, default_older_than
 from improvement_plans.evidence_library.models import EvidenceItem, ProgressEvidenceCategories
 from reviews.models import EvidenceCategory, Framework, QualityStatement
 from tests.base import councillor_of, editor_of, lead_of, regional_lead_of
+from tests.demo import load_demo_copy
 from tests.factories import (
     make_action,
     make_council,
@@ -477,3 +480,33 @@ class LibraryQueryBudgetTests(QueryBudgetTestCase):
         _, large_xlsx = self.get_within_budget(11, xlsx)
         self.assertEqual((small, small_xlsx), (large, large_xlsx), (small, small_xlsx))
         self.assertContains(response, "E12")
+
+
+class DemoLibraryTests(TestCase):
+    """Walsall's invented demo items show the grid both covered and warning."""
+
+    @classmethod
+    def setUpTestData(cls):
+        load_demo_copy()
+
+    def test_the_demo_grid_has_covered_cells_and_both_warnings(self):
+        walsall = Council.objects.get(name="Walsall Council")
+        admin = get_user_model().objects.get(username="admin")
+        library = Library.of(walsall, admin)
+        self.assertEqual(len(library.entries), 10)
+        self.assertTrue(all("(invented)" in entry.title for entry in library.entries))
+        grid = library.grid()
+        covered = [cell for row in grid for cell in row.cells if cell.count]
+        self.assertGreater(len(covered), 10)
+        missing = [row.statement.name for row in grid if row.required_missing]
+        self.assertEqual(
+            missing,
+            [
+                "Equity in experience and outcomes",
+                "Partnerships and communities",
+                "Learning, improvement and innovation",
+            ],
+        )
+        # The safeguarding board's report of 2022 is the only processes evidence there.
+        safeguarding = next(row for row in grid if row.statement.name == "Safeguarding")
+        self.assertIn("processes", [cell.category.code for cell in safeguarding.old_cells])
