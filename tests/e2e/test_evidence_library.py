@@ -88,3 +88,16 @@ def test_an_editor_adds_evidence_and_the_grid_and_index_follow(
         "People's experience",
         "https://www.example.org/walsall-demo/equality-survey",
     )
+
+    # Changed, then removed: each page checked as the others.
+    page.get_by_role("link", name=f"Change E11 under {EQUITY}").click()
+    check_fits(page, check_accessibility)
+    page.get_by_label("Title").fill("Equality survey, corrected title (test)")
+    page.get_by_role("button", name="Save the evidence").click()
+    assert page.get_by_text("Evidence E11 was saved.").is_visible()
+    assert page.get_by_text("Title: Equality survey of people using services (test)").is_visible()
+    page.get_by_role("link", name=f"Remove E11 under {EQUITY}").click()
+    check_fits(page, check_accessibility)
+    page.get_by_role("button", name="Remove the evidence").click()
+    assert page.get_by_text("Evidence E11 was removed from the library.").is_visible()
+    assert page.get_by_text("3 quality statements have none", exact=False).is_visible()
