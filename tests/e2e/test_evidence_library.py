@@ -9,9 +9,12 @@ import re
 import pytest
 from openpyxl import load_workbook
 
+from improvement_plans.models import Action
+from reviews.models import QualityStatement
 from tests.demo import load_demo_copy
 from tests.e2e.test_journey import sign_in
 from tests.e2e.test_pages_fit import PHONE, SCREEN, check_fits
+from tests.factories import make_evidence, make_update
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -101,3 +104,33 @@ def test_an_editor_adds_evidence_and_the_grid_and_index_follow(
     page.get_by_role("button", name="Remove the evidence").click()
     assert page.get_by_text("Evidence E11 was removed from the library.").is_visible()
     assert page.get_by_text("3 quality statements have none", exact=False).is_visible()
+
+
+def test_an_editor_chooses_the_category_of_progress_evidence(
+    page, live_server, check_accessibility
+):
+    load_demo_copy()
+    action = Action.objects.get(plan__council__name="Walsall Council", number=1)
+    action.quality_statements.set([QualityStatement.objects.get(name=EQUITY)])
+    make_evidence(update=make_update(action=action), description="Finance review (test)")
+    sign_in(page, live_server, "walsall.editor")
+    page.get_by_role("link", name="Walsall Council: evidence library by quality statement").click()
+    grid = page.get_by_role(
+        "region", name="Evidence for each quality statement by evidence category"
+    )
+    row = grid.get_by_role("row", name=re.compile(rf"^3\. {EQUITY}"))
+    assert row.get_by_role("link", name=f"1 piece not categorised for {EQUITY}").is_visible()
+
+    page.get_by_role("link", name=f"Choose categories of A1.1 under {EQUITY}").click()
+    assert page.get_by_role("heading", level=1).inner_text() == (
+        "Which kind of evidence is “Finance review (test)”?"
+    )
+    check_fits(page, check_accessibility)
+    page.get_by_role("checkbox", name="Feedback from staff and leaders").check()
+    page.get_by_role("button", name="Save the categories").click()
+
+    assert page.get_by_text("The categories of “Finance review (test)” were saved.").is_visible()
+    assert row.get_by_role(
+        "link", name=f"1 piece of feedback from staff and leaders for {EQUITY}"
+    ).is_visible()
+    assert "No people's experience" in row.inner_text()
