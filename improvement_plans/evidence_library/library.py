@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from improvement_plans.evidence_library.models import EvidenceItem
-from improvement_plans.models import Action, Evidence
+from improvement_plans.models import Action, Evidence, ImprovementPlan
 from reviews.models import EvidenceCategory, Framework, QualityStatement
 from sli.lib.queries import count_of
 
@@ -88,12 +88,12 @@ def item_entries(items):
         )
 
 
-def progress_entries(evidence, statements_of_action):
+def progress_entries(evidence, statements_of_action, plan_prefixes):
     for piece in evidence:
         action = piece.update.action
         chosen = getattr(piece, "library_categories", None)
         yield Entry(
-            reference=f"A{action.number}.{piece.position}",
+            reference=f"{plan_prefixes[action.plan_id]}A{action.number}.{piece.position}",
             title=piece.description,
             description=piece.update.narrative,
             date=piece.update.date,
@@ -144,7 +144,15 @@ def read_entries(council, user, framework):
     statements_of_action = {}
     for link in tagged.order_by("qualitystatement__number"):
         statements_of_action.setdefault(link.action_id, []).append(link.qualitystatement)
-    return [*item_entries(items), *progress_entries(evidence, statements_of_action)]
+    # Action numbers are a plan's: with several plans, "P2-A12.1" is action 12 of the
+    # council's second plan (by version date), so that a reference names one piece.
+    plans = ImprovementPlan.objects.filter(council=council).order_by("version_date", "pk")
+    plan_ids = list(plans.values_list("pk", flat=True))
+    prefixes = {
+        pk: f"P{number}-" if len(plan_ids) > 1 else ""
+        for number, pk in enumerate(plan_ids, start=1)
+    }
+    return [*item_entries(items), *progress_entries(evidence, statements_of_action, prefixes)]
 
 
 @dataclass
@@ -189,7 +197,9 @@ class Library:
     older_than: date
 
     @classmethod
-    def of(cls, council, user, *, older_than=None, today=None):
+    def of(cls, council, user, *, older_than=None, today=None, with_entries=True):
+        """The council's library as ``user`` reads it; ``with_entries=False`` reads only the
+        framework (for a form's choices)."""
         today = today or timezone.localdate()
         framework = Framework.objects.applying_on(today)
         statements, categories = [], []
@@ -205,7 +215,7 @@ class Library:
             framework=framework,
             statements=statements,
             categories=categories,
-            entries=read_entries(council, user, framework),
+            entries=read_entries(council, user, framework) if with_entries else [],
             older_than=older_than or default_older_than(today),
         )
 

@@ -75,7 +75,7 @@ def library(request, slug):
 
 def new_item(request, slug):
     council = library_council(request, slug, editing=True)
-    library = Library.of(council, request.user)
+    library = Library.of(council, request.user, with_entries=False)
     form = EvidenceItemForm(request.POST or None, request.FILES or None, library=library)
     if request.method == "POST" and form.is_valid():
         item = add_evidence_item(form=form, council=council, by=request.user)
@@ -95,7 +95,7 @@ def editable_item(request, pk):
 
 def edit_item(request, pk):
     item = editable_item(request, pk)
-    library = Library.of(item.council, request.user)
+    library = Library.of(item.council, request.user, with_entries=False)
     form = EvidenceItemForm(
         request.POST or None, request.FILES or None, instance=item, library=library
     )
@@ -136,7 +136,7 @@ def categorise(request, pk):
     require(Evidence.objects.editable_by(request.user), evidence, EDITORS)
     council = evidence.update.action.plan.council
     record = ProgressEvidenceCategories.objects.filter(evidence=evidence).first()
-    library = Library.of(council, request.user)
+    library = Library.of(council, request.user, with_entries=False)
     # An empty POST is a choice too (no category), so the form is bound on every POST.
     data = request.POST if request.method == "POST" else None
     form = CategoriesForm(data, instance=record, library=library)

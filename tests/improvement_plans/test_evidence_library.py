@@ -328,6 +328,19 @@ class GridTests(LibraryWorld):
         self.client.post(url, {})
         self.assertEqual(Library.of(self.council, self.editor).grid()[0].not_categorised.count, 1)
 
+    def test_with_two_plans_a_reference_names_the_plan_too(self):
+        newer = make_plan(
+            council=self.council, version_date=self.plan.version_date.replace(year=2030)
+        )
+        action = make_action(plan=newer, number=12)
+        action.quality_statements.set([self.needs])
+        make_evidence(update=make_update(action=action), description="Second plan's audit")
+        references = {
+            entry.title: entry.reference for entry in Library.of(self.council, self.editor).entries
+        }
+        self.assertEqual(references["Waiting list audit"], "P1-A12.1")
+        self.assertEqual(references["Second plan's audit"], "P2-A12.1")
+
     def test_filters_by_statement_and_category(self):
         make_item(
             self.council,
@@ -473,11 +486,11 @@ class LibraryQueryBudgetTests(QueryBudgetTestCase):
         url = reverse("improvement_plans:library:index", args=[self.council.slug])
         xlsx = reverse("improvement_plans:library:index_xlsx", args=[self.council.slug])
         self.grow(2)
-        _, small = self.get_within_budget(17, url)
-        _, small_xlsx = self.get_within_budget(11, xlsx)
+        _, small = self.get_within_budget(18, url)
+        _, small_xlsx = self.get_within_budget(12, xlsx)
         self.grow(12)
-        response, large = self.get_within_budget(17, url)
-        _, large_xlsx = self.get_within_budget(11, xlsx)
+        response, large = self.get_within_budget(18, url)
+        _, large_xlsx = self.get_within_budget(12, xlsx)
         self.assertEqual((small, small_xlsx), (large, large_xlsx), (small, small_xlsx))
         self.assertContains(response, "E12")
 
