@@ -72,6 +72,12 @@ class CouncilQuerySet(models.QuerySet):
         editor = [Membership.Role.COUNCIL_EDITOR]
         return scoped(self, user, in_councils(user, "pk", editor) | in_led_regions(user, ""))
 
+    def for_people_or_lead(self, user):
+        """Councils where the user holds a council role, and those of the regions they lead:
+        who read the council's own records that may hold personal data (its evidence)."""
+
+        return scoped(self, user, in_councils(user, "pk") | in_led_regions(user, ""))
+
     def for_editor(self, user):
         """Councils this user edits: they manage its people and plans."""
 

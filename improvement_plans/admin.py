@@ -3,6 +3,7 @@ from django.contrib import admin
 from improvement_plans.models import (
     Action,
     Evidence,
+    EvidenceItem,
     ImprovementArea,
     ImprovementPlan,
     Milestone,
@@ -85,3 +86,14 @@ class MilestoneAdmin(ScopedModelAdmin):
 class EvidenceAdmin(ScopedModelAdmin):
     list_display = ["description", "update", "file", "link"]
     raw_id_fields = ["update"]
+
+
+@admin.register(EvidenceItem)
+class EvidenceItemAdmin(ScopedModelAdmin):
+    list_display = ["__str__", "council", "evidence_date"]
+    list_filter = ["council__region", "categories"]
+    search_fields = ["title", "council__name"]
+    list_select_related = ["council"]
+    autocomplete_fields = ["council"]
+    filter_horizontal = ["quality_statements", "categories"]
+    raw_id_fields = ["added_by"]

@@ -10,6 +10,12 @@ from simple_history.models import HistoricalRecords
 
 from councils.access import in_councils, in_led_regions, in_reviews, scoped, with_permissions
 from councils.models import Membership
+
+# The evidence library's records, under this app's label.
+from improvement_plans.evidence_library.models import (  # noqa: F401
+    EvidenceItem,
+    ProgressEvidenceCategories,
+)
 from recommendations.models import Recommendation
 from reviews.models import QualityStatement
 from sli.lib.queries import count_of

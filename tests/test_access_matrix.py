@@ -19,9 +19,11 @@ from improvement_plans.models import (
     Action,
     DueDateChange,
     Evidence,
+    EvidenceItem,
     ImprovementArea,
     ImprovementPlan,
     Milestone,
+    ProgressEvidenceCategories,
     ProgressUpdate,
     RatingChallenge,
 )
@@ -186,6 +188,15 @@ EXPECTED.update(
         "cqc correction A": (CQC_CONTENT_READERS, {A_EDITOR}),
     }
 )
+# The evidence library: the council's people and its region's lead read (review teams do
+# not: evidence may hold personal data); the council's editors keep it.
+EXPECTED.update(
+    {
+        "library item A": (A_EVIDENCE_READERS, {A_EDITOR}),
+        "library item C": (C_READERS, {C_EDITOR}),
+        "progress categories A": (A_EVIDENCE_READERS, {A_EDITOR}),
+    }
+)
 # The good-practice directory: the region's people read; a council's editors and the
 # regional lead record practice.
 EXPECTED["practice A"] = (NORTH_PEOPLE, {A_EDITOR, NORTH_LEAD})
@@ -224,6 +235,8 @@ SCOPED_MODELS = [
     Measure,
     Reading,
     PracticeEntry,
+    EvidenceItem,
+    ProgressEvidenceCategories,
 ]
 
 
@@ -399,6 +412,25 @@ class AccessWorld(TestCase):
             where="page 3",
             report_text="12 weeks",
             proposed_correction="2 weeks",
+        )
+
+        o["library item A"] = item_a = EvidenceItem.objects.create(
+            council=council_a,
+            number=1,
+            title="Carers' survey",
+            evidence_date=date(2024, 5, 1),
+            file=ContentFile(b"%PDF-1.4 survey", name="survey-a.pdf"),
+        )
+        item_a.quality_statements.add(statement)
+        o["library item C"] = EvidenceItem.objects.create(
+            council=council_c,
+            number=1,
+            title="Provider feedback",
+            evidence_date=date(2024, 5, 1),
+            file=ContentFile(b"%PDF-1.4 feedback", name="feedback-c.pdf"),
+        )
+        o["progress categories A"] = ProgressEvidenceCategories.objects.create(
+            evidence=o["evidence file A"]
         )
 
         u = cls.users = {
@@ -659,6 +691,26 @@ COUNCIL_OF_RECOMMENDATION = {
     "recommendation A draft": "council A",
     "recommendation C": "council C",
 }
+COUNCILS = ["council A", "council B", "council C"]
+LIBRARY_ITEMS = ["library item A", "library item C"]
+ROUTES.update(
+    {
+        "improvement_plans:library:index": ("GET", COUNCILS),
+        "improvement_plans:library:index_xlsx": ("GET", COUNCILS),
+        "improvement_plans:library:index_pdf": ("GET", COUNCILS),
+        "improvement_plans:library:new": ("GET", COUNCILS),
+        "improvement_plans:library:edit": ("GET", LIBRARY_ITEMS),
+        "improvement_plans:library:remove": ("GET", LIBRARY_ITEMS),
+        "improvement_plans:library:file": ("GET", LIBRARY_ITEMS),
+        "improvement_plans:library:categorise": ("GET", ["evidence file A", "evidence file C"]),
+    }
+)
+# Who reads a council's evidence library: its people and its region's lead.
+EVIDENCE_LIBRARY_READERS = {
+    "council A": A_EVIDENCE_READERS,
+    "council B": {NORTH_LEAD},
+    "council C": C_READERS,
+}
 # A council's editors and regional leads enter the CQC's assessments.
 RESTRICTED_PAGES["reviews:cqc:new"] = {STAFF, A_EDITOR, C_EDITOR, NORTH_LEAD, SOUTH_LEAD}
 # Notable practice is added by a council's editors and by regional leads.
@@ -671,7 +723,23 @@ RISK_COMMENTERS = {"risk A": {A_EDITOR, NORTH_LEAD}, "risk C": {C_EDITOR, SOUTH_
 
 def permitted(route, role, key):
     """Beyond seeing the object: who may use each route that acts on one."""
-    if route in {"councils:remove_person", "improvement_plans:new_plan"}:
+    if route in {
+        "improvement_plans:library:index",
+        "improvement_plans:library:index_xlsx",
+        "improvement_plans:library:index_pdf",
+    }:
+        return role == STAFF or role in EVIDENCE_LIBRARY_READERS[key]
+    if route in {
+        "improvement_plans:library:edit",
+        "improvement_plans:library:remove",
+        "improvement_plans:library:categorise",
+    }:
+        return changes(role, key)
+    if route in {
+        "councils:remove_person",
+        "improvement_plans:new_plan",
+        "improvement_plans:library:new",
+    }:
         return role == STAFF or (role, key) in {(A_EDITOR, "council A"), (C_EDITOR, "council C")}
     if route == "councils:people":
         # A council's editors manage its people; the region's lead lists them, and invites the

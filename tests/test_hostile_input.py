@@ -48,6 +48,7 @@ from improvement_plans.models import (
     ActionStatus,
     DueDateChange,
     Evidence,
+    EvidenceItem,
     ImprovementArea,
     ImprovementPlan,
     Milestone,
@@ -451,6 +452,23 @@ class HostileWorld(TestCase):
             evidence_reference="E",
         )
         RatingCharacteristic.objects.create(statement=statement, score=3, text="T")
+        cls.library_item = EvidenceItem.objects.create(
+            council=cls.council,
+            number=1,
+            title="T",
+            description="D",
+            evidence_date=today,
+            link="https://example.org/library",
+        )
+        cls.library_item.quality_statements.add(statement)
+        cls.library_item.categories.add(statement.theme.framework.evidence_categories.first())
+        EvidenceItem.objects.create(
+            council=cls.council,
+            number=2,
+            title="F",
+            evidence_date=today,
+            file=ContentFile(b"%PDF-1.4 survey", name="survey.pdf"),
+        ).quality_statements.add(statement)
 
         cls.filled = [
             obj
@@ -474,10 +492,11 @@ class HostileWorld(TestCase):
                 if field.max_length and len(prefix) + max(map(len, payloads)) > field.max_length:
                     prefix = ""  # a code or a unit: room for the payload only
                 per_field[obj, field.name] = pack(prefix, payloads, field.max_length)
-        per_field[cls.link_evidence, "link"] = [
-            LINK_START + value
-            for value in pack("", link_payloads(), 500 - len(LINK_START), separator="%20")
-        ]
+        for linked in (cls.link_evidence, cls.library_item):
+            per_field[linked, "link"] = [
+                LINK_START + value
+                for value in pack("", link_payloads(), 500 - len(LINK_START), separator="%20")
+            ]
         count = max(len(values) for values in per_field.values())
         return [
             {key: values[number % len(values)] for key, values in per_field.items()}
@@ -532,7 +551,7 @@ class FieldCoverageTests(HostileWorld):
             for field in model._meta.concrete_fields
             if isinstance(field, models.URLField)
         ]
-        self.assertEqual(addresses, ["Framework.source", "Evidence.link"])
+        self.assertEqual(addresses, ["Framework.source", "EvidenceItem.link", "Evidence.link"])
 
     def test_the_corpus_has_at_least_twenty_distinct_payloads(self):
         self.assertGreaterEqual(len(set(XSS_PAYLOADS)), 20)
@@ -546,6 +565,7 @@ KIND_OF_KEY = [
     ("self-assessment", SelfAssessment),
     ("local measure", Measure),
     ("evidence file", Evidence),
+    ("library item", EvidenceItem),
     ("council", Council),
     ("region", Region),
     ("review", Review),
@@ -578,6 +598,9 @@ FILE_ROUTES = {
     "improvement_plans:export",
     "improvement_plans:evidence",
     "reviews:cqc:corrections_xlsx",
+    "improvement_plans:library:index_xlsx",
+    "improvement_plans:library:index_pdf",
+    "improvement_plans:library:file",
 }
 # Fields no page shows as such, and why.
 NOT_SHOWN = {"Amendment.new_text": "the recommendation's text since the amendment, shown as that"}

@@ -69,6 +69,12 @@ MUST_REACH = {
         "reviews:cqc:assessment",
         "reviews:cqc:corrections",
         "reviews:cqc:corrections_xlsx",
+        "improvement_plans:library:index",
+        "improvement_plans:library:new",
+        "improvement_plans:library:edit",
+        "improvement_plans:library:remove",
+        "improvement_plans:library:index_xlsx",
+        "improvement_plans:library:index_pdf",
     },
     "sefton.councillor": EVERYONE
     | {
@@ -77,6 +83,7 @@ MUST_REACH = {
         "improvement_plans:action",
         "improvement_plans:report_pdf",
         "recommendations:detail",
+        "improvement_plans:library:index",
     },
     "peer.lead": EVERYONE
     | {
@@ -120,6 +127,7 @@ MUST_REACH = {
         "reviews:detail",
         "regional:risk_year",
         "reviews:cqc:assessment",
+        "improvement_plans:library:index",
     },
 }
 

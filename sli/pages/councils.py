@@ -48,6 +48,7 @@ def council_detail(request, slug):
             can_invite_first_editor="first_editor_invitable_by",
             can_plan_review="hosts_plannable_by",
             can_enter_cqc_assessment="for_editor_or_lead",
+            can_read_evidence="for_people_or_lead",
         ),
         request.user,
         slug=slug,

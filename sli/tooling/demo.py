@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from councils.models import Council, Membership, Region
 from improvement_plans.models import (
     Action,
+    EvidenceItem,
     ImprovementArea,
     ImprovementPlan,
     Milestone,
@@ -26,6 +27,7 @@ from reviews.focus_areas import FOCUS_AREAS
 from reviews.models import (
     AccuracyCorrection,
     CqcAssessment,
+    EvidenceCategory,
     Finding,
     FocusArea,
     Framework,
@@ -37,7 +39,7 @@ from reviews.models import (
     TeamMember,
 )
 from sli.tooling.demo_data import councils as council_data
-from sli.tooling.demo_data import sefton, sefton_sar, walsall, walsall_cqc
+from sli.tooling.demo_data import sefton, sefton_sar, walsall, walsall_cqc, walsall_evidence
 from sli.tooling.practice_demo import load_practice_demo
 from sli.tooling.records import upsert
 from sli.tooling.regional_demo import load_regional_demo
@@ -62,6 +64,7 @@ def load_demo():
     load_sar(sefton_sar, plans[sefton])
     load_practice_demo()
     load_cqc_assessment(walsall_cqc.ASSESSMENT)
+    load_evidence_items(walsall_evidence)
     return load_users(sefton_review=reviews[sefton], walsall_review=reviews[walsall])
 
 
@@ -265,6 +268,31 @@ def load_sar(data, plan):
     for number, names in data.ACTION_STATEMENTS.items():
         plan.actions.get(number=number).quality_statements.set([statements[n] for n in names])
     return review
+
+
+def load_evidence_items(data):
+    """A council's evidence library: numbered items, each a link, with its statements and
+    categories (from the framework in force on the item's date)."""
+    council = Council.objects.get(name=data.COUNCIL)
+    for number, (title, day, page, statements, categories) in enumerate(data.ITEMS, start=1):
+        item, _ = upsert(
+            EvidenceItem,
+            council=council,
+            number=number,
+            defaults={
+                "title": title,
+                "description": data.MADE_UP,
+                "evidence_date": day,
+                "link": f"{data.LINK}{page}",
+            },
+        )
+        framework = Framework.objects.applying_on(day) or Framework.objects.first()
+        item.quality_statements.set(
+            QualityStatement.objects.filter(theme__framework=framework, name__in=statements)
+        )
+        item.categories.set(
+            EvidenceCategory.objects.filter(framework=framework, code__in=categories)
+        )
 
 
 def load_recommendation(review, item, questions, focus_areas):
