@@ -10,6 +10,15 @@ from simple_history.models import HistoricalRecords
 
 from councils.access import in_councils, in_led_regions, in_reviews, scoped, with_permissions
 from councils.models import Membership
+
+# The council's self-assessment against the CQC framework is a sub-package of its own; its
+# models are imported here so that they belong to this app.
+from improvement_plans.self_assessment.models import (  # noqa: F401
+    CqcSelfAssessment,
+    SelfRating,
+    SelfRatingChallenge,
+    SelfRatingLink,
+)
 from recommendations.models import Recommendation
 from reviews.models import QualityStatement
 from sli.lib.queries import count_of

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from improvement_plans import views
 
@@ -30,4 +30,5 @@ urlpatterns = [
     ),
     path("plans/<int:pk>/report.pdf", views.report_pdf, name="report_pdf"),
     path("plans/<int:pk>/report.xlsx", views.report_xlsx, name="report_xlsx"),
+    path("", include("improvement_plans.self_assessment.urls")),
 ]
