@@ -69,6 +69,10 @@ MUST_REACH = {
         "reviews:cqc:assessment",
         "reviews:cqc:corrections",
         "reviews:cqc:corrections_xlsx",
+        "improvement_plans:self_assessment:list",
+        "improvement_plans:self_assessment:new",
+        "improvement_plans:self_assessment:detail",
+        "improvement_plans:self_assessment:answer",
     },
     "sefton.councillor": EVERYONE
     | {
@@ -120,6 +124,9 @@ MUST_REACH = {
         "reviews:detail",
         "regional:risk_year",
         "reviews:cqc:assessment",
+        "improvement_plans:self_assessment:list",
+        "improvement_plans:self_assessment:detail",
+        "improvement_plans:self_assessment:challenge",
     },
 }
 
