@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from improvement_plans.models import Evidence
 from improvement_plans.self_assessment.models import (
     CqcSelfAssessment,
     SelfRating,
@@ -47,7 +48,13 @@ def save_rating(
         rating.completed = completed
         rating.full_clean(exclude=["assessment", "statement"])
         rating.save()
-        rating.evidence.set(evidence)
+        own = Evidence.objects.filter(
+            pk__in=[item.pk for item in evidence],
+            update__action__plan__council=rating.assessment.council_id,
+        )
+        if own.count() != len({item.pk for item in evidence}):
+            raise ValidationError("Choose evidence from the council's own progress updates.")
+        rating.evidence.set(own)
         for link in removed:
             link.delete()
         if new_link:

@@ -167,6 +167,19 @@ class TaskListTests(SelfAssessmentTestCase):
         )
         self.assertEqual(response.status_code, 200)
         self.assertFalse(SelfRating.objects.filter(evidence=other).exists())
+        with self.assertRaises(ValidationError):
+            save_rating(
+                rating=assessment.ratings.get(statement__number=3),
+                score=None,
+                narrative="",
+                strengths="",
+                improvements="",
+                evidence=[other],
+                completed=False,
+                new_link=None,
+                removed=[],
+            )
+        self.assertFalse(SelfRating.objects.filter(evidence=other).exists())
 
     def test_submit_needs_every_statement_completed_then_it_is_read_only(self):
         assessment = self.start()
@@ -342,9 +355,13 @@ class ChallengeTests(SelfAssessmentTestCase):
         )
         page = text(self.client.get(self.url(assessment)))
         self.assertIn("Awaiting the council's answer", page)
+        home = self.client.get("/").content.decode()
+        self.assertIn(f"/councils/{self.council.slug}/cqc-self-assessments/", home)
+        self.assertIn("1 to answer", text(self.client.get("/")))
         self.client.post(answer_url, {"outcome": "accepted", "answer": "Fair: we agree."})
         challenge.refresh_from_db()
         self.assertTrue(challenge.is_accepted)
+        self.assertNotIn("Challenges to your CQC self-assessment 1", text(self.client.get("/")))
         rating.refresh_from_db()
         self.assertEqual(rating.score, 3)  # the council's own rating is kept
         page = text(self.client.get(self.url(assessment)))
