@@ -29,6 +29,7 @@ from tests.factories import (
     make_region,
     make_review,
     make_update,
+    make_user,
 )
 
 CQC_SCORES = {1: 2, 2: 3, 3: 3, 4: 3, 5: 3, 6: 2, 7: 3, 8: 3, 9: 2}
@@ -463,3 +464,18 @@ class QueryBudgetTests(SelfAssessmentTestCase):
             self.queries(self.url(one, statement), self.editor),
             self.queries(self.url(many, statement), self.editor),
         )
+
+
+class AdminTests(SelfAssessmentTestCase):
+    def test_the_admin_lists_them_and_shows_a_submitted_one_read_only(self):
+        draft = self.start(date(2026, 5, 1))
+        submitted = rate_all(self.start(), CQC_SCORES, by=self.editor)
+        self.client.force_login(make_user(is_staff=True, is_superuser=True))
+        base = "/admin/improvement_plans/cqcselfassessment/"
+        self.assertContains(self.client.get(base), "Barsetshire")
+        self.assertContains(self.client.get(f"{base}{draft.pk}/change/"), "Save")
+        page = self.client.get(f"{base}{submitted.pk}/change/")
+        self.assertEqual(page.status_code, 200)
+        self.assertNotContains(page, 'name="_save"')
+        response = self.client.post(f"{base}{submitted.pk}/change/", {})
+        self.assertEqual(response.status_code, 403)
