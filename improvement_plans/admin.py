@@ -9,6 +9,7 @@ from improvement_plans.models import (
     Milestone,
     ProgressUpdate,
 )
+from improvement_plans.self_assessment import admin as self_assessment_admin  # noqa: F401 (registers)
 from sli.lib.admin import ScopedModelAdmin
 
 

@@ -16,6 +16,15 @@ from improvement_plans.evidence_library.models import (  # noqa: F401
     EvidenceItem,
     ProgressEvidenceCategories,
 )
+
+# The council's self-assessment against the CQC framework is a sub-package of its own; its
+# models are imported here so that they belong to this app.
+from improvement_plans.self_assessment.models import (  # noqa: F401
+    CqcSelfAssessment,
+    SelfRating,
+    SelfRatingChallenge,
+    SelfRatingLink,
+)
 from recommendations.models import Recommendation
 from reviews.models import QualityStatement
 from sli.lib.queries import count_of

@@ -31,4 +31,5 @@ urlpatterns = [
     path("plans/<int:pk>/report.pdf", views.report_pdf, name="report_pdf"),
     path("plans/<int:pk>/report.xlsx", views.report_xlsx, name="report_xlsx"),
     path("", include("improvement_plans.evidence_library.urls")),
+    path("", include("improvement_plans.self_assessment.urls")),
 ]

@@ -24,6 +24,7 @@ from improvement_plans.models import (
     ImprovementPlan,
     Milestone,
     ProgressUpdate,
+    SelfRatingChallenge,
 )
 from improvement_plans.report import default_since
 from recommendations.models import Recommendation
@@ -58,6 +59,7 @@ class CouncilWork:
     missed_milestone: int = 0
     update_due: int = 0
     awaiting_response: int = 0
+    open_self_rating_challenges: int = 0
     to_check: list = field(default_factory=list)  # drafts at their factual accuracy check
     with_deadlines: list = field(default_factory=list)  # sources with a date to comply by
     your_actions: list = field(default_factory=list)  # open, owned by this user, soonest first
@@ -100,6 +102,16 @@ class CouncilWork:
                 "blue",
             ),
         ]
+        tasks.append(
+            _counted(
+                "Challenges to your CQC self-assessment",
+                "A peer or the regional lead proposes another rating: accept it or keep yours",
+                self.open_self_rating_challenges,
+                reverse("improvement_plans:self_assessment:list", args=[self.council.slug]),
+                "to answer",
+                "blue",
+            )
+        )
         tasks += [
             # Each kind of source says what its check is (a CQC draft report has a deadline).
             Task(*review.source_kind.accuracy_task(review, self.today), "Waiting for you", "blue")
@@ -210,6 +222,11 @@ def council_work(user, council_ids, today):
     )
     for pk, n in counts_by(awaiting, "review__host_council").items():
         by_pk[pk].awaiting_response = n
+    challenges = SelfRatingChallenge.objects.editable_by(user).open()
+    for pk, n in counts_by(
+        challenges.filter(rating__assessment__council__in=councils), "rating__assessment__council"
+    ).items():
+        by_pk[pk].open_self_rating_challenges = n
     for review in (
         Review.objects.commentable_by(user)
         .filter(host_council__in=councils)

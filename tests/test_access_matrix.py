@@ -17,6 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from councils.models import Council, Membership, Region
 from improvement_plans.models import (
     Action,
+    CqcSelfAssessment,
     DueDateChange,
     Evidence,
     EvidenceItem,
@@ -26,6 +27,9 @@ from improvement_plans.models import (
     ProgressEvidenceCategories,
     ProgressUpdate,
     RatingChallenge,
+    SelfRating,
+    SelfRatingChallenge,
+    SelfRatingLink,
 )
 from recommendations.models import Recommendation
 from regional.indicators.ascof import ASCOF_MEASURES
@@ -197,6 +201,24 @@ EXPECTED.update(
         "progress categories A": (A_EVIDENCE_READERS, {A_EDITOR}),
     }
 )
+# Council A's self-assessments against the CQC framework: a draft is the council's own; a
+# submitted one is read-only, read by the region's lead and the teams of the council's peer
+# challenges (not the CQC review its editor leads), who challenge its ratings; the council's
+# editors answer.
+SELF_ASSESSMENT_READERS = A_PEOPLE | {A_LEAD, A_DRAFT_TEAM, NORTH_LEAD}
+SELF_RATING_CHALLENGERS = {A_LEAD, A_DRAFT_TEAM, NORTH_LEAD}
+EXPECTED.update(
+    {
+        "cqc self-assessment A draft": (A_PEOPLE, {A_EDITOR}),
+        "self-rating A draft": (A_PEOPLE, {A_EDITOR}),
+        "self-rating link A draft": (A_PEOPLE, {A_EDITOR}),
+        "cqc self-assessment A": (SELF_ASSESSMENT_READERS, set()),
+        "self-rating A": (SELF_ASSESSMENT_READERS, set()),
+        "self-rating link A": (SELF_ASSESSMENT_READERS, set()),
+        "self-rating challenge A": (SELF_ASSESSMENT_READERS, {A_EDITOR}),
+        "cqc self-assessment C": (C_READERS, set()),
+    }
+)
 # The good-practice directory: the region's people read; a council's editors and the
 # regional lead record practice.
 EXPECTED["practice A"] = (NORTH_PEOPLE, {A_EDITOR, NORTH_LEAD})
@@ -237,6 +259,10 @@ SCOPED_MODELS = [
     PracticeEntry,
     EvidenceItem,
     ProgressEvidenceCategories,
+    CqcSelfAssessment,
+    SelfRating,
+    SelfRatingLink,
+    SelfRatingChallenge,
 ]
 
 
@@ -244,7 +270,18 @@ def sees(role, key):
     return role == STAFF or role in EXPECTED[key][0]
 
 
+# Read-only for everyone, staff too: a submitted self-assessment and its ratings.
+READ_ONLY = {
+    "cqc self-assessment A",
+    "self-rating A",
+    "self-rating link A",
+    "cqc self-assessment C",
+}
+
+
 def changes(role, key):
+    if key in READ_ONLY:
+        return False
     return role == STAFF or role in EXPECTED[key][1]
 
 
@@ -432,6 +469,31 @@ class AccessWorld(TestCase):
         o["progress categories A"] = ProgressEvidenceCategories.objects.create(
             evidence=o["evidence file A"]
         )
+        statement = QualityStatement.objects.get(name="Assessing needs")
+        for suffix, council in ((" A draft", council_a), (" A", council_a), (" C", council_c)):
+            o[f"cqc self-assessment{suffix}"] = CqcSelfAssessment.objects.create(
+                council=council, framework=statement.theme.framework
+            )
+        for suffix in (" A draft", " A"):
+            o[f"self-rating{suffix}"] = rating = SelfRating.objects.create(
+                assessment=o[f"cqc self-assessment{suffix}"],
+                statement=statement,
+                score=3,
+                narrative="Waits are falling",
+                completed=True,
+            )
+            o[f"self-rating link{suffix}"] = SelfRatingLink.objects.create(
+                rating=rating, title="Carers' strategy", url="https://example.org/carers"
+            )
+        o["self-rating challenge A"] = SelfRatingChallenge.objects.create(
+            rating=o["self-rating A"], score_challenged=3, proposed_score=2, reason="Generous"
+        )
+        # Submitted once its parts are made: from then on it is read-only.
+        CqcSelfAssessment.objects.exclude(pk=o["cqc self-assessment A draft"].pk).update(
+            submitted_at=o["plan A"].created_at
+        )
+        for key in ("cqc self-assessment A", "cqc self-assessment C"):
+            o[key].refresh_from_db()
 
         u = cls.users = {
             STAFF: make_user(is_staff=True, is_superuser=True),
@@ -711,6 +773,21 @@ EVIDENCE_LIBRARY_READERS = {
     "council B": {NORTH_LEAD},
     "council C": C_READERS,
 }
+SELF_ASSESSMENTS = ["cqc self-assessment A draft", "cqc self-assessment A", "cqc self-assessment C"]
+ROUTES.update(
+    {
+        "improvement_plans:self_assessment:list": ("GET", ["council A", "council B", "council C"]),
+        "improvement_plans:self_assessment:new": ("GET", ["council A", "council B", "council C"]),
+        "improvement_plans:self_assessment:detail": ("GET", SELF_ASSESSMENTS),
+        "improvement_plans:self_assessment:statement": ("GET", SELF_ASSESSMENTS),
+        "improvement_plans:self_assessment:submit": ("POST", SELF_ASSESSMENTS),
+        "improvement_plans:self_assessment:challenge": (
+            "GET",
+            ["self-rating A draft", "self-rating A"],
+        ),
+        "improvement_plans:self_assessment:answer": ("GET", ["self-rating challenge A"]),
+    }
+)
 # A council's editors and regional leads enter the CQC's assessments.
 RESTRICTED_PAGES["reviews:cqc:new"] = {STAFF, A_EDITOR, C_EDITOR, NORTH_LEAD, SOUTH_LEAD}
 # Notable practice is added by a council's editors and by regional leads.
@@ -771,6 +848,17 @@ def permitted(route, role, key):
             "recommendations:assess": {"recommendation A issued": A_LEAD},
         }[route]
         return key != "recommendation A draft" and (role == STAFF or allowed.get(key) == role)
+    if route == "improvement_plans:self_assessment:new":
+        return role == STAFF or (role, key) in {(A_EDITOR, "council A"), (C_EDITOR, "council C")}
+    if route in {
+        "improvement_plans:self_assessment:statement",
+        "improvement_plans:self_assessment:submit",
+        "improvement_plans:self_assessment:answer",
+    }:
+        return changes(role, key)
+    if route == "improvement_plans:self_assessment:challenge":
+        # Only a submitted self-rating is challenged.
+        return key == "self-rating A" and role in SELF_RATING_CHALLENGERS | {STAFF}
     if route == "improvement_plans:challenge":
         return role == STAFF or role in CHECKERS[PLAN_OF[key]]
     if route == "improvement_plans:verify":
@@ -891,6 +979,8 @@ class UrlMatrixTests(AccessWorld):
             return reverse(route, args=[obj.slug, membership.pk])
         if route == "regional:council_self_assessment":
             return reverse(route, args=[obj.theme_id, obj.council.slug])
+        if route == "improvement_plans:self_assessment:statement":
+            return reverse(route, args=[obj.pk, 1])
         if route == "reviews:cqc:areas":
             return reverse(route, args=[obj.pk, 1])
         if route == "regional:risk_year":

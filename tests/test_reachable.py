@@ -75,6 +75,10 @@ MUST_REACH = {
         "improvement_plans:library:remove",
         "improvement_plans:library:index_xlsx",
         "improvement_plans:library:index_pdf",
+        "improvement_plans:self_assessment:list",
+        "improvement_plans:self_assessment:new",
+        "improvement_plans:self_assessment:detail",
+        "improvement_plans:self_assessment:answer",
     },
     "sefton.councillor": EVERYONE
     | {
@@ -128,6 +132,9 @@ MUST_REACH = {
         "regional:risk_year",
         "reviews:cqc:assessment",
         "improvement_plans:library:index",
+        "improvement_plans:self_assessment:list",
+        "improvement_plans:self_assessment:detail",
+        "improvement_plans:self_assessment:challenge",
     },
 }
 

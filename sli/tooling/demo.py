@@ -43,6 +43,7 @@ from sli.tooling.demo_data import sefton, sefton_sar, walsall, walsall_cqc, wals
 from sli.tooling.practice_demo import load_practice_demo
 from sli.tooling.records import upsert
 from sli.tooling.regional_demo import load_regional_demo
+from sli.tooling.self_assessment_demo import load_self_assessment_demo
 
 DEMO_PASSWORD = "improve-together"
 
@@ -65,7 +66,10 @@ def load_demo():
     load_practice_demo()
     load_cqc_assessment(walsall_cqc.ASSESSMENT)
     load_evidence_items(walsall_evidence)
-    return load_users(sefton_review=reviews[sefton], walsall_review=reviews[walsall])
+    users = load_users(sefton_review=reviews[sefton], walsall_review=reviews[walsall])
+    # After the users: the self-assessments name who submitted and who challenged them.
+    load_self_assessment_demo()
+    return users
 
 
 FRAMEWORK_MIGRATION = ("reviews", "0012_cqc_framework_2023")
