@@ -95,6 +95,11 @@ def latest_assessments(user, councils, statements):
     return latest
 
 
+def latest_assessment_of(council, user):
+    """The council's latest published CQC assessment that the user may read, or None."""
+    return latest_assessments(user, [council.pk], current_statements()).get(council.pk)
+
+
 def current_statements(today=None):
     """The quality statements of the framework in force, in one query."""
     in_force = Framework.objects.filter(applies_from__lte=today or timezone.localdate())
