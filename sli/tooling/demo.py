@@ -35,7 +35,7 @@ from reviews.models import (
     TeamMember,
 )
 from sli.tooling.demo_data import councils as council_data
-from sli.tooling.demo_data import sefton, walsall, walsall_cqc
+from sli.tooling.demo_data import sefton, walsall, walsall_cqc, west_midlands_cqc
 from sli.tooling.practice_demo import load_practice_demo
 from sli.tooling.records import upsert
 from sli.tooling.regional_demo import load_regional_demo
@@ -59,6 +59,8 @@ def load_demo():
         reviews[module] = review
     load_practice_demo()
     load_cqc_assessment(walsall_cqc.ASSESSMENT)
+    for assessment in west_midlands_cqc.ASSESSMENTS:
+        load_cqc_assessment(assessment)
     return load_users(sefton_review=reviews[sefton], walsall_review=reviews[walsall])
 
 
@@ -188,6 +190,7 @@ def load_cqc_assessment(data):
             "report_date": data["report_date"],
             "draft_report_sent_on": data["draft_report_sent_on"],
             "published_rating": data["published_rating"],
+            "published_percentage": data.get("published_percentage"),
         },
     )
     statements = {s.name: s for s in QualityStatement.objects.filter(theme__framework=framework)}
