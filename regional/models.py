@@ -166,6 +166,14 @@ class RiskAssessment(models.Model):
     def get_absolute_url(self):
         return reverse("regional:assessment", args=[self.pk])
 
+    @property
+    def cited_cqc(self):
+        """The CQC assessment cited as a reason (a ``CqcCitation``), or None."""
+        try:
+            return self.cqc_citation
+        except CqcCitation.DoesNotExist:
+            return None
+
 
 class AssessmentPartQuerySet(RiskAssessmentQuerySet):
     council_path = "assessment__council"

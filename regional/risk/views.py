@@ -236,16 +236,17 @@ def _rating_rows(assessment):
 
 def assessment_detail(request, pk):
     assessment = visible_or_404(
-        RiskAssessment.objects.select_related("council__region", "finalised_by"),
+        RiskAssessment.objects.select_related(
+            "council__region",
+            "finalised_by",
+            "cqc_citation__cqc_assessment",
+            "cqc_citation__cited_by",
+        ),
         request.user,
         pk=pk,
     )
     can_edit = RiskAssessment.objects.editable_by(request.user).filter(pk=pk).exists()
-    citation = (
-        CqcCitation.objects.filter(assessment=assessment)
-        .select_related("cqc_assessment", "cited_by")
-        .first()
-    )
+    citation = assessment.cited_cqc
     latest = latest_assessment_of(assessment.council, request.user)
     context = {
         "assessment": assessment,
