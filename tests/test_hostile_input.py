@@ -578,6 +578,8 @@ FILE_ROUTES = {
     "improvement_plans:export",
     "improvement_plans:evidence",
     "reviews:cqc:corrections_xlsx",
+    # Its text cells: tests/regional/test_cqc_citation.py.
+    "regional:assessment_xlsx",
 }
 # Fields no page shows as such, and why.
 NOT_SHOWN = {"Amendment.new_text": "the recommendation's text since the amendment, shown as that"}

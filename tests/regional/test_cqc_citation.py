@@ -138,6 +138,18 @@ class CitationTests(TestCase):
         self.assertFalse(CqcCitation.objects.exists())
         self.assertIn("Not cited. The latest CQC assessment: Good, 67%", self.page())
 
+    def test_the_export_writes_a_formula_as_text(self):
+        formula = '=HYPERLINK("http://example.com","Click")'
+        self.concern(reasons=formula, cite="latest", statements=["1"])
+        self.client.force_login(self.lead)
+
+        response = self.client.get(f"/risk/{self.risk.pk}/assessment.xlsx")
+
+        sheet = load_workbook(BytesIO(response.content)).active
+        cells = [cell for row in sheet.iter_rows() for cell in row if cell.value is not None]
+        self.assertEqual([cell.coordinate for cell in cells if cell.data_type == "f"], [])
+        self.assertIn(formula, [cell.value for cell in cells if cell.data_type == "s"])
+
     def test_a_draft_report_is_not_offered(self):
         other = make_council(name="Dudley", slug="dudley", region=self.region)
         risk = RiskAssessment.objects.create(council=other, year=2025)
