@@ -40,7 +40,7 @@ from regional.risk.forms import (
     SupportTypeForm,
     TriggerForm,
 )
-from reviews.cqc.latest import latest_assessment_of
+from reviews.cqc.latest import current_statements, latest_assessment_of, latest_assessments
 
 Rating = TriggerRating.Rating
 
@@ -187,7 +187,9 @@ def risk_year(request, slug, year):
             council__region=region, year=year
         )
     }
-    rows = [(council, assessments.get(council.pk)) for council in councils]
+    # Each council's latest CQC rating beside its assessment: a reason the lead may cite.
+    cqc = latest_assessments(request.user, [c.pk for c in councils], current_statements())
+    rows = [(council, assessments.get(council.pk), cqc.get(council.pk)) for council in councils]
     can_edit = region.is_led_by(request.user)
     form = None
     if can_edit:

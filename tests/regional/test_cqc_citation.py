@@ -138,6 +138,17 @@ class CitationTests(TestCase):
         self.assertFalse(CqcCitation.objects.exists())
         self.assertIn("Not cited. The latest CQC assessment: Good, 67%", self.page())
 
+    def test_the_years_assessments_show_each_councils_latest_cqc_rating(self):
+        make_council(name="Dudley", slug="dudley", region=self.region)
+        self.client.force_login(self.lead)
+
+        response = self.client.get("/regions/west-midlands/risk/2025/")
+
+        self.assertContains(response, "Latest CQC rating")
+        self.assertContains(response, f'href="{self.cqc.get_absolute_url()}">Good<')
+        self.assertContains(response, "67% (Jun 2025)")
+        self.assertContains(response, "Not yet assessed", count=1)
+
     def test_the_export_writes_a_formula_as_text(self):
         formula = '=HYPERLINK("http://example.com","Click")'
         self.concern(reasons=formula, cite="latest", statements=["1"])
