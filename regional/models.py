@@ -9,6 +9,8 @@ from simple_history.models import HistoricalRecords
 
 from councils.access import in_councils, in_led_regions, led_regions, scoped, their_regions
 from councils.models import Membership
+from reviews.cqc.models import Rating as CqcRating
+from reviews.cqc.scoring import score_words
 
 Role = Membership.Role
 
@@ -164,9 +166,122 @@ class RiskAssessment(models.Model):
     def get_absolute_url(self):
         return reverse("regional:assessment", args=[self.pk])
 
+    @property
+    def cited_cqc(self):
+        """The CQC assessment cited as a reason (a ``CqcCitation``), or None."""
+        try:
+            return self.cqc_citation
+        except CqcCitation.DoesNotExist:
+            return None
+
 
 class AssessmentPartQuerySet(RiskAssessmentQuerySet):
     council_path = "assessment__council"
+
+
+class CqcCitation(models.Model):
+    """The CQC assessment a risk assessment cites as a reason for its level of concern, as it
+    stood when cited: the rating, percentage and nine scores are copied here, so what the risk
+    assessment said stays the same when a later report is published or a score corrected.
+
+    ``scores`` holds every statement of the cited assessment in order, each
+    ``{"number", "name", "score", "cited"}``: ``cited`` marks those the lead chose."""
+
+    assessment = models.OneToOneField(
+        RiskAssessment, on_delete=models.CASCADE, related_name="cqc_citation"
+    )
+    cqc_assessment = models.ForeignKey(
+        "reviews.CqcAssessment",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="risk_citations",
+        help_text="Kept for the link; what was cited is copied below.",
+    )
+    report_date = models.DateField(null=True, blank=True)
+    rating = models.CharField(max_length=30, choices=CqcRating.choices, blank=True)
+    rating_computed = models.BooleanField(default=False)
+    percentage = models.PositiveSmallIntegerField(null=True, blank=True)
+    percentage_computed = models.BooleanField(default=False)
+    scores = models.JSONField(default=list)
+    cited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    cited_at = models.DateTimeField()
+
+    objects = AssessmentPartQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return f"CQC assessment cited by {self.assessment}"
+
+    def get_absolute_url(self):
+        return self.assessment.get_absolute_url()
+
+    @classmethod
+    def snapshot(cls, latest, numbers):
+        """The fields that copy ``latest`` (a ``reviews.cqc.latest.LatestAssessment``) with
+        the statements numbered ``numbers`` cited."""
+        result = latest.result
+        return {
+            "cqc_assessment": latest.assessment,
+            "report_date": latest.report_date,
+            "rating": result.rating,
+            "rating_computed": result.rating_computed,
+            "percentage": result.percentage,
+            "percentage_computed": result.percentage_computed,
+            "scores": [
+                {
+                    "number": statement.number,
+                    "name": statement.name,
+                    "score": score,
+                    "cited": statement.number in numbers,
+                }
+                for statement, score in result.scores.items()
+            ],
+        }
+
+    def with_cited(self, numbers):
+        """The same copy with the statements numbered ``numbers`` cited instead."""
+        self.scores = [{**row, "cited": row["number"] in numbers} for row in self.scores]
+        return self
+
+    @property
+    def rating_name(self):
+        return CqcRating(self.rating).label if self.rating else "No rating"
+
+    @property
+    def cited_numbers(self):
+        return [row["number"] for row in self.scores if row["cited"]]
+
+    @property
+    def statement_rows(self):
+        """(number, name, score, the score in words, cited) for every statement."""
+        return [
+            (
+                row["number"],
+                row["name"],
+                row["score"],
+                score_words(row["score"]) if row["score"] else "Not scored",
+                row["cited"],
+            )
+            for row in self.scores
+        ]
+
+    @property
+    def cited_rows(self):
+        return [row for row in self.statement_rows if row[4]]
+
+    @property
+    def summary(self):
+        """ "Good, 67% (computed), report of 20 June 2025"."""
+        rating = f"{self.rating_name}{' (computed)' if self.rating_computed else ''}"
+        percentage = ""
+        if self.percentage is not None:
+            computed = " (computed)" if self.percentage_computed else ""
+            percentage = f", {self.percentage}%{computed}"
+        when = f", report of {self.report_date:%-d %B %Y}" if self.report_date else ""
+        return f"{rating}{percentage}{when}"
 
 
 class TriggerRating(models.Model):

@@ -23,7 +23,15 @@ from improvement_plans.models import (
     ProgressUpdate,
 )
 from recommendations.models import Recommendation
-from reviews.models import Finding, Review, ScopeQuestion, TeamMember
+from reviews.models import (
+    CqcAssessment,
+    Finding,
+    Framework,
+    Review,
+    ScopeQuestion,
+    StatementScore,
+    TeamMember,
+)
 
 _sequence = itertools.count(1)
 
@@ -81,6 +89,33 @@ def make_review(**overrides):
     if "host_council" not in fields:
         fields["host_council"] = make_council()
     return Review.objects.create(**fields)
+
+
+def make_cqc_assessment(*, council, scores, report_date=date(2025, 6, 20), **overrides):
+    """A published CQC assessment of ``council`` under the 2023 framework, ``scores`` the
+    nine statements' scores in order (None leaves one unscored); ``overrides`` go to the
+    assessment (``published_rating``, ``published_percentage``) or, with ``status``, to its
+    review."""
+    status = overrides.pop("status", Review.Status.ISSUED)
+    review = make_review(
+        host_council=council,
+        kind=Review.Kind.CQC_ASSESSMENT,
+        title=f"CQC local authority assessment of {council.name}, {report_date:%Y}",
+        visit_start=report_date - timedelta(days=90),
+        visit_end=report_date - timedelta(days=88),
+        letter_date=report_date,
+        status=status,
+    )
+    framework = Framework.objects.applying_on(report_date)
+    assessment = CqcAssessment.objects.create(
+        review=review, framework=framework, report_date=report_date, **overrides
+    )
+    StatementScore.objects.bulk_create(
+        StatementScore(assessment=assessment, statement=statement, score=score)
+        for statement, score in zip(framework.statements(), scores, strict=True)
+        if score is not None
+    )
+    return assessment
 
 
 def make_team_member(**overrides):

@@ -35,6 +35,7 @@ from recommendations.models import Recommendation
 from regional.indicators.ascof import ASCOF_MEASURES
 from regional.models import (
     AssessmentComment,
+    CqcCitation,
     Measure,
     PracticeEntry,
     Reading,
@@ -160,6 +161,7 @@ EXPECTED = {
     "risk comment A": (A_PEOPLE | {NORTH_LEAD}, {NORTH_LEAD}),
     "offer A": (A_PEOPLE | {NORTH_LEAD}, {NORTH_LEAD}),
     "risk C": (C_READERS, {SOUTH_LEAD}),
+    "cqc citation A": (A_PEOPLE | {NORTH_LEAD}, {NORTH_LEAD}),
 }
 # Thematic reviews and indicators: the region's people read, a council's editors fill in its
 # own self-assessment, the regional lead changes everything; national (ASCOF) measures are
@@ -250,6 +252,7 @@ SCOPED_MODELS = [
     TriggerRating,
     AssessmentComment,
     SupportOffer,
+    CqcCitation,
     Theme,
     Standard,
     SelfAssessment,
@@ -398,6 +401,13 @@ class AccessWorld(TestCase):
             council=council_a, assessment=risk_a, support_type=support, offered_on=date(2024, 6, 1)
         )
         o["risk C"] = RiskAssessment.objects.create(council=council_c, year=2024)
+        o["cqc citation A"] = CqcCitation.objects.create(
+            assessment=risk_a,
+            rating="requires_improvement",
+            percentage=53,
+            scores=[{"number": 1, "name": "Assessing needs", "score": 2, "cited": True}],
+            cited_at=issued.created_at,
+        )
 
         o["theme north"] = theme = Theme.objects.create(region=north, year=2024, title="Carers")
         o["standard north"] = standard = Standard.objects.create(theme=theme, number=1, text="S")
@@ -697,6 +707,7 @@ ROUTES = {
     "regional:edit_support_type": ("GET", ["support north"]),
     "regional:risk_year": ("GET", ["region north", "region south"]),
     "regional:assessment": ("GET", ["risk A", "risk C"]),
+    "regional:assessment_xlsx": ("GET", ["risk A", "risk C"]),
     "regional:assessment_ratings": ("GET", ["risk A", "risk C"]),
     "regional:assessment_concern": ("GET", ["risk A", "risk C"]),
     "regional:assessment_discussion": ("GET", ["risk A", "risk C"]),

@@ -12,6 +12,7 @@ from django.test import TestCase, override_settings
 from councils.models import Council, Membership, Region
 from improvement_plans.models import Action, ActionStatus, ImprovementPlan, Milestone
 from recommendations.models import Recommendation
+from reviews.cqc.latest import HeatMap
 from reviews.models import CqcAssessment, Finding, Review, TeamMember
 from sli.tooling.demo import DEMO_PASSWORD
 from tests.demo import load_demo_copy
@@ -98,8 +99,9 @@ class DemoDataTests(TestCase):
         )
 
     def test_walsalls_invented_cqc_assessment(self):
-        review = Review.objects.get(kind=Review.Kind.CQC_ASSESSMENT)
-        self.assertEqual(review.host_council.name, "Walsall Council")
+        review = Review.objects.get(
+            kind=Review.Kind.CQC_ASSESSMENT, host_council__name="Walsall Council"
+        )
         self.assertIn("invented", review.title)
         result = review.cqc_assessment.result()
         # The report gives the rating only: 24 of 36 is worked out as 67%, Good.
@@ -140,6 +142,27 @@ class DemoDataTests(TestCase):
         self.assertEqual(action.plan, self.sefton_plan)
         self.assertTrue(action.already_addressed(linked[0]))
         self.assertTrue(self.sefton_plan.actions.filter(quality_statements__isnull=False).exists())
+
+    def test_west_midlands_heat_map_shows_a_range_of_invented_assessments(self):
+        region = Region.objects.get(name="West Midlands")
+        lead = get_user_model().objects.get(username="wm.lead")
+        heat_map = HeatMap.of(region.councils.all(), lead)
+
+        assessed = [row for row in heat_map.rows if row.latest]
+        self.assertEqual(
+            [(row.council.name, row.latest.result.rating) for row in assessed],
+            [
+                ("Dudley Metropolitan Borough Council", "requires_improvement"),
+                ("Walsall Council", "good"),
+                ("Solihull Metropolitan Borough Council", "good"),
+                ("Worcestershire County Council", "outstanding"),
+            ],
+        )
+        self.assertTrue(all("invented" in row.latest.review.title for row in assessed))
+        for row in assessed:
+            self.assertFalse(row.latest.result.disagrees, row.council.name)
+            self.assertEqual(len([c for c in row.latest.cells if c.score]), 9)
+        self.assertEqual(len(heat_map.rows) - len(assessed), 10)
 
     def test_sefton_judgements(self):
         judgements = list(self.sefton.judgements.values_list("outcome_area", "grade"))
@@ -286,8 +309,9 @@ class DemoDataTests(TestCase):
         }
 
         # Walsall's invented CQC assessment adds a review, its page and 4 recommendations;
-        # Sefton's invented SAR a review and 3 recommendations.
-        self.assertEqual(len(statuses), 9 + 37 + 3 + 1 + 1 + 31 + 3 + 2 + 56)
+        # Sefton's invented SAR a review and 3 recommendations; three more West Midlands
+        # councils' (scores only) a review and a page each.
+        self.assertEqual(len(statuses), 9 + 37 + 6 + 4 + 1 + 31 + 3 + 2 + 56)
         self.assertEqual({url for url, status in statuses.items() if status != 200}, set())
 
 

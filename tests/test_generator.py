@@ -21,7 +21,7 @@ from improvement_plans.models import (
     ProgressUpdate,
 )
 from recommendations.models import Recommendation
-from reviews.models import Review
+from reviews.models import CqcAssessment, Review
 from sli.tooling.benchmark import Bench, percentile, time_page
 from sli.tooling.benchmark.pages import FLOOR, PAGE_ORDER
 from sli.tooling.benchmark.report import report_lines
@@ -96,7 +96,9 @@ class GeneratedDataTests(TestCase):
         self.assertRegex(self.councils.first().name, r"^Council \d{3} \(.+\)$")
 
     def test_reviews_recommendations_and_sub_items(self):
-        reviews = Review.objects.filter(host_council__in=self.councils)
+        reviews = Review.objects.filter(host_council__in=self.councils).exclude(
+            kind=Review.Kind.CQC_ASSESSMENT
+        )
         self.assertEqual(reviews.count(), 3 * 2)  # a review a year
         with_recommendations = reviews.annotate(
             top=Count("recommendations", filter=Q(recommendations__parent__isnull=True))
@@ -115,6 +117,29 @@ class GeneratedDataTests(TestCase):
         long_ones = [n for n in lengths if n >= 25]
         self.assertGreater(len(long_ones), len(lengths) / 2)
         self.assertLessEqual(max(lengths), 110)
+
+    def test_every_council_has_a_published_cqc_assessment_for_the_heat_map(self):
+        assessments = CqcAssessment.objects.filter(review__host_council__in=self.councils)
+
+        self.assertEqual(assessments.count(), 3)
+        for assessment in assessments.select_related("review"):
+            result = assessment.result()
+            self.assertTrue(assessment.review.is_issued)
+            self.assertTrue(result.is_complete)
+            self.assertFalse(result.disagrees)
+            self.assertLess(assessment.report_date, TODAY)
+        region = self.councils.first().region
+        lead = (
+            get_user_model()
+            .objects.filter(memberships__region=region, memberships__role="regional_lead")
+            .first()
+        )
+        self.client.force_login(lead)
+        page = self.client.get(f"/regions/{region.slug}/").content.decode()
+        self.assertIn("Latest CQC assessment of each council", page)
+        self.assertIn(
+            assessments.filter(review__host_council__region=region).first().get_absolute_url(), page
+        )
 
     def test_plans_actions_milestones_and_updates(self):
         plans = ImprovementPlan.objects.filter(council__in=self.councils)

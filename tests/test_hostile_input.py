@@ -601,6 +601,8 @@ FILE_ROUTES = {
     "improvement_plans:library:index_xlsx",
     "improvement_plans:library:index_pdf",
     "improvement_plans:library:file",
+    # Its text cells: tests/regional/test_cqc_citation.py.
+    "regional:assessment_xlsx",
 }
 # Fields no page shows as such, and why.
 NOT_SHOWN = {"Amendment.new_text": "the recommendation's text since the amendment, shown as that"}

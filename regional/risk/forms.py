@@ -82,12 +82,73 @@ class ConcernForm(forms.ModelForm):
         widgets = {"overall_concern": forms.RadioSelect, "reasons": forms.Textarea}
         error_messages = {"overall_concern": {"required": "Choose the overall level of concern"}}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, latest=None, citation=None, **kwargs):
+        """``latest``: the council's latest published CQC assessment (a
+        ``reviews.cqc.latest.LatestAssessment``) or None; ``citation``: the CQC assessment
+        this risk assessment cites already, or None."""
         super().__init__(*args, **kwargs)
         self.fields["overall_concern"].required = True
         self.fields["overall_concern"].choices = RiskAssessment.Concern.choices
         self.fields["reasons"].required = True
         self.fields["reasons"].error_messages["required"] = "Enter the reasons for this level"
+        self.latest, self.citation = latest, citation
+        choices = cite_choices(latest, citation)
+        if len(choices) > 1:
+            self.fields["cite"] = forms.ChoiceField(
+                label="Cite the CQC's assessment as a reason",
+                choices=choices,
+                widget=forms.RadioSelect,
+                initial=KEEP if citation else NONE,
+                help_text="What is cited is kept as it is now, even when a later "
+                "assessment is published.",
+            )
+            statements = latest.cells if latest else []
+            names = [(c.statement.number, c.statement.name) for c in statements] or [
+                (number, name) for number, name, *_ in citation.statement_rows
+            ]
+            self.fields["statements"] = forms.TypedMultipleChoiceField(
+                label="Quality statements that bear on the concern (optional)",
+                choices=names,
+                coerce=int,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                initial=citation.cited_numbers if citation else [],
+                help_text="Leave them all unticked to cite the rating alone.",
+            )
+
+    def clean(self):
+        data = super().clean()
+        cite, statements = data.get("cite"), data.get("statements") or []
+        if cite == NONE and statements:
+            self.add_error(
+                "statements",
+                "Choose to cite a CQC assessment, or untick the statements",
+            )
+        return data
+
+
+KEEP, LATEST, NONE = "keep", "latest", "none"
+
+
+def cite_choices(latest, citation):
+    """What the lead may do about citing the CQC: keep what is cited, cite the latest
+    assessment (if it is not the one cited already), or cite none."""
+    choices = []
+    if citation:
+        choices.append((KEEP, f"Keep the assessment cited: {citation.summary}"))
+    if latest and (citation is None or citation.cqc_assessment_id != latest.assessment.pk):
+        result = latest.result
+        percentage = "" if result.percentage is None else f", {result.percentage}%"
+        choices.append(
+            (
+                LATEST,
+                f"Cite the {'later' if citation else 'latest'} assessment: "
+                f"{result.rating_name or 'No rating'}{percentage}, report of "
+                f"{latest.report_date:%-d %B %Y}",
+            )
+        )
+    choices.append((NONE, "Remove the citation" if citation else "Do not cite it"))
+    return choices
 
 
 class DiscussionForm(forms.ModelForm):

@@ -12,6 +12,7 @@ urlpatterns = [
     path("support/<int:pk>/edit/", views.edit_support_type, name="edit_support_type"),
     path("regions/<slug:slug>/risk/<int:year>/", views.risk_year, name="risk_year"),
     path("risk/<int:pk>/", views.assessment_detail, name="assessment"),
+    path("risk/<int:pk>/assessment.xlsx", views.assessment_xlsx, name="assessment_xlsx"),
     path("risk/<int:pk>/ratings/", views.assessment_ratings, name="assessment_ratings"),
     path("risk/<int:pk>/concern/", views.assessment_concern, name="assessment_concern"),
     path("risk/<int:pk>/discussion/", views.assessment_discussion, name="assessment_discussion"),

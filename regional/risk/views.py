@@ -4,9 +4,10 @@ assessment with its ratings, discussion and final view, and the support offered 
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from councils.access import (
@@ -19,12 +20,15 @@ from councils.access import (
 )
 from councils.models import Council, Membership, Region
 from regional.models import (
+    CqcCitation,
     RiskAssessment,
     SupportOffer,
     SupportType,
     Trigger,
     TriggerRating,
 )
+from regional.risk.citations import save_concern
+from regional.risk.exports import assessment_workbook
 from regional.risk.forms import (
     CommentForm,
     ConcernForm,
@@ -36,6 +40,7 @@ from regional.risk.forms import (
     SupportTypeForm,
     TriggerForm,
 )
+from reviews.cqc.latest import current_statements, latest_assessment_of, latest_assessments
 
 Rating = TriggerRating.Rating
 
@@ -182,7 +187,9 @@ def risk_year(request, slug, year):
             council__region=region, year=year
         )
     }
-    rows = [(council, assessments.get(council.pk)) for council in councils]
+    # Each council's latest CQC rating beside its assessment: a reason the lead may cite.
+    cqc = latest_assessments(request.user, [c.pk for c in councils], current_statements())
+    rows = [(council, assessments.get(council.pk), cqc.get(council.pk)) for council in councils]
     can_edit = region.is_led_by(request.user)
     form = None
     if can_edit:
@@ -231,14 +238,26 @@ def _rating_rows(assessment):
 
 def assessment_detail(request, pk):
     assessment = visible_or_404(
-        RiskAssessment.objects.select_related("council__region", "finalised_by"),
+        RiskAssessment.objects.select_related(
+            "council__region",
+            "finalised_by",
+            "cqc_citation__cqc_assessment",
+            "cqc_citation__cited_by",
+        ),
         request.user,
         pk=pk,
     )
     can_edit = RiskAssessment.objects.editable_by(request.user).filter(pk=pk).exists()
+    citation = assessment.cited_cqc
+    latest = latest_assessment_of(assessment.council, request.user)
     context = {
         "assessment": assessment,
         "council": assessment.council,
+        "citation": citation,
+        "latest_cqc": latest,
+        "cited_is_latest": bool(
+            citation and latest and citation.cqc_assessment_id == latest.assessment.pk
+        ),
         "rows": _rating_rows(assessment),
         "comments": assessment.comments.select_related("author"),
         "offers": assessment.offers.select_related("support_type", "provider"),
@@ -246,6 +265,25 @@ def assessment_detail(request, pk):
         "can_comment": commenters(request.user).filter(pk=pk).exists(),
     }
     return render(request, "regional/risk/assessment.html", context)
+
+
+def assessment_xlsx(request, pk):
+    assessment = visible_or_404(
+        RiskAssessment.objects.select_related("council"), request.user, pk=pk
+    )
+    content = assessment_workbook(
+        assessment,
+        citation=CqcCitation.objects.filter(assessment=assessment).first(),
+        ratings=_rating_rows(assessment),
+        offers=assessment.offers.select_related("support_type", "provider"),
+    )
+    response = HttpResponse(
+        content,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    name = slugify(f"{assessment.council.name} risk assessment {assessment.year}")
+    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    return response
 
 
 def _refuse_if_final(request, assessment):
@@ -303,13 +341,21 @@ def assessment_concern(request, pk):
     assessment = editable_assessment(request, pk)
     if refused := _refuse_if_final(request, assessment):
         return refused
-    form = ConcernForm(request.POST or None, instance=assessment)
+    latest = latest_assessment_of(assessment.council, request.user)
+    citation = CqcCitation.objects.filter(assessment=assessment).first()
+    form = ConcernForm(request.POST or None, instance=assessment, latest=latest, citation=citation)
     if form.is_valid():
-        form.save()
+        save_concern(form=form, latest=latest, by=request.user)
         messages.success(request, "The overall level of concern was saved.")
         return redirect(assessment)
     return _form_page(
-        request, "concern.html", form=form, assessment=assessment, council=assessment.council
+        request,
+        "concern.html",
+        form=form,
+        assessment=assessment,
+        council=assessment.council,
+        latest=latest,
+        citation=citation,
     )
 
 

@@ -170,6 +170,22 @@ class AssessmentPartQuerySet(ReviewFindingsQuerySet):
     """The CQC's findings are confidential until the report is published, as a letter's are."""
 
 
+class CqcAssessmentQuerySet(AssessmentPartQuerySet):
+    def published(self):
+        """Assessments whose report the CQC has published (a draft at its factual accuracy
+        check is not yet the CQC's judgement)."""
+        return self.filter(review__status__in=Review.ISSUED_STATUSES)
+
+    def latest(self):
+        """Each council's latest assessment among these: the one with the latest report
+        (or, without a report date, visit), in one query however many councils there are."""
+        same_council = self.filter(review__host_council=models.OuterRef("review__host_council"))
+        newest = same_council.order_by(
+            models.F("report_date").desc(nulls_last=True), "-review__visit_end", "-pk"
+        )
+        return self.filter(pk=models.Subquery(newest.values("pk")[:1]))
+
+
 class CqcAssessment(models.Model):
     """What the CQC's report of a local authority assessment says, besides its areas of
     strength and for improvement (findings tagged to a quality statement): the report's date,
@@ -188,7 +204,7 @@ class CqcAssessment(models.Model):
         "for factual accuracy comments count from it.",
     )
 
-    objects = AssessmentPartQuerySet.as_manager()
+    objects = CqcAssessmentQuerySet.as_manager()
     history = HistoricalRecords()
 
     def __str__(self):
@@ -234,7 +250,7 @@ class AssessmentResult:
 
     @classmethod
     def of(cls, assessment, scores):
-        complete = all(score is not None for score in scores.values()) and scores
+        complete = bool(scores) and all(score is not None for score in scores.values())
         computed_percentage = (
             scoring.percentage(sum(scores.values()), len(scores)) if complete else None
         )

@@ -33,6 +33,16 @@ BANDS = ((25, INADEQUATE), (39, REQUIRES_IMPROVEMENT), (63, GOOD), (88, OUTSTAND
 RATINGS = tuple(rating for _, rating in BANDS)
 
 
+def score_phrase(score):
+    """What the evidence shows, in the CQC's words: "some shortfalls"."""
+    return SCORE_WORDS[score].removeprefix("Evidence shows ")
+
+
+def score_words(score):
+    """The score and the CQC's words, as a heat map's cell says it: "2 – some shortfalls"."""
+    return f"{score} – {score_phrase(score)}"
+
+
 def score_sentence(score):
     return f"Score {score} of {HIGHEST}: {SCORE_WORDS[score][0].lower()}{SCORE_WORDS[score][1:]}"
 

@@ -10,6 +10,7 @@ from councils.access import visible_or_404, with_permissions
 from councils.models import Council, Region
 from improvement_plans.models import ImprovementPlan
 from improvement_plans.report import default_since
+from reviews.cqc.latest import ORDERS, HeatMap
 from reviews.models import Review
 from sli.pages.dashboards import council_dashboard, regional_dashboard
 from sli.pages.forms import ChangedSinceForm, RegionFilterForm
@@ -96,6 +97,9 @@ def region_detail(request, slug):
         region, request.user, kind=filters.get("kind"), year=filters.get("year")
     )
     rows = dashboard["rows"]
+    heat_map = HeatMap.of(
+        [row.council for row in rows], request.user, order=request.GET.get("cqc_order", "")
+    )
     table = RegionCouncilsTable([row for row in rows if row.has_anything])
     RequestConfig(request, paginate=False).configure(table)
     context = {
@@ -105,6 +109,18 @@ def region_detail(request, slug):
         "leads_region": Region.objects.led_by(request.user).filter(pk=region.pk).exists(),
         "table": table,
         "nothing_yet": [row.council for row in rows if not row.has_anything],
+        "heat_map": heat_map,
+        "heat_map_orders": [
+            (value, label, _with_query(request, cqc_order=value)) for value, label in ORDERS.items()
+        ],
         **dashboard,
     }
     return render(request, "councils/region_detail.html", context)
+
+
+def _with_query(request, **changes):
+    """This page's query string with ``changes``: a link that keeps the chosen filters."""
+    query = request.GET.copy()
+    for name, value in changes.items():
+        query[name] = value
+    return f"?{query.urlencode()}"

@@ -39,7 +39,14 @@ from reviews.models import (
     TeamMember,
 )
 from sli.tooling.demo_data import councils as council_data
-from sli.tooling.demo_data import sefton, sefton_sar, walsall, walsall_cqc, walsall_evidence
+from sli.tooling.demo_data import (
+    sefton,
+    sefton_sar,
+    walsall,
+    walsall_cqc,
+    walsall_evidence,
+    west_midlands_cqc,
+)
 from sli.tooling.practice_demo import load_practice_demo
 from sli.tooling.records import upsert
 from sli.tooling.regional_demo import load_regional_demo
@@ -66,6 +73,8 @@ def load_demo():
     load_practice_demo()
     load_cqc_assessment(walsall_cqc.ASSESSMENT)
     load_evidence_items(walsall_evidence)
+    for assessment in west_midlands_cqc.ASSESSMENTS:
+        load_cqc_assessment(assessment)
     users = load_users(sefton_review=reviews[sefton], walsall_review=reviews[walsall])
     # After the users: the self-assessments name who submitted and who challenged them.
     load_self_assessment_demo()
@@ -198,6 +207,7 @@ def load_cqc_assessment(data):
             "report_date": data["report_date"],
             "draft_report_sent_on": data["draft_report_sent_on"],
             "published_rating": data["published_rating"],
+            "published_percentage": data.get("published_percentage"),
         },
     )
     statements = {s.name: s for s in QualityStatement.objects.filter(theme__framework=framework)}

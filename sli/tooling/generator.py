@@ -43,14 +43,19 @@ from improvement_plans.models import (
     ReminderSent,
 )
 from recommendations.models import Amendment, ProgressAssessment, Recommendation
+from reviews.cqc import scoring
 from reviews.focus_areas import FOCUS_AREAS
 from reviews.models import (
     AccuracyComment,
+    AccuracyCorrection,
+    CqcAssessment,
     Finding,
     FocusArea,
+    Framework,
     Judgement,
     Review,
     ScopeQuestion,
+    StatementScore,
     TeamMember,
 )
 from sli.tooling.demo_data.councils import REGIONS
@@ -568,6 +573,8 @@ class NationalDataGenerator:
         self.review_leads = {}
         self.slugs = {}
         self.text = TextMaker(self.rng)
+        self.cqc_rng = random.Random(f"cqc-{seed}")
+        self.frameworks, self.statements = {}, {}
         self.started = time.perf_counter()
 
     # Helpers ---------------------------------------------------------------------------
@@ -777,6 +784,70 @@ class NationalDataGenerator:
         self._assessments(reviews, recommendations)
         plans = self._plans(reviews)
         self._plan_contents(plans, recommendations)
+        self._cqc_assessments(councils)
+
+    def _cqc_assessments(self, councils):
+        """Each council's published CQC local authority assessment (as every council had one
+        by early 2026): a review of that kind, the report's rating (and for about half the
+        percentage) and the nine scores, spread around a level of the council's own. Drawn
+        from a generator of their own, so the rest of the data is as it was without them."""
+        rng = self.cqc_rng
+        made = []
+        for council in councils:
+            report_date = self.today - timedelta(days=rng.randint(30, 700))
+            visit_start = report_date - timedelta(days=rng.randint(70, 120))
+            visit_end = visit_start + timedelta(days=2)
+            framework = self.frameworks.get(visit_end.year) or Framework.objects.applying_on(
+                visit_end
+            )
+            self.frameworks[visit_end.year] = framework
+            if framework is None:
+                continue
+            level = rng.uniform(1.6, 3.5)
+            scores = [min(4, max(1, round(rng.gauss(level, 0.6)))) for _ in range(9)]
+            percent = scoring.percentage(sum(scores), len(scores))
+            review = Review(
+                kind=Review.Kind.CQC_ASSESSMENT,
+                host_council=council,
+                title=f"CQC local authority assessment, {report_date:%B %Y}",
+                visit_start=visit_start,
+                visit_end=visit_end,
+                letter_date=report_date,
+                status=Review.Status.ISSUED,
+                issued_at=at(report_date),
+                created_at=at(visit_start - timedelta(days=30)),
+                updated_at=at(report_date),
+            )
+            made.append((review, framework, report_date, scores, percent))
+        reviews = self._create(Review, [review for review, *_ in made])
+        assessments = self._create(
+            CqcAssessment,
+            [
+                CqcAssessment(
+                    review=review,
+                    framework=framework,
+                    report_date=report_date,
+                    published_rating=scoring.band(percent),
+                    published_percentage=percent if rng.random() < 0.5 else None,
+                )
+                for review, (_, framework, report_date, _, percent) in zip(
+                    reviews, made, strict=True
+                )
+            ],
+        )
+        self._create(
+            StatementScore,
+            [
+                StatementScore(assessment=assessment, statement=statement, score=score)
+                for assessment, (_, framework, _, scores, _) in zip(assessments, made, strict=True)
+                for statement, score in zip(self._statements(framework), scores, strict=True)
+            ],
+        )
+
+    def _statements(self, framework):
+        if framework.pk not in self.statements:
+            self.statements[framework.pk] = list(framework.statements())
+        return self.statements[framework.pk]
 
     def _reviews(self, councils):
         sizes = self.sizes
@@ -1411,6 +1482,9 @@ def delete_generated(log=None):
         TeamMember.objects.filter(review__in=reviews),
         Judgement.objects.filter(review__in=reviews),
         AccuracyComment.objects.filter(review__in=reviews),
+        AccuracyCorrection.objects.filter(review__in=reviews),
+        StatementScore.objects.filter(assessment__review__in=reviews),
+        CqcAssessment.objects.filter(review__in=reviews),
         Review.focus_areas.through.objects.filter(review__in=reviews),
         Membership.objects.filter(review__in=reviews),
         Membership.objects.filter(council__in=councils),
@@ -1435,5 +1509,8 @@ def generated_summary():
     councils = generated_councils()
     return {
         "councils": councils.count(),
-        "reviews": Review.objects.filter(host_council__in=councils).count(),
+        # The yearly reviews, as sized: each council's CQC assessment comes besides them.
+        "reviews": Review.objects.filter(host_council__in=councils)
+        .exclude(kind=Review.Kind.CQC_ASSESSMENT)
+        .count(),
     }

@@ -261,13 +261,16 @@ class RegionalQueryBudgetTests(QueryBudgetTestCase):
     # The annual risk assessment
 
     def test_the_years_assessments_cost_the_same_for_2_and_12_councils(self):
-        response = self.assert_same_budget(6, f"/regions/north-west/risk/{YEAR}/")
+        # Two more for the councils' latest CQC ratings (the statements, the assessments).
+        response = self.assert_same_budget(8, f"/regions/north-west/risk/{YEAR}/")
 
         self.assertContains(response, "Borough 12</a>")
         self.assertContains(response, "Discussed with the council", LARGE - 1)
 
     def test_an_assessment_costs_the_same_with_12_triggers_comments_and_offers(self):
-        response = self.assert_same_budget(7, self.assessment.get_absolute_url())
+        # Two more for the council's latest CQC assessment (the framework's statements, and
+        # the assessments), which a lead may cite.
+        response = self.assert_same_budget(9, self.assessment.get_absolute_url())
 
         self.assertContains(response, "Trigger 12 of the region")
         self.assertContains(response, "Comment from Borough 12")
