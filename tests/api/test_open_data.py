@@ -127,7 +127,11 @@ class OpenDataTests(TestCase):
         sheets = ods_sheets(response.content)
         header, *ods_rows = sheets["Data"]
         self.assertEqual(header, [column.name for column in PLAN_COLUMNS])
-        for rows in (csv_rows, json_rows, [dict(zip(header, row)) for row in ods_rows]):
+        for rows in (
+            csv_rows,
+            json_rows,
+            [dict(zip(header, row, strict=True)) for row in ods_rows],
+        ):
             self.assertEqual(
                 [row["action_title"] for row in rows], ["Carers' strategy", "Retender home care"]
             )
