@@ -21,6 +21,7 @@ from tests.factories import (
     make_recommendation,
     make_review,
     make_update,
+    make_user,
 )
 
 
@@ -85,6 +86,22 @@ class TokenTests(TestCase):
         self.client.force_login(editor_of(make_council()))
         self.assertEqual(self.client.post(f"/account/tokens/{record.pk}/revoke/").status_code, 404)
         self.assertTrue(ApiToken.objects.exists())
+
+    def test_a_tokens_name_is_shown_as_text(self):
+        self.make_token(name="<script>alert(1)</script>")
+        page = self.client.get("/account/")
+        self.assertNotContains(page, "<script>alert(1)</script>")
+        self.assertContains(page, "&lt;script&gt;alert(1)&lt;/script&gt;")
+
+    def test_an_administrator_sees_tokens_but_never_their_text_nor_hash(self):
+        token = self.make_token()
+        record = ApiToken.objects.get()
+        self.client.force_login(make_user(is_staff=True, is_superuser=True))
+        page = self.client.get(f"/admin/api/apitoken/{record.pk}/change/")
+        self.assertContains(page, "Power BI")
+        self.assertNotContains(page, token)
+        self.assertNotContains(page, record.digest)
+        self.assertEqual(self.client.get("/admin/api/apitoken/add/").status_code, 403)
 
     def test_a_token_without_a_name_is_refused_with_a_message(self):
         self.client.force_login(self.editor)
