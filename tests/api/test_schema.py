@@ -3,9 +3,12 @@
 that no answer is a server error or falls outside the schema (status, content type, body)."""
 
 import time
+from contextlib import contextmanager
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import (
     content_type_conformance,
@@ -62,10 +65,29 @@ def world():
     return ApiToken.create_for(user=editor, name="Schemathesis")[1]
 
 
+@contextmanager
+def connections_kept_open():
+    """The WSGI application is called in the test's own thread, inside the test's transaction:
+    as Django's test client does, it must not close the connection at the end of a request
+    (PostgreSQL would lose the test's data and transaction)."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)
+
+
 @pytest.mark.slow
 @pytest.mark.django_db
 def test_every_operation_answers_within_its_schema():
     token = world()
+    with connections_kept_open():
+        run_every_operation(token)
+
+
+def run_every_operation(token):
     schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", application)
     headers = {"Authorization": f"Bearer {token}"}
     operations = [result.ok() for result in schema.get_all_operations()]
