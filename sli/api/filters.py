@@ -2,6 +2,7 @@
 YYYY-MM-DD instead of the pages' day, month and year boxes, and simple ones for the rest."""
 
 import django_filters
+from django import forms
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -11,6 +12,19 @@ from improvement_plans.models import ImprovementPlan, ProgressUpdate
 from recommendations.filters import RecommendationFilter
 from reviews.filters import focus_areas, visible_reviews
 from reviews.models import Review
+
+BIGGEST_ID = 2**63 - 1
+
+
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": BIGGEST_ID})
+class IdFilter(django_filters.NumberFilter):
+    """A record's number: a whole number the database can hold, or the answer is 400 (a
+    number too big for a foreign key's column is an error in the database, not "none")."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, min_value=1, max_value=BIGGEST_ID, **kwargs)
 
 
 @extend_schema_field(OpenApiTypes.INT)
@@ -52,7 +66,7 @@ class ActionApiFilter(ActionFilter):
     focus_area = ChosenById(queryset=focus_areas, method="filter_focus_area")
     due_from = django_filters.DateFilter(field_name="due_date", lookup_expr="gte")
     due_to = django_filters.DateFilter(field_name="due_date", lookup_expr="lte")
-    plan = django_filters.NumberFilter(field_name="plan")
+    plan = IdFilter(field_name="plan")
 
 
 class PlanApiFilter(django_filters.FilterSet):
@@ -70,8 +84,8 @@ class ProgressUpdateApiFilter(django_filters.FilterSet):
     council = django_filters.CharFilter(
         field_name="action__plan__council__slug", help_text="A council's slug."
     )
-    plan = django_filters.NumberFilter(field_name="action__plan")
-    action = django_filters.NumberFilter(field_name="action")
+    plan = IdFilter(field_name="action__plan")
+    action = IdFilter(field_name="action")
     date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte")
     date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte")
 

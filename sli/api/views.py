@@ -8,7 +8,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import viewsets
 
 from councils.models import Council
@@ -30,10 +35,13 @@ LIST_ERRORS = {
 }
 
 
-def documented(serializer):
+SLUG = "[-a-zA-Z0-9_]+"
+
+
+def documented(serializer, parameters=()):
     return extend_schema_view(
         list=extend_schema(responses={200: serializer(many=True), **LIST_ERRORS}),
-        retrieve=extend_schema(responses={200: serializer, **ERRORS}),
+        retrieve=extend_schema(responses={200: serializer, **ERRORS}, parameters=parameters),
     )
 
 
@@ -57,13 +65,17 @@ class ScopedViewSet(viewsets.ReadOnlyModelViewSet):
         return super().get_serializer_context() | {"today": timezone.localdate()}
 
 
-@documented(serializers.CouncilSerializer)
+@documented(
+    serializers.CouncilSerializer,
+    [OpenApiParameter("slug", str, OpenApiParameter.PATH, required=True, pattern=f"^{SLUG}$")],
+)
 class CouncilViewSet(ScopedViewSet):
     """Councils: those you belong to, those of the regions you lead, hosts of your reviews."""
 
     serializer_class = serializers.CouncilSerializer
     filterset_class = filters.CouncilApiFilter
     lookup_field = "slug"
+    lookup_value_regex = SLUG
 
     def get_queryset(self):
         return Council.objects.visible_to(self.request.user).select_related("region")
