@@ -60,7 +60,10 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
     "sli.apps.SliConfig",
+    "sli.api",
     "councils",
     "reviews",
     "recommendations",
@@ -283,6 +286,35 @@ PASSWORD_RESET_ACCOUNT_LIMIT = env_int("PASSWORD_RESET_ACCOUNT_LIMIT", 3)
 PASSWORD_RESET_ADDRESS_LIMIT = env_int("PASSWORD_RESET_ADDRESS_LIMIT", 10)
 
 DJANGO_TABLES2_TEMPLATE = "includes/table.html"
+
+# The read API (sli/api/): callers sign in with a token from their account page, read only
+# what their pages show, a page of results at a time, as JSON.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["sli.api.authentication.ApiTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "sli.api.pagination.Pages",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Sector-led improvement manager API",
+    "DESCRIPTION": (
+        "Read-only access to the councils, reviews, recommendations, improvement plans, "
+        "actions and progress updates that the token's person may see on the site."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ActionStatusEnum": "improvement_plans.models.ActionStatus",
+        "RagEnum": "improvement_plans.models.Rag",
+        "PlanStatusEnum": "improvement_plans.models.ImprovementPlan.Status",
+        "ReviewStatusEnum": "reviews.models.Review.Status",
+    },
+}
 
 LOGGING = {
     "version": 1,

@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from councils import urls as council_urls
 from improvement_plans import views as plan_views
@@ -8,7 +8,9 @@ from recommendations import urls as recommendation_urls
 from reviews import urls as review_urls
 from reviews import views as review_views
 from sli import views
+from sli.api import account
 from sli.forms import ResetPasswordForm, SignInForm
+from sli.opendata import views as open_data
 from sli.pages import councils as council_pages
 from sli.pages import recommendations as recommendation_pages
 from sli.pages import reviews as review_pages
@@ -69,11 +71,26 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("account/", account.account, name="account"),
+    path("account/tokens/new/", account.new_token, name="new_api_token"),
+    path("account/tokens/<int:pk>/revoke/", account.revoke_token, name="revoke_api_token"),
+    path("api/", include("sli.api.urls")),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("public/", views.public_index, name="public_index"),
     path("public/letters/<int:pk>/", review_pages.public_letter, name="public_letter"),
     path("public/letters/<int:pk>.pdf", review_views.public_letter_pdf, name="public_letter_pdf"),
     path("public/plans/<int:pk>/", plan_views.public_plan, name="public_plan"),
+    path("open-data/", open_data.dictionary, name="open_data"),
+    re_path(
+        r"^open-data/(?P<council>[-\w]+)/letters/(?P<pk>[0-9]+)\.(?P<file_format>csv|json)$",
+        open_data.letter_data,
+        name="open_data_letter",
+    ),
+    re_path(
+        r"^open-data/(?P<council>[-\w]+)/plans/(?P<pk>[0-9]+)\.(?P<file_format>csv|json|ods)$",
+        open_data.plan_data,
+        name="open_data_plan",
+    ),
     path("", include((councils_namespace, council_urls.app_name))),
     path("reviews/", include((reviews_namespace, review_urls.app_name))),
     path("recommendations/", include((recommendations_namespace, recommendation_urls.app_name))),

@@ -61,6 +61,7 @@ from reviews.models import (
     StatementScore,
     TeamMember,
 )
+from sli.api.models import ApiToken
 from tests.factories import (
     make_action,
     make_area,
@@ -224,6 +225,8 @@ EXPECTED.update(
 # The good-practice directory: the region's people read; a council's editors and the
 # regional lead record practice.
 EXPECTED["practice A"] = (NORTH_PEOPLE, {A_EDITOR, NORTH_LEAD})
+# Each person's API token: theirs alone to see and revoke (and staff's, as everything is).
+EXPECTED.update({f"token {role}": ({role}, {role}) for role in ROLES})
 
 SCOPED_MODELS = [
     Region,
@@ -266,6 +269,7 @@ SCOPED_MODELS = [
     SelfRating,
     SelfRatingLink,
     SelfRatingChallenge,
+    ApiToken,
 ]
 
 
@@ -524,6 +528,9 @@ class AccessWorld(TestCase):
         make_membership(u[SOUTH_LEAD], Role.REGIONAL_LEAD, south)
         make_membership(u[C_EDITOR], Role.COUNCIL_EDITOR, council_c)
         make_membership(u[A_EDITOR], Role.REVIEW_LEAD, cqc)
+        cls.tokens = {}
+        for role, user in u.items():
+            o[f"token {role}"], cls.tokens[role] = ApiToken.create_for(user=user, name="Matrix")
 
     def keys_of(self, model):
         return {key for key, obj in self.objects.items() if type(obj) is model}
@@ -716,7 +723,34 @@ ROUTES = {
     "regional:new_offer": ("GET", ["risk A", "risk C"]),
     "regional:offer": ("GET", ["offer A"]),
     "regional:council_risk": ("GET", ["council A", "council B", "council C"]),
+    "account": ("GET", None),
+    "new_api_token": ("POST-self", None),
+    "revoke_api_token": ("POST", [f"token {A_EDITOR}", f"token {C_EDITOR}"]),
+    "open_data": ("public", None),
+    "open_data_letter": ("public-object", None),
+    "open_data_plan": ("public-object", None),
+    "api:documentation": ("public", None),
+    "api:schema": ("public", None),
 }
+# The API, called with each person's token ("API"): lists hold exactly what the person sees
+# (ApiMatrixTests), a record outside their scope is not found.
+API_RECORDS = {
+    "council": ["council A", "council B", "council C"],
+    "review": [*REVIEWS, "review B", "review A cqc"],
+    "recommendation": [
+        "recommendation A issued",
+        "sub-item A issued",
+        "exempt recommendation A issued",
+        "recommendation A draft",
+        "recommendation C",
+    ],
+    "plan": PLANS,
+    "action": [*ACTIONS, "public action A on exempt"],
+    "progress-update": ["update A", "update C"],
+}
+for _name, _keys in API_RECORDS.items():
+    ROUTES[f"api:{_name}-list"] = ("API", None)
+    ROUTES[f"api:{_name}-detail"] = ("API", _keys)
 ROUTES.update(
     {
         "regional:themes": ("GET", ["region north", "region south"]),
@@ -1022,7 +1056,7 @@ class UrlMatrixTests(AccessWorld):
 
     def test_anonymous_visitors_are_sent_to_sign_in_everywhere_but_public_pages(self):
         for route, (method, keys) in ROUTES.items():
-            if method.startswith("public") or route == "logout":
+            if method.startswith("public") or method == "API" or route == "logout":
                 continue
             for key in keys or [None]:
                 url = self.url(route, key) if key else self.reverse_plain(route)
@@ -1051,7 +1085,10 @@ class UrlMatrixTests(AccessWorld):
         membership, a published letter) does not alter the world for the next one."""
         self.sign_in(role)
         with transaction.atomic():
-            if method == "POST":
+            if method == "API":
+                self.client.logout()
+                response = self.client.get(url, HTTP_AUTHORIZATION=f"Bearer {self.tokens[role]}")
+            elif method == "POST":
                 response = self.client.post(url, {"publish": "yes"})
             else:
                 response = self.client.get(url)
@@ -1072,6 +1109,74 @@ def route_test(route):
 for route, (_, keys) in ROUTES.items():
     if keys is not None:
         setattr(UrlMatrixTests, f"test_route_{route.replace(':', '__')}", route_test(route))
+
+
+class ApiMatrixTests(AccessWorld):
+    """The API with each person's token: every list holds exactly what that person sees on
+    the pages (EXPECTED), exempt items included only for those who read them there; without a
+    live token nothing at all."""
+
+    MODELS = {
+        "council": Council,
+        "review": Review,
+        "recommendation": Recommendation,
+        "plan": ImprovementPlan,
+        "action": Action,
+        "progress-update": ProgressUpdate,
+    }
+
+    def listed(self, name, role):
+        from django.urls import reverse
+
+        response = self.client.get(
+            reverse(f"api:{name}-list"),
+            {"page_size": 500},
+            HTTP_AUTHORIZATION=f"Bearer {self.tokens[role]}",
+        )
+        self.assertEqual(response.status_code, 200)
+        identifier = "slug" if name == "council" else "id"
+        return {row[identifier] for row in response.json()["results"]}
+
+    def test_every_list_holds_what_the_person_sees(self):
+        for name, model in self.MODELS.items():
+            keys = self.keys_of(model)
+            identifier = "slug" if name == "council" else "pk"
+            for role in ROLES:
+                with self.subTest(endpoint=name, role=role):
+                    expected = {getattr(self.objects[k], identifier) for k in keys if sees(role, k)}
+                    self.assertEqual(self.listed(name, role), expected)
+
+    def test_without_a_live_token_every_endpoint_answers_401(self):
+        from django.urls import reverse
+
+        revoked_user = self.users[A_EDITOR]
+        revoked, revoked_token = ApiToken.create_for(user=revoked_user, name="Revoked")
+        revoked.delete()
+        switched_off = make_user(is_active=False)
+        make_membership(switched_off, Role.COUNCIL_EDITOR, self.objects["council A"])
+        _, switched_off_token = ApiToken.create_for(user=switched_off, name="Old")
+        headers = [
+            {},
+            {"HTTP_AUTHORIZATION": "Bearer sli_not-a-token"},
+            {"HTTP_AUTHORIZATION": f"Bearer {revoked_token}"},
+            {"HTTP_AUTHORIZATION": f"Bearer {switched_off_token}"},
+        ]
+        for route, (method, keys) in ROUTES.items():
+            if method != "API":
+                continue
+            url = UrlMatrixTests.url(self, route, keys[0]) if keys else reverse(route)
+            for header in headers:
+                with self.subTest(route=route, header=header):
+                    self.client.logout()
+                    response = self.client.get(url, **header)
+                    self.assertEqual(response.status_code, 401)
+                    self.assertTrue(response["WWW-Authenticate"].startswith("Bearer"))
+
+    def test_a_signed_in_session_is_not_an_api_token(self):
+        """The API reads tokens only, so a page visited in a browser cannot be made to read it
+        with the visitor's session."""
+        self.sign_in(A_EDITOR)
+        self.assertEqual(self.client.get("/api/v1/actions/").status_code, 401)
 
 
 class PageContentLeakTests(AccessWorld):

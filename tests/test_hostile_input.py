@@ -603,6 +603,9 @@ FILE_ROUTES = {
     "improvement_plans:library:file",
     # Its text cells: tests/regional/test_cqc_citation.py.
     "regional:assessment_xlsx",
+    # The API's schema holds no user text; the API and the open data files are JSON, CSV and
+    # ODS, read back by tests/api/.
+    "api:schema",
 }
 # Fields no page shows as such, and why.
 NOT_SHOWN = {"Amendment.new_text": "the recommendation's text since the amendment, shown as that"}

@@ -45,6 +45,9 @@ def test_account_pages_are_accessible(page, live_server, check_accessibility):
     check_accessibility(page)
     sign_in(page, live_server, "sefton.councillor")
     page.get_by_role("link", name="Your account").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Your account"
+    check_accessibility(page)
+    page.get_by_role("link", name="Change your password").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Change your password"
     page.get_by_role("button", name="Change password").click()
     assert page.get_by_role("heading", name="There is a problem").is_visible()
