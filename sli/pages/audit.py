@@ -124,8 +124,8 @@ class RoleChangeTable(Table):
     class Meta(Table.Meta):
         pass
 
-    def render_history_type(self, value):
-        return CHANGES.get(value, value)
+    def render_history_type(self, record):
+        return CHANGES[record.history_type]
 
     def render_user(self, record):
         return person(record.user, "An account since deleted")
