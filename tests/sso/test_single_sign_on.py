@@ -20,6 +20,7 @@ from tests.oidc import CALLBACK_PATH, running_provider, sign_in_at_provider, sso
 pytestmark = pytest.mark.django_db
 START = "/sign-in/council-account/"
 CALLBACK = f"http://testserver{CALLBACK_PATH}"
+START_URL = f"http://testserver{START}"
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +77,9 @@ def test_an_invited_person_gets_the_invitations_role_at_first_sign_in(client, ss
     council = make_council(name="Sefton Council")
     membership = invite("Invited.Officer@sefton.gov.uk", council)
     assert len(mail.outbox) == 1
+    invitation = mail.outbox[0].body
+    assert f"your council's e-mail) here:\n{START_URL}\n" in invitation
+    assert "Or choose a password for this service instead:" in invitation
 
     response = sign_in_with_council_account(client, "invited.officer@sefton.gov.uk")
 
@@ -222,6 +226,13 @@ def test_the_session_limit_applies_to_council_account_sign_ins(client, sso, sett
 
 
 class TestPasswordsForAdministratorsOnly:
+    def test_invitations_offer_only_the_council_account(self, sso, settings):
+        settings.LOCAL_PASSWORDS_FOR_ADMINS_ONLY = True
+        invite("invited.officer@sefton.gov.uk", make_council())
+        invitation = mail.outbox[0].body
+        assert START_URL in invitation
+        assert "password" not in invitation
+
     def test_others_are_sent_to_their_council_account(self, client, sso, settings):
         settings.LOCAL_PASSWORDS_FOR_ADMINS_ONLY = True
         make_user(username="officer", password="a long enough password")
