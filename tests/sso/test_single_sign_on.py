@@ -3,6 +3,9 @@
 browser makes: the service sends it to the provider, the person signs in there, the provider
 sends it back with a code, and the service exchanges the code for tokens and checks them."""
 
+import os
+import subprocess
+import sys
 import time
 from urllib.parse import urlsplit
 
@@ -16,6 +19,7 @@ from councils.services import add_person
 from sli.signin import SIGNED_IN_AT
 from tests.factories import make_council, make_user
 from tests.oidc import CALLBACK_PATH, running_provider, sign_in_at_provider, sso_settings
+from tests.oidc import ROOT as PROJECT_ROOT
 
 pytestmark = pytest.mark.django_db
 START = "/sign-in/council-account/"
@@ -261,3 +265,53 @@ class TestPasswordsForAdministratorsOnly:
         )
         assert response.status_code == 302
         assert SignInEvent.objects.get().outcome == "signed_in"
+
+
+class TestSettingsFromTheEnvironment:
+    """Each read in a fresh interpreter, as a deployment's variables are."""
+
+    SSO = {
+        "OIDC_DISCOVERY_URL": "https://login.example.org/.well-known/openid-configuration",
+        "OIDC_CLIENT_ID": "sli",
+        "OIDC_CLIENT_SECRET": "secret",
+    }
+
+    def settings_of(self, **env):
+        base = {name: value for name, value in os.environ.items() if not name.startswith("OIDC")}
+        base.pop("LOCAL_PASSWORDS_FOR_ADMINS_ONLY", None)
+        return subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import django; django.setup(); from django.conf import settings as s; "
+                "print(s.SSO_ENABLED, s.OIDC_RP_CLIENT_ID, s.OIDC_ALLOWED_EMAIL_DOMAINS, "
+                "s.LOCAL_PASSWORDS_FOR_ADMINS_ONLY)",
+            ],
+            cwd=PROJECT_ROOT,
+            env={**base, "DJANGO_SETTINGS_MODULE": "sli.settings", **env},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    def test_on_with_all_three_and_the_domains(self):
+        result = self.settings_of(
+            **self.SSO,
+            OIDC_ALLOWED_EMAIL_DOMAINS="Sefton.gov.uk, @walsall.gov.uk",
+            LOCAL_PASSWORDS_FOR_ADMINS_ONLY="true",
+        )
+        assert result.stdout.strip() == "True sli ['sefton.gov.uk', 'walsall.gov.uk'] True"
+
+    def test_off_without_them(self):
+        result = self.settings_of(OIDC_CLIENT_ID="sli")
+        assert result.stdout.strip() == "False sli [] False"
+
+    def test_refuses_to_start_without_allowed_domains(self):
+        result = self.settings_of(**self.SSO)
+        assert result.returncode != 0
+        assert "Set OIDC_ALLOWED_EMAIL_DOMAINS" in result.stderr
+
+    def test_refuses_passwords_for_admins_only_without_single_sign_on(self):
+        result = self.settings_of(LOCAL_PASSWORDS_FOR_ADMINS_ONLY="true")
+        assert result.returncode != 0
+        assert "LOCAL_PASSWORDS_FOR_ADMINS_ONLY needs single sign-on" in result.stderr
