@@ -269,7 +269,7 @@ AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
 
 # Single sign-on with the council's own identity provider (OpenID Connect, e.g. Microsoft
 # Entra ID), through mozilla-django-oidc. On when the discovery URL, client id and secret are
-# all set; the endpoints, issuer and keys are read from the discovery document (sli/sso.py).
+# all set; the endpoints, issuer and keys are read from the discovery document (sli/sso/backend.py).
 OIDC_DISCOVERY_URL = os.environ.get("OIDC_DISCOVERY_URL", "").strip()
 OIDC_RP_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID", "").strip()
 OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_CLIENT_SECRET", "").strip()
