@@ -208,3 +208,16 @@ class RoleAuditTests(TestCase):
         )
         self.assertEqual([row.record.user.username for row in rows(page)], ["newer"])
         self.assertContains(page, "The system")
+
+    def test_the_same_queries_for_few_and_many_changes(self):
+        self.client.force_login(self.admin)
+
+        def queries_for(count):
+            for _ in range(count):
+                editor_of(make_council())
+            with CaptureQueriesContext(connection) as queries:
+                page = self.client.get(ROLES)
+            self.assertEqual(page.status_code, 200)
+            return len(queries)
+
+        self.assertEqual(queries_for(2), queries_for(30))
