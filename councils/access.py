@@ -32,6 +32,7 @@ __all__ = [
     "memberships",
     "require",
     "require_editable",
+    "require_site_admin",
     "require_some",
     "scoped",
     "their_regions",
@@ -62,6 +63,12 @@ def require_some(permitted, reason):
     """Refuse (403) a page that acts on no one object when the user may act on none of
     ``permitted`` (e.g. plan a review: the councils where they may plan one)."""
     if not permitted.exists():
+        raise PermissionDenied(reason)
+
+
+def require_site_admin(user, reason):
+    """Refuse (403) a page for site administrators only (the audit) to everyone else."""
+    if not is_site_admin(user):
         raise PermissionDenied(reason)
 
 

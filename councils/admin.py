@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from councils.models import Council, Membership, Region
+from councils.models import Council, Membership, Region, SignInEvent
 from sli.lib.admin import ScopedModelAdmin
 
 
@@ -36,3 +36,23 @@ class MembershipAdmin(ScopedModelAdmin):
     list_select_related = ["user", "council", "review", "region"]
     autocomplete_fields = ["user", "council"]
     raw_id_fields = ["review"]
+
+
+@admin.register(SignInEvent)
+class SignInEventAdmin(ScopedModelAdmin):
+    """The sign-in audit, read-only: what happened is not changed afterwards."""
+
+    list_display = ["at", "username", "method", "outcome", "reason", "ip_address"]
+    list_filter = ["method", "outcome"]
+    search_fields = ["username", "user__username", "user__email"]
+    list_select_related = ["user"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 
 class RegionQuerySet(models.QuerySet):
@@ -203,6 +205,8 @@ class Membership(models.Model):
     )
 
     objects = MembershipQuerySet.as_manager()
+    # Who gave or took away which role, and when: read by the administrators' audit.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["user", "role"]
@@ -260,6 +264,52 @@ class Membership(models.Model):
     @property
     def scope(self):
         return self.council or self.review or self.region
+
+
+class SignInEventQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The sign-in audit is for site administrators."""
+        return scoped(self, user, NOTHING)
+
+
+class SignInEvent(models.Model):
+    """One attempt to sign in, either way in, and what came of it: the audit of sign-ins.
+
+    Written once and never changed (the admin shows it read-only), so it keeps no history of
+    its own. ``username`` is what was typed, or the e-mail address the identity provider gave,
+    so that failures for names without an account are kept too."""
+
+    class Method(models.TextChoices):
+        PASSWORD = "password", "Password"
+        SSO = "sso", "Council account"
+
+    class Outcome(models.TextChoices):
+        SIGNED_IN = "signed_in", "Signed in"
+        FAILED = "failed", "Failed"
+        LOCKED_OUT = "locked_out", "Locked out"
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sign_in_events",
+    )
+    username = models.CharField(max_length=254, blank=True)
+    method = models.CharField(max_length=10, choices=Method.choices)
+    outcome = models.CharField(max_length=12, choices=Outcome.choices)
+    reason = models.CharField(max_length=300, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+
+    objects = SignInEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["user", "at"], name="sign_in_by_user_at")]
+
+    def __str__(self):
+        return f"{self.get_outcome_display()}: {self.username} by {self.get_method_display()}"
 
 
 # Who may see and change what: the conditions every scoped QuerySet is built from. They

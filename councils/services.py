@@ -33,6 +33,18 @@ def add_person(*, council, email, full_name, role, by, request, user=None):
     return membership
 
 
+def council_account_sign_in(user, site):
+    """How an invitation says to sign in with the council account, when single sign-on is
+    set up for the invited address's domain; and whether that is the only way in."""
+    domain = user.email.rpartition("@")[2].lower()
+    if not (settings.SSO_ENABLED and domain in settings.OIDC_ALLOWED_EMAIL_DOMAINS):
+        return {"council_account_link": "", "council_account_only": False}
+    return {
+        "council_account_link": site + reverse("sso_start"),
+        "council_account_only": settings.LOCAL_PASSWORDS_FOR_ADMINS_ONLY,
+    }
+
+
 def send_invitation(*, membership, by, request):
     """E-mail the new user who invited them, to which council in which role, and a link to
     choose a password. The link is a password reset token (the reset form's own lookup skips
@@ -60,6 +72,7 @@ def send_invitation(*, membership, by, request):
         "new_link": site + reverse("password_reset"),
         "lifetime": timeuntil(expires, now).replace("\xa0", " "),
         "expires": timezone.localtime(expires),
+        **council_account_sign_in(user, site),
     }
     subject = render_to_string("councils/email/invitation_subject.txt", context)
     send_mail(

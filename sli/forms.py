@@ -4,7 +4,10 @@ from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.core.exceptions import ValidationError
 
+from councils.access import is_site_admin
+from sli.audit import record_password_refusal
 from sli.signin import is_within_hourly_limit
 
 
@@ -12,6 +15,9 @@ class SignInForm(AuthenticationForm):
     error_messages = {
         "invalid_login": "Enter a correct username and password. Both are case-sensitive.",
         "inactive": "This account has been switched off. Ask your administrator.",
+        "council_account_only": (
+            "Sign in with your council account: passwords are for site administrators only."
+        ),
     }
 
     def __init__(self, *args, **kwargs):
@@ -19,6 +25,14 @@ class SignInForm(AuthenticationForm):
         # Autofocus skips the page's heading and skip link for screen reader users.
         self.fields["username"].widget.attrs.pop("autofocus", None)
         self.fields["username"].widget.attrs["spellcheck"] = "false"
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        if settings.LOCAL_PASSWORDS_FOR_ADMINS_ONLY and not is_site_admin(user):
+            record_password_refusal(self.request, user, self.error_messages["council_account_only"])
+            raise ValidationError(
+                self.error_messages["council_account_only"], code="council_account_only"
+            )
 
 
 class ResetPasswordForm(PasswordResetForm):

@@ -93,8 +93,11 @@ MIDDLEWARE = [
 ]
 
 AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out address is refused whichever way in it tries.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Answers only the single sign-on callback, and only when OIDC_DISCOVERY_URL is set.
+    "sli.sso.backend.CouncilAccountBackend",
 ]
 
 ROOT_URLCONF = "sli.urls"
@@ -111,6 +114,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
+                "sli.sso.context.sign_in_options",
             ],
         },
     },
@@ -265,6 +269,36 @@ AXES_HANDLER = "sli.signin.AddressLimitedAxesHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
+
+# Single sign-on with the council's own identity provider (OpenID Connect, e.g. Microsoft
+# Entra ID), through mozilla-django-oidc. On when the discovery URL, client id and secret are
+# all set; the endpoints, issuer and keys are read from the discovery document (sli/sso/backend.py).
+OIDC_DISCOVERY_URL = os.environ.get("OIDC_DISCOVERY_URL", "").strip()
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID", "").strip()
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_CLIENT_SECRET", "").strip()
+SSO_ENABLED = bool(OIDC_DISCOVERY_URL and OIDC_RP_CLIENT_ID and OIDC_RP_CLIENT_SECRET)
+# Only people whose verified e-mail address is at one of these domains may sign in this way.
+OIDC_ALLOWED_EMAIL_DOMAINS = [
+    domain.lower().lstrip("@") for domain in env_list("OIDC_ALLOWED_EMAIL_DOMAINS", [])
+]
+if SSO_ENABLED and not OIDC_ALLOWED_EMAIL_DOMAINS:
+    raise ImproperlyConfigured(
+        "Set OIDC_ALLOWED_EMAIL_DOMAINS (e.g. sefton.gov.uk): without it anyone the identity "
+        "provider knows could sign in."
+    )
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = env_int("OIDC_TIMEOUT_SECONDS", 10)
+OIDC_AUTHENTICATION_CALLBACK_URL = "sso_callback"
+# Local passwords only for site administrators (who keep a way in if the identity provider
+# fails); everyone else signs in with their council account.
+LOCAL_PASSWORDS_FOR_ADMINS_ONLY = env_flag("LOCAL_PASSWORDS_FOR_ADMINS_ONLY", False)
+if LOCAL_PASSWORDS_FOR_ADMINS_ONLY and not SSO_ENABLED:
+    raise ImproperlyConfigured(
+        "LOCAL_PASSWORDS_FOR_ADMINS_ONLY needs single sign-on (OIDC_DISCOVERY_URL, "
+        "OIDC_CLIENT_ID, OIDC_CLIENT_SECRET): nobody else could sign in."
+    )
 
 # The cache: Redis when REDIS_URL is set, shared by every worker and host (limits below are
 # then counted once for all); otherwise each process's own memory.

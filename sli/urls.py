@@ -11,9 +11,11 @@ from sli import views
 from sli.api import account
 from sli.forms import ResetPasswordForm, SignInForm
 from sli.opendata import views as open_data
+from sli.pages import audit as audit_pages
 from sli.pages import councils as council_pages
 from sli.pages import recommendations as recommendation_pages
 from sli.pages import reviews as review_pages
+from sli.sso import views as sso_views
 
 # An app's namespace may hold pages that gather records of apps above it: those are made at
 # the project level (sli/pages/) and added to the app's own routes here.
@@ -45,6 +47,16 @@ urlpatterns = [
         name="login",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    # Single sign-on (answers "not found" unless set up): the start sends the browser to the
+    # council's identity provider, which sends it back to the callback.
+    path("sign-in/council-account/", sso_views.StartSignIn.as_view(), name="sso_start"),
+    path(
+        "sign-in/council-account/callback/",
+        sso_views.FinishSignIn.as_view(),
+        name="sso_callback",
+    ),
+    path("audit/sign-ins/", audit_pages.sign_ins, name="audit_sign_ins"),
+    path("audit/roles/", audit_pages.role_changes, name="audit_roles"),
     path("password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "password/changed/",

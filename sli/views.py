@@ -1,10 +1,12 @@
 from urllib.parse import urlsplit
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Count
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from councils.access import is_site_admin
 from councils.models import Region
 from improvement_plans.models import ImprovementPlan
 from reviews.models import Review
@@ -18,7 +20,15 @@ def home(request):
         .select_related("host_council")
         .order_by("-visit_start")[:10]
     )
-    context = {"regions": regions, "recent_reviews": recent_reviews}
+    context = {
+        "regions": regions,
+        "recent_reviews": recent_reviews,
+        "can_read_audit": is_site_admin(request.user),
+        # Whom someone without a role can ask (read only when the page says so).
+        "administrators": get_user_model()
+        .objects.filter(is_active=True, is_staff=True)
+        .order_by("last_name", "first_name", "username")[:3],
+    }
     return render(request, "home.html", context | home_sections(request.user))
 
 

@@ -198,4 +198,13 @@ class RegionalLeadHomeTests(HomeWorld):
 
     def test_people_without_a_role_are_told_whom_to_ask(self):
         page = self.home(make_user())
-        self.assertIn("You have no role for a council, review or region yet", page)
+        self.assertIn("you do not have access to any council, review or region yet", page)
+        self.assertIn("one of your council's editors", page)
+        self.assertIn("your regional ADASS programme lead", page)
+        make_user(email="admin@example.org", first_name="Ada", last_name="Admin", is_staff=True)
+        page = self.home(make_user())
+        self.assertIn(
+            'the site administrator: <a class="govuk-link" href="mailto:admin@example.org">'
+            "Ada Admin</a>",
+            page,
+        )

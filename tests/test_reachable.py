@@ -43,6 +43,8 @@ MUST_REACH = {
         "councils:region",
         "councils:people",
         "regional:reciprocity",
+        "audit_sign_ins",
+        "audit_roles",
     },
     "sefton.editor": EVERYONE
     | {
