@@ -187,6 +187,26 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "sector-led-improvemen
 # The address of the site as people reach it, for links in emails sent by cron jobs.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
+# GOV.UK Notify sends every e-mail when NOTIFY_API_KEY is set (sli/lib/mail.py); each e-mail
+# then needs the id of the template made for it in Notify (README, "E-mail through GOV.UK
+# Notify"). Without the key, the EMAIL_* settings above are used.
+NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "").strip()
+NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
+NOTIFY_TEMPLATES = {
+    "invitation": os.environ.get("NOTIFY_TEMPLATE_INVITATION", "").strip(),
+    "password_reset": os.environ.get("NOTIFY_TEMPLATE_PASSWORD_RESET", "").strip(),
+    "reminder": os.environ.get("NOTIFY_TEMPLATE_REMINDER", "").strip(),
+}
+if NOTIFY_API_KEY and (unset := [name for name, id in NOTIFY_TEMPLATES.items() if not id]):
+    raise ImproperlyConfigured(
+        "NOTIFY_API_KEY is set, so every e-mail goes through GOV.UK Notify: set the template "
+        "id of each, " + ", ".join(f"NOTIFY_TEMPLATE_{name.upper()}" for name in unset) + "."
+    )
+# A failed send is tried MAIL_SEND_ATTEMPTS times in all, waiting MAIL_RETRY_SECONDS, then
+# twice as long, and so on, between tries.
+MAIL_SEND_ATTEMPTS = env_int("MAIL_SEND_ATTEMPTS", 3)
+MAIL_RETRY_SECONDS = float(os.environ.get("MAIL_RETRY_SECONDS", "") or 2)
+
 # Security. Sessions end after SESSION_IDLE_MINUTES without a request, and SESSION_MAX_HOURS
 # after signing in however busy they were, so a stolen session cookie is not good for ever.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 60) * 60
