@@ -60,6 +60,10 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    # Two-factor sign-in: authenticator apps (TOTP) and recovery codes (sli/two_factor/).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "sli.apps.SliConfig",
     "councils",
     "reviews",
@@ -82,6 +86,8 @@ MIDDLEWARE = [
     # After authentication, to know who is signed in, and after messages, to say why they
     # were signed out.
     "sli.signin.SessionLifetimeMiddleware",
+    # After the password, nothing but the code until it is given (sli/two_factor/).
+    "sli.two_factor.middleware.SecondStepMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -91,7 +97,8 @@ MIDDLEWARE = [
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, marking a password sign-in for the two-factor step.
+    "sli.two_factor.backends.PasswordBackend",
 ]
 
 ROOT_URLCONF = "sli.urls"
@@ -301,6 +308,9 @@ else:
 # default cache (without REDIS_URL, each gunicorn worker counts its own).
 PASSWORD_RESET_ACCOUNT_LIMIT = env_int("PASSWORD_RESET_ACCOUNT_LIMIT", 3)
 PASSWORD_RESET_ADDRESS_LIMIT = env_int("PASSWORD_RESET_ADDRESS_LIMIT", 10)
+
+# The name an authenticator app shows beside the account's codes.
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Sector-led improvement manager")
 
 DJANGO_TABLES2_TEMPLATE = "includes/table.html"
 

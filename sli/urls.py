@@ -41,6 +41,7 @@ urlpatterns = [
         name="login",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("sli.two_factor.urls")),
     path("password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "password/changed/",

@@ -25,7 +25,15 @@ DOWNLOADS = (".pdf", ".xlsx", ".csv")
 NOT_FOLLOWED = ("/sign-out/", "/admin/")
 
 # The starting points each demo role must find by clicking (URL names).
-EVERYONE = {"home", "councils:list", "password_change", "public_index", "accessibility"}
+EVERYONE = {
+    "home",
+    "councils:list",
+    "password_change",
+    "public_index",
+    "accessibility",
+    "two_factor",
+    "two_factor_setup",
+}
 MUST_REACH = {
     "admin": EVERYONE
     | {
