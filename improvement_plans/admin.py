@@ -7,6 +7,7 @@ from improvement_plans.models import (
     ImprovementPlan,
     Milestone,
     ProgressUpdate,
+    ReminderSent,
 )
 from sli.lib.admin import ScopedModelAdmin
 
@@ -85,3 +86,20 @@ class MilestoneAdmin(ScopedModelAdmin):
 class EvidenceAdmin(ScopedModelAdmin):
     list_display = ["description", "update", "file", "link"]
     raw_id_fields = ["update"]
+
+
+@admin.register(ReminderSent)
+class ReminderSentAdmin(admin.ModelAdmin):
+    """What became of each day's reminders: read here, written only by send_reminders."""
+
+    list_display = ["user", "sent_on", "status", "attempts", "reference", "error"]
+    list_filter = ["status", "sent_on"]
+    search_fields = ["user__username", "user__email", "reference"]
+    list_select_related = ["user"]
+    date_hierarchy = "sent_on"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -694,6 +694,7 @@ class ReminderSent(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "sent_on"], name="one_reminder_a_day")
         ]
+        verbose_name = "reminder e-mail"
 
     def __str__(self):
         return f"Reminder to {self.user} on {self.sent_on:%d %B %Y} ({self.get_status_display()})"

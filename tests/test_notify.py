@@ -249,3 +249,21 @@ class WithoutNotifyTests(TestCase):
 
         self.assertIn("ImproperlyConfigured", result.stderr)
         self.assertIn("NOTIFY_TEMPLATE_PASSWORD_RESET, NOTIFY_TEMPLATE_REMINDER", result.stderr)
+
+
+class ReminderOutcomesInTheAdminTests(TestCase):
+    def test_staff_read_each_reminders_outcome(self):
+        jane = make_user(username="jane", email="jane@example.org")
+        ReminderSent.objects.create(
+            user=jane,
+            sent_on=TODAY,
+            status=ReminderSent.Status.FAILED,
+            attempts=3,
+            error="Notify answered 500: Internal server error",
+        )
+        self.client.force_login(make_user(is_staff=True, is_superuser=True))
+
+        page = self.client.get("/admin/improvement_plans/remindersent/?status=failed")
+
+        self.assertContains(page, "Notify answered 500: Internal server error")
+        self.assertContains(page, "jane")
