@@ -3,6 +3,7 @@ works out the codes an app would show (RFC 6238, by django-otp's own hotp)."""
 
 import time
 from base64 import b32decode
+from urllib.parse import urlsplit
 
 from django_otp.oath import hotp
 
@@ -26,7 +27,8 @@ def code_for(username):
 
 def pass_second_step(page, username):
     """After the password: set up the authenticator (the first time) or enter its code."""
-    page.wait_for_load_state("load")
+    # Wait until the password page is left: for the home page, or a step of two-factor.
+    page.wait_for_url(lambda url: urlsplit(url).path != "/sign-in/")
     if "/account/two-factor/set-up/" in page.url:
         remember(username, page.get_by_test_id("setup-key").text_content())
         page.get_by_label("Code from your authenticator app").fill(code_for(username))
