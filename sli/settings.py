@@ -204,7 +204,7 @@ NOTIFY_TEMPLATES = {
     "password_reset": os.environ.get("NOTIFY_TEMPLATE_PASSWORD_RESET", "").strip(),
     "reminder": os.environ.get("NOTIFY_TEMPLATE_REMINDER", "").strip(),
 }
-if NOTIFY_API_KEY and (unset := [name for name, id in NOTIFY_TEMPLATES.items() if not id]):
+if NOTIFY_API_KEY and (unset := [name for name, value in NOTIFY_TEMPLATES.items() if not value]):
     raise ImproperlyConfigured(
         "NOTIFY_API_KEY is set, so every e-mail goes through GOV.UK Notify: set the template "
         "id of each, " + ", ".join(f"NOTIFY_TEMPLATE_{name.upper()}" for name in unset) + "."

@@ -15,7 +15,7 @@ class SecondStepMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if is_pending(request) and request.path_info not in self.open_paths():
+        if is_pending(request) and request.path not in self.open_paths():
             step = "two_factor_code" if has_two_factor(request.user) else "two_factor_setup"
             query = ""
             if request.method == "GET":
