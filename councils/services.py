@@ -3,21 +3,31 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.timesince import timeuntil
 
 from councils.models import Membership
+from sli.lib import mail
+
+
+class InvitationNotSent(Exception):
+    """The person was added, but their invitation could not be e-mailed (the failure is
+    logged by sli.lib.mail); they can ask for a link with "Forgotten your password?"."""
+
+    def __init__(self, membership):
+        super().__init__(f"The invitation to {membership.user} was not sent")
+        self.membership = membership
 
 
 def add_person(*, council, email, full_name, role, by, request, user=None):
     """Give someone a role for the council, creating their account (and sending ``by``'s
-    invitation, with a link to choose a password) when they have none."""
+    invitation, with a link to choose a password) when they have none. Raises
+    InvitationNotSent, after adding them, when the invitation could not be sent."""
     with transaction.atomic():
         created = user is None
         if created:
@@ -29,7 +39,10 @@ def add_person(*, council, email, full_name, role, by, request, user=None):
             user.save()
         membership = Membership.objects.create(user=user, role=role, council=council)
     if created:
-        send_invitation(membership=membership, by=by, request=request)
+        try:
+            send_invitation(membership=membership, by=by, request=request)
+        except mail.MailNotSent as failure:
+            raise InvitationNotSent(membership) from failure
     return membership
 
 
@@ -52,7 +65,7 @@ def send_invitation(*, membership, by, request):
     PASSWORD_RESET_TIMEOUT."""
     user = membership.user
     now = timezone.now()
-    expires = now + timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT)
+    expires = timezone.localtime(now + timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT))
     site = f"{'https' if request.is_secure() else 'http'}://{request.get_host()}"
     path = reverse(
         "password_reset_confirm",
@@ -61,23 +74,24 @@ def send_invitation(*, membership, by, request):
             "token": default_token_generator.make_token(user),
         },
     )
-    context = {
-        "user": user,
-        "inviter": by.get_full_name() or by.get_username(),
-        "inviter_email": by.email,
-        "council": membership.council,
-        "role": membership.get_role_display().lower(),
-        "duties": Membership.COUNCIL_ROLE_DUTIES[membership.role],
-        "link": site + path,
-        "new_link": site + reverse("password_reset"),
-        "lifetime": timeuntil(expires, now).replace("\xa0", " "),
-        "expires": timezone.localtime(expires),
-        **council_account_sign_in(user, site),
-    }
-    subject = render_to_string("councils/email/invitation_subject.txt", context)
-    send_mail(
-        " ".join(subject.split()),
-        render_to_string("councils/email/invitation.txt", context),
-        None,
-        [user.email],
+    inviter = by.get_full_name() or by.get_username()
+    mail.send(
+        "invitation",
+        user.email,
+        {
+            "name": user.first_name or user.email,
+            "inviter_name": inviter,
+            "inviter": f"{inviter} ({by.email})" if by.email else inviter,
+            "council": membership.council.name,
+            "role": membership.get_role_display().lower(),
+            "duties": Membership.COUNCIL_ROLE_DUTIES[membership.role],
+            "link": site + path,
+            "new_link": site + reverse("password_reset"),
+            "lifetime": timeuntil(
+                now + timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT), now
+            ).replace("\xa0", " "),
+            "expires": f"{date_format(expires, 'H:i')} on {date_format(expires, 'j F Y')}",
+            "username": user.get_username(),
+            **council_account_sign_in(user, site),
+        },
     )

@@ -5,7 +5,12 @@ from django.views.decorators.http import require_POST
 from councils.access import require, visible_or_404
 from councils.forms import AddPersonForm
 from councils.models import Council, Membership
-from councils.services import add_person
+from councils.services import InvitationNotSent, add_person
+
+INVITATION_NOT_SENT = (
+    " We could not send their invitation email: ask them to choose “Forgotten your password?” "
+    "on the sign-in page and enter this email address."
+)
 
 
 def people(request, slug):
@@ -17,14 +22,18 @@ def people(request, slug):
     form = AddPersonForm(request.POST or None, council=council, roles=roles) if roles else None
     if request.method == "POST" and form.is_valid():
         invited = form.cleaned_data["user"] is None
-        membership = add_person(
-            council=council, by=request.user, request=request, **form.cleaned_data
-        )
+        try:
+            membership = add_person(
+                council=council, by=request.user, request=request, **form.cleaned_data
+            )
+        except InvitationNotSent as unsent:
+            membership, outcome = unsent.membership, INVITATION_NOT_SENT
+        else:
+            outcome = " They have been sent an invitation by email." if invited else ""
         messages.success(
             request,
             f"{membership.user.get_full_name() or membership.user.email} is now a "
-            f"{membership.get_role_display().lower()} for {council}."
-            + (" They have been sent an invitation by email." if invited else ""),
+            f"{membership.get_role_display().lower()} for {council}." + outcome,
         )
         return redirect("councils:people", slug=council.slug)
     memberships = Membership.objects.visible_to(request.user).filter(council=council)

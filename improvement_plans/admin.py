@@ -8,6 +8,7 @@ from improvement_plans.models import (
     ImprovementPlan,
     Milestone,
     ProgressUpdate,
+    ReminderSent,
 )
 from improvement_plans.self_assessment import admin as self_assessment_admin  # noqa: F401 (registers)
 from sli.lib.admin import ScopedModelAdmin
@@ -98,3 +99,20 @@ class EvidenceItemAdmin(ScopedModelAdmin):
     autocomplete_fields = ["council"]
     filter_horizontal = ["quality_statements", "categories"]
     raw_id_fields = ["added_by"]
+
+
+@admin.register(ReminderSent)
+class ReminderSentAdmin(admin.ModelAdmin):
+    """What became of each day's reminders: read here, written only by send_reminders."""
+
+    list_display = ["user", "sent_on", "status", "attempts", "reference", "error"]
+    list_filter = ["status", "sent_on"]
+    search_fields = ["user__username", "user__email", "reference"]
+    list_select_related = ["user"]
+    date_hierarchy = "sent_on"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

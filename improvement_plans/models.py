@@ -729,15 +729,33 @@ class RatingChallenge(models.Model):
 
 
 class ReminderSent(models.Model):
-    """One reminder digest sent to one user on one day (so a second run that day sends none)."""
+    """One reminder digest to one user on one day, and how sending it went: claimed before
+    it is sent (so a second run that day sends none), then marked sent or failed."""
+
+    class Status(models.TextChoices):
+        SENDING = "sending", "Sending"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     sent_on = models.DateField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.SENT)
+    # Tries the last sending made (each run's retries), and what went wrong on the last.
+    attempts = models.PositiveSmallIntegerField(default=1)
+    error = models.TextField(blank=True)
+    # GOV.UK Notify's id of the e-mail, to trace it in Notify ("" when sent by SMTP).
+    reference = models.CharField(max_length=64, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["user", "sent_on"], name="one_reminder_a_day")
         ]
+        verbose_name = "reminder e-mail"
 
     def __str__(self):
-        return f"Reminder to {self.user} on {self.sent_on:%d %B %Y}"
+        return f"Reminder to {self.user} on {self.sent_on:%d %B %Y} ({self.get_status_display()})"
+
+    def finish(self, status, attempts, *, error="", reference=""):
+        self.status, self.attempts, self.error, self.reference = status, attempts, error, reference
+        self.save(update_fields=["status", "attempts", "error", "reference", "updated_at"])

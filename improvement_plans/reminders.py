@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.core import mail
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
@@ -18,6 +17,7 @@ from django.utils.timesince import timesince
 
 from councils.models import Membership
 from improvement_plans.models import Action, ImprovementPlan, Milestone, ReminderSent
+from sli.lib import mail
 
 DAYS_AHEAD = 14
 
@@ -40,13 +40,10 @@ class Digest:
             parts.append(_count(len(self.milestones_due), "milestone", "milestones") + " due soon")
         return "Sector-led improvement: " + ", ".join(parts)
 
-    def body(self, base_url):
+    def digest(self, base_url):
+        """The owner's overdue actions and milestones due soon, each with its link."""
         base_url = base_url.rstrip("/")
-        name = self.user.first_name or self.user.get_username()
-        paragraphs = [
-            f"Dear {name},",
-            "You own these improvement plan actions. Here is what needs your attention.",
-        ]
+        paragraphs = []
         if self.overdue_actions:
             paragraphs.append("Overdue actions")
             for action in self.overdue_actions:
@@ -64,21 +61,16 @@ class Digest:
                     f"On {_label(milestone.action)}\n"
                     f"{base_url}{milestone.get_absolute_url()}"
                 )
-        paragraphs += [
-            "To bring an action up to date, open its link and add a progress update. If an "
-            "action is no longer yours, ask an editor at your council to change its owner.",
-            "You get this email because you are named as the owner of these actions. It is "
-            "sent at most once a day, and only when something is overdue or due soon.",
-        ]
-        return "\n\n".join(paragraphs) + "\n"
+        return "\n\n".join(paragraphs)
 
-    def to_message(self, base_url, connection=None):
-        return mail.EmailMessage(
-            subject=self.subject,
-            body=self.body(base_url),
-            to=[self.user.email],
-            connection=connection,
-        )
+    def personalisation(self, base_url):
+        """The fields of the "reminder" e-mail (templates/email/reminder.txt, or the Notify
+        template of the same fields): plain text, links written out, no attachment."""
+        return {
+            "name": self.user.first_name or self.user.get_username(),
+            "subject": self.subject,
+            "digest": self.digest(base_url),
+        }
 
 
 def reminders_due(today):
@@ -128,26 +120,52 @@ def reminders_due(today):
 
 def send_reminders(*, today=None, base_url):
     """Email each owner their digest for ``today``, unless they already had it; links start
-    with ``base_url`` (e.g. "https://sli.example.gov.uk"). Returns how many were sent."""
+    with ``base_url`` (e.g. "https://sli.example.gov.uk"). Returns how many were sent.
+
+    Each reminder is claimed before it is sent by its ReminderSent record, which then keeps
+    the outcome: sent (with Notify's reference), or failed after the retries (with why). A
+    failed one is sent again by the next run that day; one that failed stays on record.
+    """
     today = today or timezone.localdate()
-    digests = reminders_due(today)
-    already = set(ReminderSent.objects.filter(sent_on=today).values_list("user_id", flat=True))
+    # Read before the digests, so that a run overlapping this one and sending in between is
+    # caught by the claim below rather than here.
+    done = set(
+        ReminderSent.objects.filter(sent_on=today)
+        .exclude(status=ReminderSent.Status.FAILED)
+        .values_list("user_id", flat=True)
+    )
     sent = 0
-    with mail.get_connection() as connection:
-        for digest in digests:
-            if digest.user.pk in already:
-                continue
-            # The record and the email stand or fall together: if sending fails, the record
-            # is rolled back and a re-run sends it. A run overlapping this one fails to insert
-            # the same (user, day) and skips that user.
-            try:
-                with transaction.atomic():
-                    ReminderSent.objects.create(user=digest.user, sent_on=today)
-                    digest.to_message(base_url, connection).send()
-            except IntegrityError:
-                continue
+    for digest in reminders_due(today):
+        if digest.user.pk in done:
+            continue
+        record = _claim(digest.user, today)
+        if record is None:
+            continue
+        try:
+            outcome = mail.send("reminder", digest.user.email, digest.personalisation(base_url))
+        except mail.MailNotSent as failure:
+            record.finish(ReminderSent.Status.FAILED, failure.attempts, error=failure.reason)
+        else:
+            record.finish(ReminderSent.Status.SENT, outcome.attempts, reference=outcome.reference)
             sent += 1
     return sent
+
+
+def _claim(user, today):
+    """This run's record of the reminder to ``user`` on ``today``, or None when another run
+    has sent it or is sending it (the unique (user, day) decides between overlapping runs)."""
+    try:
+        with transaction.atomic():
+            return ReminderSent.objects.create(
+                user=user, sent_on=today, status=ReminderSent.Status.SENDING
+            )
+    except IntegrityError:
+        pass
+    # It failed before: one run takes it up again, by one conditional update.
+    retried = ReminderSent.objects.filter(
+        user=user, sent_on=today, status=ReminderSent.Status.FAILED
+    ).update(status=ReminderSent.Status.SENDING)
+    return ReminderSent.objects.get(user=user, sent_on=today) if retried else None
 
 
 def _count(n, singular, plural):

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 
 
 class SliConfig(AppConfig):
@@ -6,7 +7,11 @@ class SliConfig(AppConfig):
     verbose_name = "Sector-led improvement manager"
 
     def ready(self):
-        # Imported here: the audit imports models, which are not ready when apps are listed.
+        # Imported here: the audit and the two-factor step import models, which are not
+        # ready when apps are listed.
         from sli.audit import listen
+        from sli.two_factor.state import start_second_step
 
         listen()
+
+        user_logged_in.connect(start_second_step, dispatch_uid="sli-second-step")

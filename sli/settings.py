@@ -62,6 +62,10 @@ INSTALLED_APPS = [
     "csp",
     "rest_framework",
     "drf_spectacular",
+    # Two-factor sign-in: authenticator apps (TOTP) and recovery codes (sli/two_factor/).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "sli.apps.SliConfig",
     "sli.api",
     "councils",
@@ -85,6 +89,8 @@ MIDDLEWARE = [
     # After authentication, to know who is signed in, and after messages, to say why they
     # were signed out.
     "sli.signin.SessionLifetimeMiddleware",
+    # After the password, nothing but the code until it is given (sli/two_factor/).
+    "sli.two_factor.middleware.SecondStepMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -95,7 +101,8 @@ MIDDLEWARE = [
 AUTHENTICATION_BACKENDS = [
     # First, so that a locked-out address is refused whichever way in it tries.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, marking a password sign-in for the two-factor step.
+    "sli.two_factor.backends.PasswordBackend",
     # Answers only the single sign-on callback, and only when OIDC_DISCOVERY_URL is set.
     "sli.sso.backend.CouncilAccountBackend",
 ]
@@ -193,6 +200,26 @@ EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "sector-led-improvement@localhost")
 # The address of the site as people reach it, for links in emails sent by cron jobs.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+
+# GOV.UK Notify sends every e-mail when NOTIFY_API_KEY is set (sli/lib/mail.py); each e-mail
+# then needs the id of the template made for it in Notify (README, "E-mail through GOV.UK
+# Notify"). Without the key, the EMAIL_* settings above are used.
+NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "").strip()
+NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
+NOTIFY_TEMPLATES = {
+    "invitation": os.environ.get("NOTIFY_TEMPLATE_INVITATION", "").strip(),
+    "password_reset": os.environ.get("NOTIFY_TEMPLATE_PASSWORD_RESET", "").strip(),
+    "reminder": os.environ.get("NOTIFY_TEMPLATE_REMINDER", "").strip(),
+}
+if NOTIFY_API_KEY and (unset := [name for name, value in NOTIFY_TEMPLATES.items() if not value]):
+    raise ImproperlyConfigured(
+        "NOTIFY_API_KEY is set, so every e-mail goes through GOV.UK Notify: set the template "
+        "id of each, " + ", ".join(f"NOTIFY_TEMPLATE_{name.upper()}" for name in unset) + "."
+    )
+# A failed send is tried MAIL_SEND_ATTEMPTS times in all, waiting MAIL_RETRY_SECONDS, then
+# twice as long, and so on, between tries.
+MAIL_SEND_ATTEMPTS = env_int("MAIL_SEND_ATTEMPTS", 3)
+MAIL_RETRY_SECONDS = float(os.environ.get("MAIL_RETRY_SECONDS", "") or 2)
 
 # Security. Sessions end after SESSION_IDLE_MINUTES without a request, and SESSION_MAX_HOURS
 # after signing in however busy they were, so a stolen session cookie is not good for ever.
@@ -318,6 +345,9 @@ else:
 # default cache (without REDIS_URL, each gunicorn worker counts its own).
 PASSWORD_RESET_ACCOUNT_LIMIT = env_int("PASSWORD_RESET_ACCOUNT_LIMIT", 3)
 PASSWORD_RESET_ADDRESS_LIMIT = env_int("PASSWORD_RESET_ADDRESS_LIMIT", 10)
+
+# The name an authenticator app shows beside the account's codes.
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Sector-led improvement manager")
 
 DJANGO_TABLES2_TEMPLATE = "includes/table.html"
 

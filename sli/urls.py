@@ -57,6 +57,7 @@ urlpatterns = [
     ),
     path("audit/sign-ins/", audit_pages.sign_ins, name="audit_sign_ins"),
     path("audit/roles/", audit_pages.role_changes, name="audit_roles"),
+    path("", include("sli.two_factor.urls")),
     path("password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "password/changed/",

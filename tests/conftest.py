@@ -54,3 +54,9 @@ def _empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _no_wait_between_mail_retries(settings):
+    """A failed e-mail is tried again after a wait (sli.lib.mail): no test waits for it."""
+    settings.MAIL_RETRY_SECONDS = 0

@@ -647,6 +647,13 @@ ROUTES = {
     "password_reset_done": ("public", None),
     "password_reset_confirm": ("public", None),
     "password_reset_complete": ("public", None),
+    # Two-factor sign-in: every signed-in person's own settings. The code page is a step of
+    # signing in (it sends anyone not between password and code on to the home page).
+    "two_factor_code": ("POST-self", None),
+    "two_factor": ("GET", None),
+    "two_factor_setup": ("GET", None),
+    "two_factor_recovery_codes": ("GET", None),
+    "two_factor_turn_off": ("POST-self", None),
     "public_index": ("public", None),
     "public_letter": ("public-object", None),
     "public_plan": ("public-object", None),

@@ -205,7 +205,7 @@ class GeneratedDataTests(TestCase):
     def test_sql_timing_helper_on_pages(self):
         client = Client()
         lead = get_user_model().objects.get(username=f"{PREFIX}lead-london")
-        client.force_login(lead, backend="django.contrib.auth.backends.ModelBackend")
+        client.force_login(lead, backend="sli.two_factor.backends.PasswordBackend")
         for path in ("/", "/actions/"):
             page = time_page(client, path, repeats=2)
             self.assertEqual(page["status"], 200, path)

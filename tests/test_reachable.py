@@ -34,6 +34,8 @@ EVERYONE = {
     "accessibility",
     "api:documentation",
     "open_data",
+    "two_factor",
+    "two_factor_setup",
 }
 MUST_REACH = {
     "admin": EVERYONE

@@ -56,18 +56,15 @@ ALLOWED = {
         "Help texts are written in the code, never by users; Django's password help is a list "
         "in HTML.",
     ),
-    ("templates/registration/password_reset_email.html", "autoescape off"): (
-        1,
-        "A plain-text e-mail, not a page: HTML escapes would show as &amp; in it.",
-    ),
-    ("templates/councils/email/invitation.txt", "autoescape off"): (
-        1,
-        "The invitation is a plain-text e-mail too; its subject line is plain text as well.",
-    ),
-    ("templates/councils/email/invitation_subject.txt", "autoescape off"): (
-        1,
-        "An e-mail subject line: plain text, never a page.",
-    ),
+    **{
+        (f"templates/email/{name}{part}.txt", "autoescape off"): (
+            1,
+            "A plain-text e-mail or its subject line, not a page: HTML escapes would show as "
+            "&amp; in it.",
+        )
+        for name in ("invitation", "password_reset", "reminder")
+        for part in ("", "_subject")
+    },
     ("sli/templatetags/sli_tags.py", "mark_safe"): (
         1,
         "link_recommendations escapes the text first and builds its links with format_html "

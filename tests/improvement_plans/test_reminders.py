@@ -3,6 +3,7 @@ from io import StringIO
 from smtplib import SMTPException
 from unittest import mock
 
+from django.conf import settings
 from django.core import mail
 from django.core.management import CommandError, call_command
 from django.db import connection
@@ -10,6 +11,7 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
 from councils.models import Membership
+from improvement_plans import reminders
 from improvement_plans.models import ActionStatus, ReminderSent
 from improvement_plans.reminders import reminders_due, send_reminders
 from tests.factories import (
@@ -212,24 +214,47 @@ class ReminderTests(TestCase):
         janes = next(m for m in second_day if m.to == [self.jane.email])
         self.assertIn("Due today is not overdue — due 1 June 2024, 1 day overdue", janes.body)
 
-    def test_a_failed_send_is_not_recorded_so_a_rerun_sends_it(self):
+    def test_a_failed_send_is_retried_logged_and_recorded_so_a_rerun_sends_it(self):
         with (
             mock.patch.object(mail.EmailMessage, "send", side_effect=SMTPException("down")),
-            self.assertRaises(SMTPException),
+            self.assertLogs("sli.lib.mail", "WARNING") as logged,
         ):
-            send_reminders(today=TODAY, base_url=SITE)
-        self.assertFalse(ReminderSent.objects.exists())
+            self.assertEqual(send_reminders(today=TODAY, base_url=SITE), 0)
+
+        failed = ReminderSent.objects.filter(sent_on=TODAY, status=ReminderSent.Status.FAILED)
+        self.assertEqual(failed.count(), 3)
+        self.assertEqual({r.attempts for r in failed}, {settings.MAIL_SEND_ATTEMPTS})
+        self.assertEqual({r.error for r in failed}, {"SMTPException: down"})
+        self.assertEqual(len(logged.records), 3 * settings.MAIL_SEND_ATTEMPTS)
+        self.assertIn("The reminder e-mail to j…@example.org failed (try 3 of 3)", logged.output[2])
 
         self.assertEqual(send_reminders(today=TODAY, base_url=SITE), 3)
+        self.assertEqual(
+            set(ReminderSent.objects.values_list("status", "attempts", "error")),
+            {(ReminderSent.Status.SENT, 1, "")},
+        )
+
+    def test_a_send_that_fails_once_is_sent_on_the_second_try(self):
+        send = mail.EmailMessage.send
+        failures = iter([SMTPException("busy")])
+
+        def fails_the_first_time(message, *args, **kwargs):
+            if error := next(failures, None):
+                raise error
+            return send(message, *args, **kwargs)
+
+        with mock.patch.object(mail.EmailMessage, "send", fails_the_first_time):
+            self.assertEqual(send_reminders(today=TODAY, base_url=SITE), 3)
+
+        self.assertEqual(len(mail.outbox), 3)
+        self.assertEqual(sorted(ReminderSent.objects.values_list("attempts", flat=True)), [1, 1, 2])
 
     def test_a_run_overlapping_another_skips_whom_the_other_has_just_sent_to(self):
-        get_connection = mail.get_connection
+        def other_run_sends_to_jane_meanwhile(today):
+            ReminderSent.objects.create(user=self.jane, sent_on=today)
+            return reminders_due(today)
 
-        def other_run_sends_to_jane_first(*args, **kwargs):
-            ReminderSent.objects.create(user=self.jane, sent_on=TODAY)
-            return get_connection(*args, **kwargs)
-
-        with mock.patch.object(mail, "get_connection", other_run_sends_to_jane_first):
+        with mock.patch.object(reminders, "reminders_due", other_run_sends_to_jane_meanwhile):
             sent = send_reminders(today=TODAY, base_url=SITE)
 
         self.assertEqual(sent, 2)

@@ -215,7 +215,7 @@ def _sign_in(lead, count):
     for _ in range(count):
         session = SessionStore()
         session[SESSION_KEY] = str(lead.pk)
-        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[BACKEND_SESSION_KEY] = "sli.two_factor.backends.PasswordBackend"
         session[HASH_SESSION_KEY] = lead.get_session_auth_hash()
         session.create()
         sessions.append(session.session_key)
@@ -249,7 +249,7 @@ def phase_sql(options):
     info = json.loads(Path(options["info"]).read_text())
     lead = get_user_model().objects.get(pk=info["lead_id"])
     client = Client(raise_request_exception=False)
-    client.force_login(lead, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(lead, backend="sli.two_factor.backends.PasswordBackend")
     results = {}
     for key, _ in PAGE_ORDER:
         path = info["pages"][key][0]
