@@ -7,9 +7,10 @@ class SliConfig(AppConfig):
     verbose_name = "Sector-led improvement manager"
 
     def ready(self):
-        # Imported here: the audit and the two-factor step import models, which are not
-        # ready when apps are listed.
+        # Imported here: the audit imports models, which are not ready when apps are listed.
         from sli.audit import listen
+
+        # Imported here: the two-factor step reads models too.
         from sli.two_factor.state import start_second_step
 
         listen()
