@@ -48,13 +48,15 @@ def add_person(*, council, email, full_name, role, by, request, user=None):
 
 def council_account_sign_in(user, site):
     """How an invitation says to sign in with the council account, when single sign-on is
-    set up for the invited address's domain; and whether that is the only way in."""
+    set up for the invited address's domain; and whether that is the only way in ("yes" or
+    empty: GOV.UK Notify's personalisation takes text only, and its optional content shows
+    for "yes")."""
     domain = user.email.rpartition("@")[2].lower()
     if not (settings.SSO_ENABLED and domain in settings.OIDC_ALLOWED_EMAIL_DOMAINS):
-        return {"council_account_link": "", "council_account_only": False}
+        return {"council_account_link": "", "council_account_only": ""}
     return {
         "council_account_link": site + reverse("sso_start"),
-        "council_account_only": settings.LOCAL_PASSWORDS_FOR_ADMINS_ONLY,
+        "council_account_only": "yes" if settings.LOCAL_PASSWORDS_FOR_ADMINS_ONLY else "",
     }
 
 

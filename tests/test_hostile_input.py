@@ -46,6 +46,7 @@ from councils.models import Council, Membership, Region, SignInEvent
 from improvement_plans.models import (
     Action,
     ActionStatus,
+    CqcSelfAssessment,
     DueDateChange,
     Evidence,
     EvidenceItem,
@@ -55,6 +56,10 @@ from improvement_plans.models import (
     ProgressUpdate,
     Rag,
     RatingChallenge,
+    ReminderSent,
+    SelfRating,
+    SelfRatingChallenge,
+    SelfRatingLink,
 )
 from recommendations.forms import max_pasted_characters, max_pasted_rows
 from recommendations.models import Amendment, ProgressAssessment, Recommendation
@@ -121,7 +126,10 @@ Role = Membership.Role
 
 FREE_TEXT_APPS = {"councils", "reviews", "recommendations", "improvement_plans", "regional"}
 # Models with text that nobody types into the application.
-NOT_TYPED = {FocusArea: "the framework's focus areas, loaded by a migration"}
+NOT_TYPED = {
+    FocusArea: "the framework's focus areas, loaded by a migration",
+    ReminderSent: "a reminder's outcome: Notify's reference and the error, written by the sender",
+}
 # A field of at most this many characters takes the short payloads; one shorter than a
 # title takes the payloads of up to MEDIUM_PAYLOAD characters; a longer one takes them all.
 # (Every payload in a name would need fifteen rounds of every page: a minute.)
@@ -469,6 +477,25 @@ class HostileWorld(TestCase):
             evidence_date=today,
             file=ContentFile(b"%PDF-1.4 survey", name="survey.pdf"),
         ).quality_statements.add(statement)
+        # A draft self-assessment against the CQC framework (a submitted one is read-only, so
+        # it could not be filled), one rating with a link and a challenge.
+        self_assessment = CqcSelfAssessment.objects.create(
+            council=cls.council, framework=statement.theme.framework
+        )
+        rating = SelfRating.objects.create(
+            assessment=self_assessment,
+            statement=statement,
+            score=3,
+            narrative="N",
+            strengths="S",
+            improvements="I",
+        )
+        cls.self_rating_link = SelfRatingLink.objects.create(
+            rating=rating, title="T", url="https://example.org/strategy"
+        )
+        SelfRatingChallenge.objects.create(
+            rating=rating, score_challenged=3, proposed_score=2, reason="R", answer="A"
+        )
         # What was typed as a username, and why a sign-in failed, shown on the audit page.
         SignInEvent.objects.create(username="U", method="password", outcome="failed", reason="R")
 
@@ -494,8 +521,12 @@ class HostileWorld(TestCase):
                 if field.max_length and len(prefix) + max(map(len, payloads)) > field.max_length:
                     prefix = ""  # a code or a unit: room for the payload only
                 per_field[obj, field.name] = pack(prefix, payloads, field.max_length)
-        for linked in (cls.link_evidence, cls.library_item):
-            per_field[linked, "link"] = [
+        for linked, name in (
+            (cls.link_evidence, "link"),
+            (cls.library_item, "link"),
+            (cls.self_rating_link, "url"),
+        ):
+            per_field[linked, name] = [
                 LINK_START + value
                 for value in pack("", link_payloads(), 500 - len(LINK_START), separator="%20")
             ]
@@ -537,7 +568,7 @@ class FieldCoverageTests(HostileWorld):
             carried = " ".join(values[key] for values in self.rounds)
             longest = max(len(values[key]) for values in self.rounds)
             self.assertLessEqual(longest, field.max_length or longest, f"{key[0]}.{name}")
-            corpus = link_payloads() if name == "link" else payloads_for(field)
+            corpus = link_payloads() if name in ("link", "url") else payloads_for(field)
             for payload in corpus:
                 if field.max_length is None or len(payload) <= field.max_length:
                     self.assertTrue(payload in carried, f"{type(obj).__name__}.{name}: {payload}")
@@ -553,7 +584,10 @@ class FieldCoverageTests(HostileWorld):
             for field in model._meta.concrete_fields
             if isinstance(field, models.URLField)
         ]
-        self.assertEqual(addresses, ["Framework.source", "EvidenceItem.link", "Evidence.link"])
+        self.assertEqual(
+            addresses,
+            ["Framework.source", "EvidenceItem.link", "SelfRatingLink.url", "Evidence.link"],
+        )
 
     def test_the_corpus_has_at_least_twenty_distinct_payloads(self):
         self.assertGreaterEqual(len(set(XSS_PAYLOADS)), 20)
@@ -565,6 +599,10 @@ KIND_OF_KEY = [
     ("exempt action", Action),
     ("sub-item", Recommendation),
     ("self-assessment", SelfAssessment),
+    ("cqc self-assessment", CqcSelfAssessment),
+    ("self-rating link", SelfRatingLink),
+    ("self-rating challenge", SelfRatingChallenge),
+    ("self-rating", SelfRating),
     ("local measure", Measure),
     ("evidence file", Evidence),
     ("library item", EvidenceItem),
@@ -585,6 +623,10 @@ KIND_OF_KEY = [
     ("ASCOF", Measure),
     ("practice", PracticeEntry),
 ]
+# Pages the world's draft self-assessment does not have (only a submitted one can be
+# challenged; a submitted one could not be filled, being read-only). The rating's texts they
+# show are checked on the self-assessment's own pages.
+DRAFT_REFUSED_ROUTES = {"improvement_plans:self_assessment:challenge"}
 PUBLIC_OBJECT_ROUTES = {
     "public_letter": Review,
     "public_letter_pdf": Review,
@@ -659,7 +701,7 @@ class HostilePagesTests(HostileWorld):
         return objects
 
     def url_for(self, route, obj):
-        if route == "reviews:cqc:areas":
+        if route in ("reviews:cqc:areas", "improvement_plans:self_assessment:statement"):
             return reverse(route, args=[obj.pk, 1])
         if route == "regional:risk_year":
             return reverse(route, args=[obj.slug, self.risk.year])
@@ -673,6 +715,8 @@ class HostilePagesTests(HostileWorld):
         pages = []
         for route, (method, keys) in ROUTES.items():
             if route in FILE_ROUTES | TOKEN_ROUTES | SSO_ROUTES or method not in {"GET", "public"}:
+                continue
+            if route in DRAFT_REFUSED_ROUTES:
                 continue
             if keys is None:
                 pages.append((route, [reverse(route)], method == "GET"))

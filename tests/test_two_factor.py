@@ -288,7 +288,7 @@ class EnrolmentTests(TwoFactorTestCase):
     def test_setting_up_confirms_the_app_and_shows_recovery_codes_once(self):
         self.sign_in("lead")
         page = self.client.get(SET_UP_PAGE)
-        self.assertContains(page, 'src="data:image/svg+xml;base64,')
+        self.assertContains(page, 'src="data:image/png;base64,')
         device = TOTPDevice.objects.get(user=self.lead, confirmed=False)
         self.assertEqual(self.key_on(page), self.key_on(self.client.get(SET_UP_PAGE)))
 

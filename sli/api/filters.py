@@ -10,7 +10,7 @@ from councils.models import Council
 from improvement_plans.filters import ActionFilter
 from improvement_plans.models import ImprovementPlan, ProgressUpdate
 from recommendations.filters import RecommendationFilter
-from reviews.filters import focus_areas, visible_reviews
+from reviews.filters import focus_areas, quality_statements, visible_reviews
 from reviews.models import Review
 
 BIGGEST_ID = 2**63 - 1
@@ -57,6 +57,8 @@ class ReviewApiFilter(django_filters.FilterSet):
 
 class RecommendationApiFilter(RecommendationFilter):
     """The recommendation list's filters (council and review by their ids)."""
+
+    quality_statement = ChosenById(queryset=quality_statements, method="filter_quality_statement")
 
 
 class ActionApiFilter(ActionFilter):
