@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from improvement_plans.models import (
     Action,
@@ -59,10 +60,11 @@ def link_recommendation(*, recommendation, action, by):
         )
         recommendation.save(update_fields=["updated_at"])
         action._history_user = by
-        action._change_reason = (
-            f"Recommendation {recommendation.label} of “{recommendation.review}” linked: this "
-            "action already addresses it"
-        )
+        # The history keeps at most 100 characters of a reason (a review's title can be long).
+        action._change_reason = Truncator(
+            f"Recommendation {recommendation.label} linked, already addressed here: "
+            f"“{recommendation.review}”"
+        ).chars(100)
         # A form of the action opened before this would otherwise drop the link on saving.
         action.version = F("version") + 1
         action.save(update_fields=["updated_at", "version"])

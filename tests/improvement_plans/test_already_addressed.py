@@ -97,7 +97,7 @@ class AlreadyAddressedTests(TestCase):
         )
         action_record = Action.history.filter(id=self.training.pk).latest()
         self.assertEqual(action_record.history_user, self.editor)
-        self.assertIn("already addresses it", action_record.history_change_reason)
+        self.assertIn("already addressed here", action_record.history_change_reason)
         # Linking twice changes nothing.
         self.link(recommendation, self.training)
         self.assertEqual(self.training.recommendations.filter(pk=recommendation.pk).count(), 1)

@@ -35,6 +35,21 @@ class StatementSetMigrationTests(TransactionTestCase):
         Recommendation = apps.get_model("recommendations", "Recommendation")
         Historical = apps.get_model("recommendations", "HistoricalRecommendation")
         statement = apps.get_model("reviews", "QualityStatement").objects.order_by("pk").first()
+        if statement is None:
+            # A transactional test run before this one emptied the framework's tables.
+            framework = apps.get_model("reviews", "Framework").objects.create(
+                code="test", name="Framework", version="1", applies_from=date(2023, 4, 1)
+            )
+            theme = apps.get_model("reviews", "FrameworkTheme").objects.create(
+                framework=framework, number=1, name="Working with people"
+            )
+            statement = apps.get_model("reviews", "QualityStatement").objects.create(
+                theme=theme,
+                number=1,
+                code="assessing-needs",
+                name="Assessing needs",
+                we_statement="We maximise the effectiveness of people's care.",
+            )
         region = Region.objects.create(name="Region", slug="region")
         council = Council.objects.create(name="Council", slug="council", region=region)
         review = Review.objects.create(
