@@ -3,6 +3,7 @@ plan's action worded alike, links it and sees "Already addressed by Action N": f
 page, clicking; axe on every page and no sideways scroll at 320 px."""
 
 import pytest
+from playwright.sync_api import expect
 
 from councils.models import Membership
 from reviews.models import Review
@@ -48,18 +49,23 @@ def test_the_editor_links_a_sar_recommendation_to_the_action_already_in_hand(
     ).check()
     page.get_by_role("button", name="Save the recommendation").click()
 
-    assert page.get_by_role("heading", level=1).inner_text() == "Recommendation 1"
-    assert page.get_by_role("heading", name="Is this already being done?").is_visible()
+    # expect() waits for the page the button led to (the machine may be busy).
+    expect(page.get_by_role("heading", level=1)).to_have_text("Recommendation 1", timeout=30_000)
+    expect(page.get_by_role("heading", name="Is this already being done?")).to_be_visible()
     # The market statement is not worded alike: only the training is offered.
     assert page.get_by_role("button", name="Link to Action 1").count() == 0
     check_fits(page, check_accessibility)
     page.get_by_role("button", name=f"Link to Action {training.number}").click()
 
-    assert page.get_by_text(f"Recommendation 1 is linked to Action {training.number}").is_visible()
+    expect(
+        page.get_by_text(f"Recommendation 1 is linked to Action {training.number}")
+    ).to_be_visible(timeout=30_000)
     addressed = page.get_by_text(f"Already addressed by Action {training.number}")
     assert addressed.is_visible()
     assert page.get_by_role("heading", name="Is this already being done?").count() == 0
     check_fits(page, check_accessibility)
     page.get_by_role("link", name=f"Action {training.number}", exact=True).first.click()
-    assert page.get_by_role("heading", level=1).inner_text().startswith(f"Action {training.number}")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(
+        f"Action {training.number}", timeout=30_000
+    )
     assert page.get_by_role("link", name="Recommendation 1").first.is_visible()
