@@ -154,6 +154,11 @@ class ActionForm(VersionedFormMixin, forms.ModelForm):
         candidates = Recommendation.objects.filter(
             review__in=self.plan.reviews.all()
         ).select_related("parent")
+        linked = (
+            set(self.instance.recommendations.values_list("pk", flat=True))
+            if self.instance.pk
+            else set()
+        )
         by_label = {}
         for recommendation in candidates:
             by_label.setdefault(recommendation.label.lower(), []).append(recommendation)
@@ -173,6 +178,12 @@ class ActionForm(VersionedFormMixin, forms.ModelForm):
                     f"There is no recommendation {label} in the reviews this plan answers"
                 )
             if len(matches) > 1:
+                # The same number in two of the plan's sources: the ones this action already
+                # answers stay as they are (its form shows them by number).
+                kept = [match for match in matches if match.pk in linked]
+                if kept:
+                    chosen.extend(kept)
+                    continue
                 raise forms.ValidationError(
                     f"Recommendation {label} is in more than one of the plan's reviews: "
                     "link this action from the recommendation's own page"

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
 
 from councils.models import Council, Membership
 from improvement_plans.models import Action
@@ -33,14 +34,16 @@ def test_the_second_officer_sees_the_first_ones_change_and_saves_both(
 
         other.get_by_label("Owner", exact=True).fill("Head of Safeguarding")
         other.get_by_role("button", name="Save the action").click()
-        assert other.get_by_text("Action 3 was saved.").is_visible()
+        expect(other.get_by_text("Action 3 was saved.")).to_be_visible(timeout=30_000)
 
         page.get_by_label("Action", exact=True).fill(
             "Train all social workers in risk and protection"
         )
         page.get_by_role("button", name="Save the action").click()
 
-        assert page.get_by_text("Someone else saved a change while you were editing").is_visible()
+        expect(
+            page.get_by_text("Someone else saved a change while you were editing")
+        ).to_be_visible(timeout=30_000)
         changes = page.get_by_role("table", name="What changed since you opened the form")
         assert changes.get_by_role("row", name="Owner").get_by_text("Head of Safeguarding").count()
         assert page.get_by_label("Action", exact=True).input_value() == (
@@ -50,7 +53,7 @@ def test_the_second_officer_sees_the_first_ones_change_and_saves_both(
         check_accessibility(page)
 
         page.get_by_role("button", name="Save the action").click()
-        assert page.get_by_text("Action 3 was saved.").is_visible()
+        expect(page.get_by_text("Action 3 was saved.")).to_be_visible(timeout=30_000)
     finally:
         context.close()
 
