@@ -51,7 +51,8 @@ from reviews.models import QualityStatement
 from sli.lib.concurrency import Conflict, EditConflict
 from sli.lib.exports import EXPORT_FORMATS, export_response
 from sli.lib.history import history_entries
-from sli.lib.tables import configure
+from sli.lib.page_cache import render_part
+from sli.lib.tables import configure, lazily_configured
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -67,6 +68,16 @@ def plan_detail(request, pk):
         user,
         pk=pk,
     )
+    content = render_part(
+        request,
+        "improvement_plans/includes/plan_content.html",
+        lambda: _plan_context(request, plan),
+    )
+    return render(request, "improvement_plans/plan_detail.html", {"plan": plan, "content": content})
+
+
+def _plan_context(request, plan):
+    user = request.user
     visible_recommendations = Recommendation.objects.visible_to(user)
     actions = (
         Action.objects.visible_to(user)
@@ -95,7 +106,7 @@ def plan_detail(request, pk):
             ),
             "unassigned_actions": actions.filter(area__isnull=True),
         }
-    context = {
+    return {
         "plan": plan,
         **sections,
         "gaps": gaps(visible_recommendations.filter(review__in=plan.reviews.all())).select_related(
@@ -112,7 +123,6 @@ def plan_detail(request, pk):
             ),
         ),
     }
-    return render(request, "improvement_plans/plan_detail.html", context)
 
 
 def action_detail(request, pk):
@@ -140,12 +150,24 @@ def action_detail(request, pk):
         user,
         pk=pk,
     )
+    content = render_part(
+        request,
+        "improvement_plans/includes/action_content.html",
+        lambda: _action_context(request, action),
+    )
+    return render(
+        request, "improvement_plans/action_detail.html", {"action": action, "content": content}
+    )
+
+
+def _action_context(request, action):
+    user = request.user
     updates = list(
         ProgressUpdate.objects.filter(action=action)
         .select_related("author")
         .prefetch_related(Prefetch("evidence", queryset=Evidence.objects.visible_to(user)))
     )
-    context = {
+    return {
         "action": action,
         "updates": updates,
         "readings": [update for update in updates if update.measure_reading],
@@ -161,7 +183,6 @@ def action_detail(request, pk):
             ),
         ),
     }
-    return render(request, "improvement_plans/action_detail.html", context)
 
 
 @require_POST
@@ -426,11 +447,10 @@ def action_list(request):
     if export_format in EXPORT_FORMATS:
         configure(table, request, paginate=False)
         return export_response(table, export_format, filename="actions", title="Actions")
-    configure(table, request)
-    count = table.paginator.count
-    table.caption = f"{count} action{pluralize(count)}"
     return render(
-        request, "improvement_plans/action_list.html", {"filter": filters, "table": table}
+        request,
+        "improvement_plans/action_list.html",
+        {"filter": filters, "table": lazily_configured(lambda: table, request, "action")},
     )
 
 

@@ -1,5 +1,8 @@
 from django.apps import AppConfig
 from django.contrib.auth.signals import user_logged_in
+from django.db.backends.signals import connection_created
+
+from sli.lib import change_stamp
 
 
 class SliConfig(AppConfig):
@@ -16,3 +19,6 @@ class SliConfig(AppConfig):
         listen()
 
         user_logged_in.connect(start_second_step, dispatch_uid="sli-second-step")
+        # Every write moves the stamp that cached fragments are keyed on.
+        connection_created.connect(change_stamp.install, dispatch_uid="sli-change-stamp")
+        change_stamp.install()

@@ -340,6 +340,14 @@ if REDIS_URL := os.environ.get("REDIS_URL", "").strip():
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Rendered dashboards and lists are kept in the cache, keyed on the user, the day and a stamp
+# that every write to the database moves (sli/lib/change_stamp.py): never older than the data.
+# On by default with Redis, which every process and host shares. The per-process memory cache
+# cannot tell one gunicorn worker of another's writes, so without Redis it is off unless
+# PAGE_CACHE=true says the site runs in one process (runserver; the tests turn it on).
+PAGE_CACHE = env_flag("PAGE_CACHE", bool(REDIS_URL))
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 15 * 60)
+
 # Password reset e-mails: at most PASSWORD_RESET_ACCOUNT_LIMIT an hour to one e-mail address,
 # and PASSWORD_RESET_ADDRESS_LIMIT requests an hour from one client address, counted in the
 # default cache (without REDIS_URL, each gunicorn worker counts its own).

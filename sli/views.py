@@ -11,9 +11,15 @@ from councils.models import Region
 from improvement_plans.models import ImprovementPlan
 from reviews.models import Review
 from sli.home import home_sections
+from sli.lib.page_cache import render_part
 
 
 def home(request):
+    content = render_part(request, "includes/home/content.html", lambda: _home_context(request))
+    return render(request, "home.html", {"content": content})
+
+
+def _home_context(request):
     regions = Region.objects.visible_to(request.user).annotate(council_count=Count("councils"))
     recent_reviews = (
         Review.objects.visible_to(request.user)
@@ -29,7 +35,7 @@ def home(request):
         .objects.filter(is_active=True, is_staff=True)
         .order_by("last_name", "first_name", "username")[:3],
     }
-    return render(request, "home.html", context | home_sections(request.user))
+    return context | home_sections(request.user)
 
 
 @login_not_required

@@ -5,6 +5,8 @@ person's membership is made; anything of the user (a name, an email address) can
 given by keyword, as with the factories.
 """
 
+from django.test import override_settings
+
 from councils.models import Membership
 from tests.factories import make_membership, make_user
 
@@ -41,3 +43,8 @@ def team_member_of(review, **fields):
 def regional_lead_of(region, **fields):
     """A regional lead (the region's ADASS lead)."""
     return holding(Role.REGIONAL_LEAD, region, **fields)
+
+
+# A query budget measures what building a page costs: with cached pages on (as in every other
+# test), a page asked for again would cost only reading it from the cache.
+building_pages = override_settings(PAGE_CACHE=False)

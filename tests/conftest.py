@@ -28,6 +28,16 @@ def _media_in_tmp(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True, scope="session")
+def _page_cache_on():
+    """Every test runs with cached pages, as a deployment with Redis does: the access matrix and
+    every journey then show that a cached page is never another user's nor older than the data
+    (one process per test worker, so its memory cache is enough)."""
+    from django.conf import settings
+
+    settings.PAGE_CACHE = True
+
+
+@pytest.fixture(autouse=True, scope="session")
 def _cache_of_this_worker():
     """With the cache in Redis (REDIS_URL set for the run), each pytest-xdist worker uses a Redis
     database of its own (the URL's number plus the worker's, of Redis's 16): every test empties

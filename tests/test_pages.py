@@ -14,6 +14,7 @@ from django.utils import timezone
 from councils.models import Membership
 from improvement_plans.models import ActionStatus, Rag
 from reviews.models import Finding, FocusArea, Judgement, Review, TeamMember
+from tests.base import building_pages
 from tests.factories import (
     make_action,
     make_area,
@@ -404,6 +405,7 @@ def build_chain(size, *, viewer):
     )
 
 
+@building_pages
 class QueryBudgetTestCase(TestCase):
     """Budgets count the page's own queries, on top of what any signed-in request costs.
 

@@ -6,6 +6,8 @@ import datetime
 import django_tables2 as tables
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
+from django.template.defaultfilters import pluralize
+from django.utils.functional import SimpleLazyObject
 from django_tables2 import RequestConfig
 from django_tables2.rows import BoundRows
 
@@ -107,6 +109,19 @@ def configure(table, request, *, paginate=True):
     """Sort from ``?sort=`` and show the page from ``?page=``, as people asked for."""
     RequestConfig(request, paginate={"per_page": PER_PAGE} if paginate else False).configure(table)
     return table
+
+
+def lazily_configured(make_table, request, noun):
+    """The table sorted and paged as ``configure`` does, captioned with how many ``noun`` it
+    holds: worked out on first use, so not at all when the page's cached part is fresh."""
+
+    def build():
+        table = configure(make_table(), request)
+        count = table.paginator.count
+        table.caption = f"{count} {noun}{pluralize(count)}"
+        return table
+
+    return SimpleLazyObject(build)
 
 
 class NumericColumn(tables.Column):

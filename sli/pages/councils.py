@@ -4,6 +4,7 @@ and their figures from every app, so they live at the project level."""
 from django.db.models import Count, Q
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django_tables2 import RequestConfig
 
 from councils.access import visible_or_404, with_permissions
@@ -12,6 +13,7 @@ from improvement_plans.models import ImprovementPlan
 from improvement_plans.report import default_since
 from reviews.cqc.latest import ORDERS, HeatMap
 from reviews.models import Review
+from sli.lib.page_cache import render_part
 from sli.pages.dashboards import council_dashboard, regional_dashboard
 from sli.pages.forms import ChangedSinceForm, RegionFilterForm
 from sli.pages.tables import RegionCouncilsTable
@@ -78,7 +80,10 @@ def council_detail(request, slug):
             "council": council,
             "reviews": reviews,
             "plans": plans,
-            "dashboard": council_dashboard(council, request.user, since=since),
+            # Worked out only when the page's cached part is missing or out of date.
+            "dashboard": SimpleLazyObject(
+                lambda: council_dashboard(council, request.user, since=since)
+            ),
             "since_form": since_form,
         },
     )
@@ -86,6 +91,13 @@ def council_detail(request, slug):
 
 def region_detail(request, slug):
     region = visible_or_404(Region.objects, request.user, slug=slug)
+    content = render_part(
+        request, "councils/includes/region_content.html", lambda: _region_context(request, region)
+    )
+    return render(request, "councils/region_detail.html", {"region": region, "content": content})
+
+
+def _region_context(request, region):
     years = (
         Review.objects.visible_to(request.user)
         .filter(host_council__region=region)
@@ -102,7 +114,7 @@ def region_detail(request, slug):
     )
     table = RegionCouncilsTable([row for row in rows if row.has_anything])
     RequestConfig(request, paginate=False).configure(table)
-    context = {
+    return {
         "region": region,
         "form": form,
         "current_year": timezone.localdate().year,
@@ -115,7 +127,6 @@ def region_detail(request, slug):
         ],
         **dashboard,
     }
-    return render(request, "councils/region_detail.html", context)
 
 
 def _with_query(request, **changes):

@@ -11,6 +11,7 @@ from improvement_plans.implementation import with_implementation_state
 from recommendations.models import Recommendation
 from reviews.models import AccuracyComment, Finding, Judgement, Review, ScopeQuestion
 from reviews.views import review_history
+from sli.lib.page_cache import render_part
 
 
 def review_detail(request, pk):
@@ -23,6 +24,14 @@ def review_detail(request, pk):
         user,
         pk=pk,
     )
+    content = render_part(
+        request, "reviews/includes/review_content.html", lambda: _review_context(request, review)
+    )
+    return render(request, "reviews/review_detail.html", {"review": review, "content": content})
+
+
+def _review_context(request, review):
+    user = request.user
     findings = (
         Finding.objects.visible_to(user)
         .filter(review=review)
@@ -35,7 +44,7 @@ def review_detail(request, pk):
         .select_related("parent", "scope_question", "focus_area")
         .prefetch_related("quality_statements")
     )
-    context = {
+    return {
         "review": review,
         "scope_questions": ScopeQuestion.objects.filter(review=review).prefetch_related(
             Prefetch("findings", queryset=findings)
@@ -52,7 +61,6 @@ def review_detail(request, pk):
         "kind": review.source_kind,
         "kind_panel": review.source_kind.panel_template,
     }
-    return render(request, "reviews/review_detail.html", context)
 
 
 @login_not_required

@@ -5,6 +5,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
 from recommendations.models import ImplementationState
+from sli.lib.page_cache import CSRF_PLACEHOLDER, cached_html
 
 register = template.Library()
 
@@ -57,3 +58,29 @@ def person(user):
     if user is None:
         return "someone"
     return user.get_full_name() or user.get_username()
+
+
+class CachedPartNode(template.Node):
+    def __init__(self, name, nodelist):
+        self.name = name
+        self.nodelist = nodelist
+
+    def render(self, context):
+        def render_with_placeholder():
+            with context.push(csrf_token=CSRF_PLACEHOLDER):
+                return self.nodelist.render(context)
+
+        return cached_html(context["request"], self.name, render_with_placeholder)
+
+
+@register.tag
+def cached_part(parser, token):
+    """``{% cached_part "name" %}…{% endcached_part %}``: the enclosed HTML from the cache while
+    the data it shows is unchanged (sli.lib.page_cache). Whatever it reads must be lazy in the
+    context (querysets, lazy objects) for a hit to save the work."""
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][0] not in "\"'":
+        raise template.TemplateSyntaxError('Use {% cached_part "name" %}')
+    nodelist = parser.parse(("endcached_part",))
+    parser.delete_first_token()
+    return CachedPartNode(bits[1][1:-1], nodelist)

@@ -13,7 +13,7 @@ from improvement_plans.models import ActionStatus
 from recommendations.models import ImplementationState, Recommendation
 from reviews.models import Review
 from sli.api.models import ApiToken
-from tests.base import councillor_of, editor_of
+from tests.base import building_pages, councillor_of, editor_of
 from tests.factories import (
     make_action,
     make_council,
@@ -121,6 +121,7 @@ class TokenTests(TestCase):
         self.assertContains(self.client.get("/account/"), 'href="/password/"')
 
 
+@building_pages
 class EndpointTests(TestCase):
     @classmethod
     def setUpTestData(cls):

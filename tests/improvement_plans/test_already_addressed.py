@@ -13,7 +13,7 @@ from improvement_plans.models import Action, ActionStatus
 from improvement_plans.services import link_recommendation
 from recommendations.models import Recommendation
 from reviews.models import Review
-from tests.base import councillor_of, editor_of
+from tests.base import building_pages, councillor_of, editor_of
 from tests.factories import (
     make_action,
     make_council,
@@ -27,6 +27,7 @@ SIMILAR = "Safeguarding training for all staff, including making safeguarding pe
 UNRELATED = "Publish the market position statement for care home providers"
 
 
+@building_pages
 class AlreadyAddressedTests(TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -146,6 +147,7 @@ class AlreadyAddressedTests(TestCase):
         self.assertFalse(self.training.recommendations.filter(pk=recommendation.pk).exists())
 
 
+@building_pages
 class DuplicatesTests(TestCase):
     @classmethod
     def setUpTestData(cls):

@@ -20,7 +20,14 @@ from improvement_plans.self_assessment.services import (
 )
 from reviews.cqc.services import assessment_of, save_scores, start_assessment
 from reviews.models import QualityStatement, Review
-from tests.base import councillor_of, editor_of, lead_of, regional_lead_of, team_member_of
+from tests.base import (
+    building_pages,
+    councillor_of,
+    editor_of,
+    lead_of,
+    regional_lead_of,
+    team_member_of,
+)
 from tests.factories import (
     make_action,
     make_council,
@@ -422,6 +429,7 @@ class ComparisonTests(SelfAssessmentTestCase):
         )
 
 
+@building_pages
 class QueryBudgetTests(SelfAssessmentTestCase):
     def queries(self, url, user):
         self.client.force_login(user)

@@ -34,6 +34,7 @@ from improvement_plans.models import (
     Rag,
 )
 from reviews.models import Review
+from tests.base import building_pages
 from tests.demo import load_demo_copy
 from tests.factories import (
     make_action,
@@ -409,6 +410,7 @@ class FormulaTextTests(TestCase):
         self.assertEqual([row.message for row in preview.rows], ["no change"])
 
 
+@building_pages
 class ExportQueryTests(TestCase):
     def make_plan_with(self, count):
         review = make_review()

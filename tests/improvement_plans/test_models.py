@@ -11,6 +11,7 @@ from improvement_plans.models import (
     Milestone,
     Rag,
 )
+from tests.base import building_pages
 from tests.factories import (
     make_action,
     make_area,
@@ -256,6 +257,7 @@ class FlagTests(TestCase):
         self.assertIn(self.green_due_today, Action.objects.rag_contradicted(tomorrow))
 
 
+@building_pages
 class ActionSummaryTests(TestCase):
     @classmethod
     def setUpTestData(cls):

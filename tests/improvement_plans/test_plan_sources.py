@@ -7,10 +7,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from reviews.models import Review
-from tests.base import councillor_of, editor_of
+from tests.base import building_pages, councillor_of, editor_of
 from tests.factories import make_action, make_council, make_plan, make_recommendation, make_review
 
 
+@building_pages
 class PlanBySourceTests(TestCase):
     @classmethod
     def setUpTestData(cls):

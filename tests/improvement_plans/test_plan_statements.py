@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from improvement_plans.models import Action
 from reviews.models import Framework
-from tests.base import councillor_of, editor_of
+from tests.base import building_pages, councillor_of, editor_of
 from tests.factories import (
     make_action,
     make_council,
@@ -19,6 +19,7 @@ from tests.factories import (
 from tests.html_forms import form_data
 
 
+@building_pages
 class ActionStatementsTests(TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -123,6 +124,7 @@ class ActionStatementsTests(TestCase):
         self.assertEqual(self.client.get(self.action.get_absolute_url()).status_code, 404)
 
 
+@building_pages
 class PlanByStatementTests(TestCase):
     @classmethod
     def setUpTestData(cls):

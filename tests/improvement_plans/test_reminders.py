@@ -14,6 +14,7 @@ from councils.models import Membership
 from improvement_plans import reminders
 from improvement_plans.models import ActionStatus, ReminderSent
 from improvement_plans.reminders import reminders_due, send_reminders
+from tests.base import building_pages
 from tests.factories import (
     make_action,
     make_membership,
@@ -289,6 +290,7 @@ class ReminderTests(TestCase):
         self.assertEqual(mail.outbox, [])
 
 
+@building_pages
 class QueryBudgetTests(TestCase):
     @classmethod
     def setUpTestData(cls):

@@ -27,7 +27,7 @@ from improvement_plans.report import (
     report_context,
     report_workbook,
 )
-from tests.base import councillor_of
+from tests.base import building_pages, councillor_of
 from tests.demo import load_demo_copy
 from tests.factories import (
     make_action,
@@ -481,6 +481,7 @@ class EmptyPlanTests(TestCase):
         self.assertEqual(summary_figures(load_workbook(output))["Actions"], 0)
 
 
+@building_pages
 class QueryCountTests(TestCase):
     def count(self, action_count):
         plan, viewer = build_plan(action_count)

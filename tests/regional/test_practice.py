@@ -17,7 +17,7 @@ from regional.practice.directory import directory, match, significant_words, ste
 from regional.practice.reciprocity import financial_year_of, reciprocity
 from reviews.models import Finding, FocusArea, Review, TeamMember
 from sli.tooling.practice_demo import load_practice_demo
-from tests.base import editor_of, regional_lead_of
+from tests.base import building_pages, editor_of, regional_lead_of
 from tests.demo import load_demo_copy
 from tests.factories import (
     make_action,
@@ -358,6 +358,7 @@ class DemoMatchTests(TestCase):
         self.assertContains(page, "Herefordshire Council")
 
 
+@building_pages
 class DirectoryQueryCountTests(TestCase):
     def build(self, councils):
         region = make_region()
@@ -395,6 +396,7 @@ class DirectoryQueryCountTests(TestCase):
         self.assertEqual(self.queries_for(3, **params), self.queries_for(20, **params))
 
 
+@building_pages
 class ReciprocityTests(TestCase):
     @classmethod
     def setUpTestData(cls):

@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from reviews.models import Finding, Judgement, Review, TeamMember
 from reviews.pdf import letter_context, render_letter_pdf, scope_blocks
 from sli.lib.pdf import LockedURLFetcher
+from tests.base import building_pages
 from tests.demo import load_demo_copy
 from tests.factories import (
     make_council,
@@ -336,6 +337,7 @@ class ScopeBlockTests(TestCase):
         )
 
 
+@building_pages
 class LetterCostTests(TestCase):
     def test_query_count_does_not_grow_with_recommendations(self):
         small, large = build_long_letter(3), build_long_letter(40)

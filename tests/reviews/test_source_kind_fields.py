@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from councils.models import Membership
 from reviews.models import SOURCE_KINDS, Review, source_kind_of
-from tests.base import councillor_of, editor_of
+from tests.base import building_pages, councillor_of, editor_of
 from tests.factories import make_council, make_membership, make_review
 from tests.html_forms import form_data
 
@@ -101,6 +101,7 @@ class SourceDetailsFormTests(TestCase):
             self.assertNotIn(f'name="{absent}', html)
 
 
+@building_pages
 class ComplyByCountdownTests(TestCase):
     @classmethod
     def setUpTestData(cls):

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from councils.models import Membership, SignInEvent
-from tests.base import editor_of
+from tests.base import building_pages, editor_of
 from tests.factories import make_council, make_user
 
 Role = Membership.Role
@@ -25,6 +25,7 @@ def rows(response):
     return response.context["table"].paginated_rows
 
 
+@building_pages
 class SignInAuditTests(TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -153,6 +154,7 @@ class SignInAuditTests(TestCase):
         self.assertNotContains(self.client.get("/"), f'href="{SIGN_INS}"')
 
 
+@building_pages
 class RoleAuditTests(TestCase):
     @classmethod
     def setUpTestData(cls):

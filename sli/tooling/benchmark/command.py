@@ -27,6 +27,12 @@ class Command(BaseCommand):
             help="The benchmark's own PostgreSQL database (created if missing). Default "
             "$BENCH_DATABASE_URL or " + DEFAULT_DATABASE_URL,
         )
+        parser.add_argument(
+            "--redis-url",
+            default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15"),
+            help="The Redis database the benchmark's cache uses (emptied at the start). "
+            "Default $BENCH_REDIS_URL or redis://127.0.0.1:6379/15",
+        )
         parser.add_argument("--councils", type=int, default=150)
         parser.add_argument("--years", type=int, default=10)
         parser.add_argument("--seed", type=int, default=1)

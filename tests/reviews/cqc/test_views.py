@@ -21,6 +21,7 @@ from reviews.models import (
     StatementScore,
 )
 from sli.lib.working_days import add_working_days
+from tests.base import building_pages
 from tests.factories import (
     make_council,
     make_membership,
@@ -365,6 +366,7 @@ class CqcReviewPageTests(TestCase):
         self.assertNotIn("letter", self.main(page))
 
 
+@building_pages
 class CountdownTests(TestCase):
     @classmethod
     def setUpTestData(cls):

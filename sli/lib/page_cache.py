@@ -1,0 +1,67 @@
+"""Rendered parts of pages kept in the cache, for as long as the data they show is unchanged.
+
+A part is keyed on everything that decides what it shows: its name, the page's address with its
+query (filters, sorting, page number), the user (whose roles decide the scope: roles are data,
+so a change of role moves the stamp too), the day (overdue is counted against today) and the
+change stamp (sli/lib/change_stamp.py). Parts hold no form token and no script nonce: those
+differ with each request.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from sli.lib import change_stamp
+
+
+def fragment_key(request, name):
+    parts = "|".join(
+        str(part)
+        for part in (
+            name,
+            request.get_full_path(),
+            request.user.pk,
+            timezone.localdate().isoformat(),
+            change_stamp.current(),
+        )
+    )
+    return "page-part:" + hashlib.sha256(parts.encode()).hexdigest()
+
+
+# Rendered in place of the form token; each request puts its own in (get_token also makes sure
+# the browser has the cookie), since the token belongs to the browser's session.
+CSRF_PLACEHOLDER = "csrf-token-of-this-request"
+
+
+def cached_html(request, name, render):
+    """The HTML ``render()`` returns, from the cache when it was made for the same request,
+    user, day and data. ``render`` puts CSRF_PLACEHOLDER where a form's token goes. Only GET
+    requests are cached: a form sent back with its errors is made afresh."""
+    if not change_stamp.is_enabled() or request.method != "GET":
+        html = str(render())
+    else:
+        key = fragment_key(request, name)
+        html = cache.get(key)
+        if html is None:
+            html = str(render())
+            cache.set(key, html, settings.PAGE_CACHE_SECONDS)
+    if CSRF_PLACEHOLDER in html:
+        html = html.replace(CSRF_PLACEHOLDER, get_token(request))
+    return mark_safe(html)  # nosec B308 B703: the HTML a template rendered, escaped there
+
+
+def render_part(request, template_name, context, name=None):
+    """A template rendered for ``request`` as a cached part of its page; ``context`` is a
+    function, called only when the part is not in the cache."""
+    return cached_html(
+        request,
+        name or template_name,
+        lambda: render_to_string(
+            template_name, {**context(), "csrf_token": CSRF_PLACEHOLDER}, request
+        ),
+    )
