@@ -19,6 +19,7 @@ from improvement_plans.evidence_library.models import EvidenceItem
 from improvement_plans.models import Evidence
 from reviews.models import Review
 from reviews.pdf import render_letter_pdf
+from sli.settings import uploaded_file_storage
 from tests.base import editor_of
 from tests.factories import make_action, make_council, make_plan, make_review
 from tests.improvement_plans.test_evidence_library import dates, framework_parts
@@ -176,3 +177,17 @@ def test_a_plan_spreadsheet_waits_in_the_bucket_between_preview_and_import(
 
     assert response.status_code == 302
     assert object_store.keys(bucket) == []
+
+
+def test_the_local_disk_unless_a_bucket_is_named():
+    assert uploaded_file_storage({}) == {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    storage = uploaded_file_storage({"AWS_STORAGE_BUCKET_NAME": "council-files"})
+    assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
+    # Without keys of its own, boto finds them (AWS_* variables, a profile, an instance role).
+    assert storage["OPTIONS"]["bucket_name"] == "council-files"
+    assert storage["OPTIONS"]["access_key"] is None
+    assert storage["OPTIONS"]["secret_key"] is None
+    assert (
+        uploaded_file_storage({"S3_BUCKET": "b", "S3_LOCATION": "/sli/"})["OPTIONS"]["location"]
+        == "sli"
+    )
