@@ -175,13 +175,50 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
+# Uploaded files (evidence, the evidence library, council logos, imports between preview and
+# apply): the local disk under MEDIA_ROOT by default, or an S3-compatible bucket when S3_BUCKET
+# is set, which several application hosts can share. Every download streams through the app
+# behind its access checks: no file is public and no page links to the bucket.
+#   S3_BUCKET             the bucket (AWS_STORAGE_BUCKET_NAME is read too)
+#   S3_ENDPOINT_URL       for a store other than AWS (MinIO, Ceph...), e.g. https://s3.example:9000
+#   S3_REGION             the bucket's region, e.g. eu-west-2
+#   S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY
+#                         without them, boto's own chain: AWS_ACCESS_KEY_ID and
+#                         AWS_SECRET_ACCESS_KEY, a profile, or the host's instance role
+#   S3_LOCATION           a folder in the bucket to keep the files under (none by default)
+#   S3_ADDRESSING_STYLE   "path" for a store that has no bucket-named hosts (default: boto's)
+
+
+def uploaded_file_storage(environ):
+    """The storage of uploaded files: the bucket that ``environ`` names, or the local disk."""
+    bucket = environ.get("S3_BUCKET") or environ.get("AWS_STORAGE_BUCKET_NAME")
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": environ.get("S3_ENDPOINT_URL") or None,
+        "region_name": environ.get("S3_REGION") or None,
+        "access_key": environ.get("S3_ACCESS_KEY_ID") or None,
+        "secret_key": environ.get("S3_SECRET_ACCESS_KEY") or None,
+        "location": environ.get("S3_LOCATION", "").strip("/"),
+        "addressing_style": environ.get("S3_ADDRESSING_STYLE") or None,
+        # Objects private to the bucket's owner; a URL, should anything ask for one, is signed
+        # and lasts a minute; a new file never replaces one of the same name.
+        "default_acl": None,
+        "querystring_auth": True,
+        "querystring_expire": 60,
+        "file_overwrite": False,
+    }
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": uploaded_file_storage(os.environ),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -5,7 +5,6 @@ environment points at the benchmark database; the results written at the end."""
 import json
 import os
 import re
-import secrets
 import shutil
 import subprocess
 import sys
@@ -23,7 +22,7 @@ from sli.tooling.benchmark.load import LoadRuns, summarise
 from sli.tooling.benchmark.measure import received
 from sli.tooling.benchmark.pages import PAGE_ORDER
 from sli.tooling.benchmark.report import GOALS, write_report
-from sli.tooling.benchmark.server import Gunicorn, check_pages
+from sli.tooling.benchmark.server import Gunicorn, check_pages, production_like_environment
 
 BASE_DIR = Path(settings.BASE_DIR)
 
@@ -50,28 +49,14 @@ class Bench:
     # Set-up ------------------------------------------------------------------------------
 
     def environment(self):
-        env = dict(os.environ)
-        env.update(
-            {
-                "DATABASE_URL": self.options["database_url"],
-                "DEBUG": "false",
-                "SECRET_KEY": secrets.token_urlsafe(50),
-                "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
-                "SECURE_SSL_REDIRECT": "false",
-                "SESSION_COOKIE_SECURE": "false",
-                "CSRF_COOKIE_SECURE": "false",
-                "SECURE_HSTS_SECONDS": "0",
-                "LOG_LEVEL": "WARNING",
-                "SESSION_IDLE_MINUTES": "240",
-                "PYTHONDONTWRITEBYTECODE": "1",
-                # Cached pages in Redis, as the README deploys: emptied first, so that each
-                # page is built once in this run.
-                "REDIS_URL": self.options["redis_url"],
-                "CACHE_KEY_PREFIX": "sli-bench",
-            }
-        )
+        # Cached pages in Redis, as the README deploys: emptied first, so that each page is
+        # built once in this run.
         redis.Redis.from_url(self.options["redis_url"]).flushdb()
-        return env
+        return production_like_environment(
+            database_url=self.options["database_url"],
+            REDIS_URL=self.options["redis_url"],
+            CACHE_KEY_PREFIX="sli-bench",
+        )
 
     def manage(self, *args, timeout=1800, env=None):
         command = [sys.executable, str(BASE_DIR / "manage.py"), *args]

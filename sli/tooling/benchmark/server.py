@@ -1,6 +1,8 @@
 """gunicorn serving the application on a free port of 127.0.0.1, started and stopped around
 the load runs, and a check that every page answers the benchmark user."""
 
+import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -18,6 +20,31 @@ def free_port():
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def production_like_environment(*, database_url, **more):
+    """The environment of a deployment (DEBUG off, a random SECRET_KEY, manifest static files)
+    served over plain HTTP on 127.0.0.1, without the redirect to HTTPS (cookies are still
+    marked Secure). Hosts that serve one site share one environment: the secret key signs
+    their sessions and forms."""
+    env = dict(os.environ)
+    env.update(
+        {
+            "DATABASE_URL": database_url,
+            "DEBUG": "false",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+            "SECURE_SSL_REDIRECT": "false",
+            "SESSION_COOKIE_SECURE": "false",
+            "CSRF_COOKIE_SECURE": "false",
+            "SECURE_HSTS_SECONDS": "0",
+            "LOG_LEVEL": "WARNING",
+            "SESSION_IDLE_MINUTES": "240",
+            "PYTHONDONTWRITEBYTECODE": "1",
+            **more,
+        }
+    )
+    return env
 
 
 class Gunicorn:
