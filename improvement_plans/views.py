@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
@@ -127,7 +128,27 @@ def _plan_context(request, plan):
 
 def action_detail(request, pk):
     user = request.user
+    # What the breadcrumbs need; the rest is read only when the page's part is not cached.
     action = visible_or_404(
+        Action.objects.select_related("plan__council__region").prefetch_related(
+            recommendation_labels(Recommendation.objects.visible_to(user))
+        ),
+        user,
+        pk=pk,
+    )
+    content = render_part(
+        request,
+        "improvement_plans/includes/action_content.html",
+        lambda: _action_context(request, action),
+    )
+    return render(
+        request, "improvement_plans/action_detail.html", {"action": action, "content": content}
+    )
+
+
+def _action_context(request, shown):
+    user = request.user
+    action = (
         Action.objects.select_related("plan__council__region", "area", "owner_user", "verified_by")
         .with_flags()
         .with_permissions(user)
@@ -146,22 +167,9 @@ def action_detail(request, pk):
                 "quality_statements",
                 queryset=QualityStatement.objects.select_related("theme").order_by("number"),
             ),
-        ),
-        user,
-        pk=pk,
+        )
+        .get(pk=shown.pk)
     )
-    content = render_part(
-        request,
-        "improvement_plans/includes/action_content.html",
-        lambda: _action_context(request, action),
-    )
-    return render(
-        request, "improvement_plans/action_detail.html", {"action": action, "content": content}
-    )
-
-
-def _action_context(request, action):
-    user = request.user
     updates = list(
         ProgressUpdate.objects.filter(action=action)
         .select_related("author")
@@ -433,8 +441,14 @@ def listed_actions(user):
 
 
 def action_list(request):
-    filters = ActionFilter(request.GET, queryset=listed_actions(request.user), request=request)
-    table = ActionTable(filters.qs if filters.is_valid() else filters.queryset.none())
+    # Built on first use: not at all for a page whose cached parts are fresh.
+    filters = SimpleLazyObject(
+        lambda: ActionFilter(request.GET, queryset=listed_actions(request.user), request=request)
+    )
+
+    def make_table():
+        return ActionTable(filters.qs if filters.is_valid() else filters.queryset.none())
+
     export_format = request.GET.get("export")
     if export_format == "plan-layout" and filters.is_valid():
         # The councils' own layout (area, recommendation, how, evidence, milestones …).
@@ -445,12 +459,12 @@ def action_list(request):
         response["Content-Disposition"] = 'attachment; filename="actions-plan-layout.xlsx"'
         return response
     if export_format in EXPORT_FORMATS:
-        configure(table, request, paginate=False)
+        table = configure(make_table(), request, paginate=False)
         return export_response(table, export_format, filename="actions", title="Actions")
     return render(
         request,
         "improvement_plans/action_list.html",
-        {"filter": filters, "table": lazily_configured(lambda: table, request, "action")},
+        {"filter": filters, "table": lazily_configured(make_table, request, "action")},
     )
 
 

@@ -4,7 +4,6 @@ and their figures from every app, so they live at the project level."""
 from django.db.models import Count, Q
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 from django_tables2 import RequestConfig
 
 from councils.access import visible_or_404, with_permissions
@@ -42,20 +41,26 @@ def council_list(request):
 
 
 def council_detail(request, slug):
-    council = visible_or_404(
-        with_permissions(
-            Council.objects.select_related("region"),
-            request.user,
-            can_manage_people="for_editor",
-            can_see_people="people_visible_to",
-            can_invite_first_editor="first_editor_invitable_by",
-            can_plan_review="hosts_plannable_by",
-            can_enter_cqc_assessment="for_editor_or_lead",
-            can_read_evidence="for_people_or_lead",
-        ),
-        request.user,
-        slug=slug,
+    council = visible_or_404(Council.objects.select_related("region"), request.user, slug=slug)
+    content = render_part(
+        request,
+        "councils/includes/council_content.html",
+        lambda: _council_context(request, council),
     )
+    return render(request, "councils/council_detail.html", {"council": council, "content": content})
+
+
+def _council_context(request, shown):
+    council = with_permissions(
+        Council.objects.select_related("region"),
+        request.user,
+        can_manage_people="for_editor",
+        can_see_people="people_visible_to",
+        can_invite_first_editor="first_editor_invitable_by",
+        can_plan_review="hosts_plannable_by",
+        can_enter_cqc_assessment="for_editor_or_lead",
+        can_read_evidence="for_people_or_lead",
+    ).get(pk=shown.pk)
     since_form = ChangedSinceForm(request.GET or None)
     # Without a chosen date, compare with six months ago (a committee meets twice a year).
     since = (since_form.cleaned_data["since"] if since_form.is_valid() else None) or (
@@ -73,20 +78,13 @@ def council_detail(request, slug):
         .filter(council=council)
         .with_action_summary()
     )
-    return render(
-        request,
-        "councils/council_detail.html",
-        {
-            "council": council,
-            "reviews": reviews,
-            "plans": plans,
-            # Worked out only when the page's cached part is missing or out of date.
-            "dashboard": SimpleLazyObject(
-                lambda: council_dashboard(council, request.user, since=since)
-            ),
-            "since_form": since_form,
-        },
-    )
+    return {
+        "council": council,
+        "reviews": reviews,
+        "plans": plans,
+        "dashboard": council_dashboard(council, request.user, since=since),
+        "since_form": since_form,
+    }
 
 
 def region_detail(request, slug):
