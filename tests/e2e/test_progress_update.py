@@ -1,6 +1,7 @@
 import time
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.demo import load_demo_copy
 from tests.e2e.test_journey import sign_in
@@ -61,11 +62,11 @@ def test_a_wrong_file_is_refused_next_to_the_field(page, live_server, check_acce
     )
     page.get_by_label("What the evidence is").fill("Report")
     page.get_by_role("button", name="Save the update").click()
-    assert page.get_by_role("heading", name="There is a problem").is_visible()
-    assert page.get_by_role(
-        "link", name="The file is called .pdf but is not a PDF", exact=False
-    ).is_visible()
-    assert page.get_by_role(
-        "link", name="Describe the evidence of improvement", exact=False
-    ).is_visible()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible(timeout=30_000)
+    expect(
+        page.get_by_role("link", name="The file is called .pdf but is not a PDF", exact=False)
+    ).to_be_visible()
+    expect(
+        page.get_by_role("link", name="Describe the evidence of improvement", exact=False)
+    ).to_be_visible()
     check_accessibility(page)
