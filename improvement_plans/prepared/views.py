@@ -1,0 +1,42 @@
+from django.core.files.storage import default_storage
+from django.http import FileResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from councils.access import visible_or_404
+from improvement_plans.prepared.files import retry
+from improvement_plans.prepared.models import PreparedFile
+
+# How often the page looks again while the file is being prepared.
+REFRESH_SECONDS = 3
+
+
+def prepared_file(request, pk):
+    """Preparing your file: refreshes itself until the file is ready or could not be made."""
+    prepared = visible_or_404(PreparedFile.objects.select_related("plan"), request.user, pk=pk)
+    return render(
+        request,
+        "improvement_plans/prepared_file.html",
+        {"prepared": prepared, "refresh_seconds": REFRESH_SECONDS},
+    )
+
+
+def download_prepared_file(request, pk):
+    prepared = visible_or_404(
+        PreparedFile.objects.filter(status=PreparedFile.Status.READY), request.user, pk=pk
+    )
+    return FileResponse(
+        default_storage.open(prepared.stored_name, "rb"),
+        as_attachment=True,
+        filename=prepared.download_name,
+        content_type=prepared.content_type,
+    )
+
+
+@require_POST
+def retry_prepared_file(request, pk):
+    prepared = visible_or_404(
+        PreparedFile.objects.filter(status=PreparedFile.Status.FAILED), request.user, pk=pk
+    )
+    retry(prepared)
+    return redirect(prepared)
