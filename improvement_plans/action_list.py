@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db.models import Max, OuterRef, Prefetch, Subquery
+from django.http import HttpRequest
 
 from improvement_plans.exports import actions_to_workbook, workbook_bytes
 from improvement_plans.filters import ActionFilter
@@ -64,7 +65,10 @@ def action_list_download(actions, query, *, user):
 def prepared_action_list(query, *, user):
     """The download of the action list, filtered by ``query`` (the page's query string, a
     QueryDict) as ``user`` sees it now; for a file prepared in the background."""
-    filters = ActionFilter(query, queryset=listed_actions(user))
+    # The filters' choices come from what the request's user may see.
+    request = HttpRequest()
+    request.user, request.GET = user, query
+    filters = ActionFilter(query, queryset=listed_actions(user), request=request)
     if not filters.is_valid():
         raise ValueError(f"The list's filters are not valid: {filters.errors.as_text()}")
     return action_list_download(filters.qs, query, user=user)

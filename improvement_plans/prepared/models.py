@@ -2,19 +2,26 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+
+from councils.access import scoped
 
 
 class PreparedFileQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """The files the user asked for, of plans they may still see, not yet expired."""
+        """The files the user asked for, of plans they may still see, not yet expired (a
+        site administrator, who sees every plan, sees everyone's)."""
         plans = self.model._meta.get_field("plan").related_model.objects
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(requested_by=user, created_at__gt=expiry_cutoff()).filter(
-            models.Q(plan__isnull=True) | models.Q(plan__in=plans.visible_to(user))
+        still_allowed = Q(requested_by=user) & (
+            Q(plan__isnull=True) | Q(plan__in=plans.visible_to(user))
         )
+        return scoped(self, user, still_allowed).filter(created_at__gt=expiry_cutoff())
+
+    def editable_by(self, user):
+        """Whose preparation the user may start again: their own."""
+        return self.visible_to(user)
 
     def expired(self):
         return self.filter(created_at__lte=expiry_cutoff())

@@ -3,7 +3,7 @@ from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from councils.access import visible_or_404
+from councils.access import require, visible_or_404
 from improvement_plans.prepared.files import retry
 from improvement_plans.prepared.models import PreparedFile
 
@@ -22,9 +22,9 @@ def prepared_file(request, pk):
 
 
 def download_prepared_file(request, pk):
-    prepared = visible_or_404(
-        PreparedFile.objects.filter(status=PreparedFile.Status.READY), request.user, pk=pk
-    )
+    prepared = visible_or_404(PreparedFile.objects, request.user, pk=pk)
+    if prepared.status != PreparedFile.Status.READY:
+        return redirect(prepared)
     return FileResponse(
         default_storage.open(prepared.stored_name, "rb"),
         as_attachment=True,
@@ -35,8 +35,8 @@ def download_prepared_file(request, pk):
 
 @require_POST
 def retry_prepared_file(request, pk):
-    prepared = visible_or_404(
-        PreparedFile.objects.filter(status=PreparedFile.Status.FAILED), request.user, pk=pk
-    )
-    retry(prepared)
+    prepared = visible_or_404(PreparedFile.objects, request.user, pk=pk)
+    require(PreparedFile.objects.editable_by(request.user), prepared)
+    if prepared.status == PreparedFile.Status.FAILED:
+        retry(prepared)
     return redirect(prepared)
