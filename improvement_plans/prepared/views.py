@@ -14,11 +14,12 @@ REFRESH_SECONDS = 3
 def prepared_file(request, pk):
     """Preparing your file: refreshes itself until the file is ready or could not be made."""
     prepared = visible_or_404(PreparedFile.objects.select_related("plan"), request.user, pk=pk)
-    return render(
-        request,
-        "improvement_plans/prepared_file.html",
-        {"prepared": prepared, "refresh_seconds": REFRESH_SECONDS},
-    )
+    response = render(request, "improvement_plans/prepared_file.html", {"prepared": prepared})
+    if prepared.status == PreparedFile.Status.PREPARING:
+        # The browser loads the page again by itself (no script needed); its status region
+        # then tells a screen reader's user what changed.
+        response["Refresh"] = str(REFRESH_SECONDS)
+    return response
 
 
 def download_prepared_file(request, pk):
