@@ -9,7 +9,8 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.http import QueryDict
 from django.utils import timezone
-from django_tasks import task
+from django_tasks import TaskResultStatus, default_task_backend, task
+from django_tasks.exceptions import TaskResultDoesNotExist
 
 from improvement_plans.action_list import prepared_action_list
 from improvement_plans.models import ImprovementPlan
@@ -118,6 +119,31 @@ def produce(prepared):
     prepared.content_type = content_type
     prepared.finished_at = timezone.now()
     prepared.save()
+
+
+def settle(prepared):
+    """Mark as failed a file still "preparing" whose task has ended without making it (it
+    could not start, or stopped before it could say), so that its page offers to try again."""
+    if prepared.status != PreparedFile.Status.PREPARING or not prepared.task_result_id:
+        return
+    if not default_task_backend.supports_get_result:
+        return
+    try:
+        result = default_task_backend.get_result(prepared.task_result_id)
+    except TaskResultDoesNotExist:
+        return
+    except ImportError as error:  # The task's code is gone: no worker can run it.
+        why = str(error)
+    else:
+        if result.status not in {TaskResultStatus.FAILED, TaskResultStatus.SUCCESSFUL}:
+            return
+        why = result.errors[-1].exception_class_path if result.errors else "no file was made"
+    prepared.refresh_from_db()
+    if prepared.status == PreparedFile.Status.PREPARING:
+        prepared.status = PreparedFile.Status.FAILED
+        prepared.error = f"The task ended without the file: {why}"
+        prepared.finished_at = timezone.now()
+        prepared.save(update_fields=["status", "error", "finished_at"])
 
 
 def delete_expired():

@@ -4,7 +4,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from councils.access import require, visible_or_404
-from improvement_plans.prepared.files import retry
+from improvement_plans.prepared.files import retry, settle
 from improvement_plans.prepared.models import PreparedFile
 
 # How often the page looks again while the file is being prepared.
@@ -14,6 +14,7 @@ REFRESH_SECONDS = 3
 def prepared_file(request, pk):
     """Preparing your file: refreshes itself until the file is ready or could not be made."""
     prepared = visible_or_404(PreparedFile.objects.select_related("plan"), request.user, pk=pk)
+    settle(prepared)
     response = render(request, "improvement_plans/prepared_file.html", {"prepared": prepared})
     if prepared.status == PreparedFile.Status.PREPARING:
         # The browser loads the page again by itself (no script needed); its status region

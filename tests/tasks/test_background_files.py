@@ -157,6 +157,19 @@ class PreparedInTheBackgroundTests(TransactionTestCase):
             ["FAILED", "SUCCESSFUL"],
         )
 
+    def test_a_task_that_ends_without_saying_shows_as_failed(self):
+        """As when a release renamed the task between the click and the worker."""
+        status_url = self.ask("/actions/?export=xlsx")
+        DBTaskResult.objects.update(task_path="improvement_plans.prepared.files.renamed")
+
+        run_worker()
+
+        self.assertEqual(DBTaskResult.objects.get().status, "FAILED")
+        self.assertContains(self.client.get(status_url), "We could not prepare your file")
+        self.client.post(f"/files/{PreparedFile.objects.get().pk}/retry/")
+        run_worker()
+        self.download_link(status_url)
+
     def test_retry_needs_a_post_with_the_csrf_token(self):
         self.ask("/actions/?export=xlsx")
         prepared = PreparedFile.objects.get()
