@@ -198,15 +198,17 @@ STORAGES = {
 # Background tasks: reminders, large exports and long reports. "database" queues them in the
 # database for `manage.py db_worker`; "immediate" runs them at once in the web process (a trial
 # on one machine without a worker: the pages then wait as long as the work takes).
-TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
-TASKS = {
-    "default": {
-        "BACKEND": {
-            "database": "django_tasks_db.DatabaseBackend",
-            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
-        }[TASKS_BACKEND],
-    }
+TASKS_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
 }
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "").strip() or "database"
+if TASKS_BACKEND not in TASKS_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND is {TASKS_BACKEND!r}: set it to database (tasks run by manage.py "
+        "db_worker) or immediate (run at once in the web process)."
+    )
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[TASKS_BACKEND]}}
 # An action list export of more rows than this is prepared in the background.
 EXPORT_IN_BACKGROUND_ROWS = env_int("EXPORT_IN_BACKGROUND_ROWS", 2000)
 # A progress report (PDF) of a plan with more actions than this is prepared in the background

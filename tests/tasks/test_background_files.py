@@ -14,7 +14,7 @@ from pathlib import Path
 from django.core import mail
 from django.core.files.storage import default_storage
 from django.core.management import call_command
-from django.test import TransactionTestCase, override_settings
+from django.test import TestCase, TransactionTestCase, override_settings
 from django_tasks_db.models import DBTaskResult
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -242,4 +242,23 @@ class RemindersByTheWorkerTests(TransactionTestCase):
 
         self.assertEqual(out.getvalue(), "Sent 1 reminder email.\n")
         self.assertEqual(len(mail.outbox), 1)
+        self.assertFalse(DBTaskResult.objects.exists())
+
+
+@override_settings(
+    EXPORT_IN_BACKGROUND_ROWS=3,
+    TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
+)
+class WithoutAWorkerTests(TestCase):
+    """TASKS_BACKEND=immediate: a trial on one machine runs the task in the web process."""
+
+    def test_the_file_is_ready_when_the_page_opens(self):
+        plan = make_plan()
+        for _ in range(4):
+            make_action(plan=plan)
+        self.client.force_login(editor_of(plan.council))
+
+        page = self.client.get("/actions/?export=csv", follow=True)
+
+        self.assertContains(page, "Your file is ready")
         self.assertFalse(DBTaskResult.objects.exists())
