@@ -10,8 +10,9 @@ PORT ?= 8000
 run: install
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo
-	@echo "Serving on http://$(HOST):$(PORT)/ (stop with Ctrl+C)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@echo "Serving on http://$(HOST):$(PORT)/, with the task worker for large files and reminders (stop both with Ctrl+C)"
+	$(PY) manage.py db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install browser migrations-check
 	scripts/run-tests

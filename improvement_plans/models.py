@@ -17,6 +17,9 @@ from improvement_plans.evidence_library.models import (  # noqa: F401
     ProgressEvidenceCategories,
 )
 
+# Files prepared in the background (large exports, long reports), under this app's label.
+from improvement_plans.prepared.models import PreparedFile  # noqa: F401
+
 # The council's self-assessment against the CQC framework is a sub-package of its own; its
 # models are imported here so that they belong to this app.
 from improvement_plans.self_assessment.models import (  # noqa: F401

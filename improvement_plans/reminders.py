@@ -1,6 +1,8 @@
 """Daily reminders: each owner of actions gets one email about what needs their attention.
 
-``send_reminders`` is run once a day by ``manage.py send_reminders`` (from cron). A user
+``send_reminders`` is run once a day: ``manage.py send_reminders`` (from cron) queues the task
+``send_reminders_in_background`` for the worker (``manage.py db_worker``), or, with ``--now``,
+sends them itself. A user
 gets at most one reminder a day, however often it runs: each one sent is recorded in
 ``ReminderSent``, whose unique (user, day) also stops two overlapping runs sending twice.
 """
@@ -14,6 +16,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.timesince import timesince
+from django_tasks import task
 
 from councils.models import Membership
 from improvement_plans.models import Action, ImprovementPlan, Milestone, ReminderSent
@@ -149,6 +152,12 @@ def send_reminders(*, today=None, base_url):
             record.finish(ReminderSent.Status.SENT, outcome.attempts, reference=outcome.reference)
             sent += 1
     return sent
+
+
+@task()
+def send_reminders_in_background(*, day, base_url):
+    """``send_reminders`` for the day (YYYY-MM-DD), in the task worker."""
+    return send_reminders(today=date.fromisoformat(day), base_url=base_url)
 
 
 def _claim(user, today):

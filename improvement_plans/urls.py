@@ -32,4 +32,5 @@ urlpatterns = [
     path("plans/<int:pk>/report.xlsx", views.report_xlsx, name="report_xlsx"),
     path("", include("improvement_plans.evidence_library.urls")),
     path("", include("improvement_plans.self_assessment.urls")),
+    path("", include("improvement_plans.prepared.urls")),
 ]

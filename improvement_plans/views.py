@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import Max, OuterRef, Prefetch, Subquery
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
@@ -19,7 +19,14 @@ from django.views.decorators.http import require_POST
 
 from councils.access import can_edit, require, require_editable, visible_or_404
 from councils.models import Council
-from improvement_plans.exports import actions_to_workbook, plan_to_workbook, workbook_bytes
+from improvement_plans.action_list import (
+    DOWNLOADS,
+    action_list_download,
+    is_large,
+    listed_actions,
+    recommendation_labels,
+)
+from improvement_plans.exports import plan_to_workbook, workbook_bytes
 from improvement_plans.filters import ActionFilter
 from improvement_plans.forms import (
     ActionForm,
@@ -43,23 +50,25 @@ from improvement_plans.models import (
     ProgressUpdate,
     RatingChallenge,
 )
+from improvement_plans.prepared.files import prepare_action_list, prepare_report_pdf
 from improvement_plans.rejected_rows import rejected_rows_workbook
-from improvement_plans.report import default_since, render_report_pdf, report_workbook
+from improvement_plans.report import (
+    default_since,
+    is_long,
+    render_report_pdf,
+    report_filename,
+    report_workbook,
+)
 from improvement_plans.services import record_update, save_action, start_areas, verify_completion
 from improvement_plans.tables import ActionTable
 from recommendations.models import Recommendation
 from reviews.models import QualityStatement
 from sli.lib.concurrency import Conflict, EditConflict
-from sli.lib.exports import EXPORT_FORMATS, export_response
 from sli.lib.history import history_entries
 from sli.lib.page_cache import render_part
-from sli.lib.tables import configure, lazily_configured
+from sli.lib.tables import lazily_configured
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def recommendation_labels(recommendations):
-    return Prefetch("recommendations", queryset=recommendations.select_related("parent", "review"))
 
 
 def plan_detail(request, pk):
@@ -419,48 +428,26 @@ def verify(request, pk):
     return redirect(action)
 
 
-def listed_actions(user):
-    """Every action the user may see, with what the list shows, in a fixed number of queries:
-    plan, council and owner joined, recommendations prefetched, flags and the date of the
-    latest update computed in the database."""
-    latest_update = (
-        ProgressUpdate.objects.filter(action=OuterRef("pk"))
-        .order_by()
-        .values("action")
-        .annotate(latest=Max("date"))
-        .values("latest")
-    )
-    return (
-        Action.objects.visible_to(user)
-        .select_related("plan__council", "owner_user")
-        .prefetch_related(recommendation_labels(Recommendation.objects.visible_to(user)))
-        .with_flags()
-        .annotate(latest_update_date=Subquery(latest_update))
-        .order_by("plan__council__name", "plan__title", "plan_id", "number")
-    )
-
-
 def action_list(request):
     # Built on first use: not at all for a page whose cached parts are fresh.
     filters = SimpleLazyObject(
         lambda: ActionFilter(request.GET, queryset=listed_actions(request.user), request=request)
     )
+    export_format = request.GET.get("export")
+    if export_format in DOWNLOADS and filters.is_valid():
+        if is_large(filters.qs):
+            prepared = prepare_action_list(by=request.user, query=request.GET.urlencode())
+            return redirect(prepared)
+        content, content_type, filename = action_list_download(
+            filters.qs, request.GET, user=request.user
+        )
+        response = HttpResponse(content, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
 
     def make_table():
         return ActionTable(filters.qs if filters.is_valid() else filters.queryset.none())
 
-    export_format = request.GET.get("export")
-    if export_format == "plan-layout" and filters.is_valid():
-        # The councils' own layout (area, recommendation, how, evidence, milestones …).
-        workbook = actions_to_workbook(
-            filters.qs, "Actions", Recommendation.objects.visible_to(request.user)
-        )
-        response = HttpResponse(workbook_bytes(workbook), content_type=XLSX)
-        response["Content-Disposition"] = 'attachment; filename="actions-plan-layout.xlsx"'
-        return response
-    if export_format in EXPORT_FORMATS:
-        table = configure(make_table(), request, paginate=False)
-        return export_response(table, export_format, filename="actions", title="Actions")
     return render(
         request,
         "improvement_plans/action_list.html",
@@ -492,14 +479,20 @@ def _report_response(request, pk, extension, render):
             content_type="text/plain; charset=utf-8",
         )
     content, content_type, disposition = render(plan, since, public)
-    filename = f"{slugify(plan.title)[:80]}-progress-report-{timezone.localdate():%Y-%m-%d}"
+    filename = report_filename(plan, extension)
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}.{extension}"'
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     return response
 
 
 def report_pdf(request, pk):
-    """The progress report for scrutiny as a PDF; ``?copy=public`` leaves exempt items out."""
+    """The progress report for scrutiny as a PDF; ``?copy=public`` leaves exempt items out. A
+    long one is prepared in the background."""
+    plan = visible_or_404(ImprovementPlan.objects, request.user, pk=pk)
+    since, public = _report_options(request)
+    if since is not None and is_long(plan):
+        prepared = prepare_report_pdf(by=request.user, plan=plan, since=since, public=public)
+        return redirect(prepared)
 
     def render(plan, since, public):
         pdf = render_report_pdf(plan, user=request.user, since=since, public=public)

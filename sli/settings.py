@@ -66,6 +66,10 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # Background tasks (django-tasks, the backport of Django 6's django.tasks) and their
+    # database backend, whose worker is `manage.py db_worker`.
+    "django_tasks",
+    "django_tasks_db",
     "sli.apps.SliConfig",
     "sli.api",
     "councils",
@@ -227,6 +231,28 @@ STORAGES = {
         )
     },
 }
+
+# Background tasks: reminders, large exports and long reports. "database" queues them in the
+# database for `manage.py db_worker`; "immediate" runs them at once in the web process (a trial
+# on one machine without a worker: the pages then wait as long as the work takes).
+TASKS_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "").strip() or "database"
+if TASKS_BACKEND not in TASKS_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND is {TASKS_BACKEND!r}: set it to database (tasks run by manage.py "
+        "db_worker) or immediate (run at once in the web process)."
+    )
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[TASKS_BACKEND]}}
+# An action list export of more rows than this is prepared in the background.
+EXPORT_IN_BACKGROUND_ROWS = env_int("EXPORT_IN_BACKGROUND_ROWS", 2000)
+# A progress report (PDF) of a plan with more actions than this is prepared in the background
+# (it takes about 1 s and 0.03 s an action: over 2 s from some 40 actions).
+REPORT_IN_BACKGROUND_ACTIONS = env_int("REPORT_IN_BACKGROUND_ACTIONS", 40)
+# Prepared files are deleted this many hours after they were asked for.
+PREPARED_FILE_HOURS = env_int("PREPARED_FILE_HOURS", 24)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

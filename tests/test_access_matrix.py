@@ -31,6 +31,7 @@ from improvement_plans.models import (
     SelfRatingChallenge,
     SelfRatingLink,
 )
+from improvement_plans.prepared.models import PreparedFile
 from recommendations.models import Recommendation
 from regional.indicators.ascof import ASCOF_MEASURES
 from regional.models import (
@@ -227,8 +228,12 @@ EXPECTED.update(
 EXPECTED["practice A"] = (NORTH_PEOPLE, {A_EDITOR, NORTH_LEAD})
 # Each person's API token: theirs alone to see and revoke (and staff's, as everything is).
 EXPECTED.update({f"token {role}": ({role}, {role}) for role in ROLES})
+# A file prepared in the background: for the one who asked, while they still see its plan.
+PREPARED_FILES = [f"prepared file {A_EDITOR}", f"prepared file {C_EDITOR}"]
+EXPECTED.update({f"prepared file {role}": ({role}, {role}) for role in (A_EDITOR, C_EDITOR)})
 
 SCOPED_MODELS = [
+    PreparedFile,
     Region,
     Council,
     Review,
@@ -531,6 +536,13 @@ class AccessWorld(TestCase):
         cls.tokens = {}
         for role, user in u.items():
             o[f"token {role}"], cls.tokens[role] = ApiToken.create_for(user=user, name="Matrix")
+        for role, plan in ((A_EDITOR, "plan A"), (C_EDITOR, "plan C")):
+            o[f"prepared file {role}"] = PreparedFile.objects.create(
+                requested_by=u[role],
+                kind=PreparedFile.Kind.REPORT_PDF,
+                plan=o[plan],
+                parameters={"since": "2024-01-01", "public": False},
+            )
 
     def keys_of(self, model):
         return {key for key, obj in self.objects.items() if type(obj) is model}
@@ -743,6 +755,10 @@ ROUTES = {
     "account": ("GET", None),
     "new_api_token": ("POST-self", None),
     "revoke_api_token": ("POST", [f"token {A_EDITOR}", f"token {C_EDITOR}"]),
+    # Still being prepared: the download and the retry send their owner to the status page.
+    "improvement_plans:prepared_file": ("GET", PREPARED_FILES),
+    "improvement_plans:download_prepared_file": ("GET", PREPARED_FILES),
+    "improvement_plans:retry_prepared_file": ("POST", PREPARED_FILES),
     "open_data": ("public", None),
     "open_data_letter": ("public-object", None),
     "open_data_plan": ("public-object", None),

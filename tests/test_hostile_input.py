@@ -53,6 +53,7 @@ from improvement_plans.models import (
     ImprovementArea,
     ImprovementPlan,
     Milestone,
+    PreparedFile,
     ProgressUpdate,
     Rag,
     RatingChallenge,
@@ -129,6 +130,8 @@ FREE_TEXT_APPS = {"councils", "reviews", "recommendations", "improvement_plans",
 NOT_TYPED = {
     FocusArea: "the framework's focus areas, loaded by a migration",
     ReminderSent: "a reminder's outcome: Notify's reference and the error, written by the sender",
+    PreparedFile: "a prepared file's names and error, written by the worker (its page shows "
+    "the plan's title, filled on the plan)",
 }
 # A field of at most this many characters takes the short payloads; one shorter than a
 # title takes the payloads of up to MEDIUM_PAYLOAD characters; a longer one takes them all.
@@ -327,6 +330,9 @@ class HostileWorld(TestCase):
         Review.objects.filter(pk=cls.review.pk).update(published_at=cls.review.created_at)
 
         cls.plan = make_plan(review=cls.review, published_at=cls.review.created_at)
+        PreparedFile.objects.create(
+            requested_by=cls.staff, kind=PreparedFile.Kind.REPORT_PDF, plan=cls.plan
+        )
         area = make_area(plan=cls.plan, recommendations=[cls.recommendation])
         cls.action = make_action(
             plan=cls.plan,
@@ -595,6 +601,7 @@ class FieldCoverageTests(HostileWorld):
 
 # The access matrix's object keys, by their first words, and the model each names.
 KIND_OF_KEY = [
+    ("prepared file", PreparedFile),
     ("exempt recommendation", Recommendation),
     ("exempt action", Action),
     ("sub-item", Recommendation),

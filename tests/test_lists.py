@@ -692,7 +692,9 @@ class ListQueryBudgetTests(QueryBudgetTestCase):
     ACTION_PAGE = 7
     # Two more: the rows' quality statements (prefetched) and the quality statement dropdown.
     RECOMMENDATION_PAGE = 8
-    EXPORT = 2
+    # The rows and their recommendations, and the count that decides whether the export is
+    # large enough to prepare in the background.
+    EXPORT = 3
 
     @classmethod
     def setUpTestData(cls):

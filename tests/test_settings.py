@@ -53,6 +53,13 @@ class SettingsFromEnvironmentTests(SimpleTestCase):
             result.stdout.split(), ["django.db.backends.postgresql", "False"], result.stderr
         )
 
+    def test_an_unknown_task_backend_is_refused_by_name(self):
+        result = run_settings(TASKS_BACKEND="celery")
+
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("ImproperlyConfigured", result.stderr)
+        self.assertIn("TASKS_BACKEND is 'celery'", result.stderr)
+
     def test_without_a_database_url_the_database_is_sqlite(self):
         result = run_settings()
 

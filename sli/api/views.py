@@ -17,8 +17,8 @@ from drf_spectacular.utils import (
 from rest_framework import viewsets
 
 from councils.models import Council
+from improvement_plans.action_list import listed_actions
 from improvement_plans.models import ImprovementPlan, ProgressUpdate
-from improvement_plans.views import listed_actions
 from reviews.models import Review
 from sli.api import filters, serializers
 from sli.pages.recommendations import listed_recommendations

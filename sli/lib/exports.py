@@ -82,17 +82,22 @@ def rows_to_csv(headers, rows):
     return "\ufeff" + buffer.getvalue()
 
 
-def export_response(table, export_format, *, filename, title):
-    """The table's rows (all pages, in its sort order) as a download: "actions-2025-03-05.csv"."""
+def export_file(table, export_format, *, filename, title):
+    """The table's rows (all pages, in its sort order) as (content, content type, file name):
+    "actions-2025-03-05.csv"."""
     values = iter(table.export_rows())
     headers = next(values)
     filename = f"{filename}-{timezone.localdate():%Y-%m-%d}.{export_format}"
     if export_format == "xlsx":
-        content = workbook_bytes(rows_to_workbook(headers, values, title))
-        response = HttpResponse(content, content_type=XLSX_TYPE)
-    else:
-        response = HttpResponse(
-            rows_to_csv(headers, values), content_type="text/csv; charset=utf-8"
-        )
+        return workbook_bytes(rows_to_workbook(headers, values, title)), XLSX_TYPE, filename
+    return rows_to_csv(headers, values).encode(), "text/csv; charset=utf-8", filename
+
+
+def export_response(table, export_format, *, filename, title):
+    """The table's rows as a download (see export_file)."""
+    content, content_type, filename = export_file(
+        table, export_format, filename=filename, title=title
+    )
+    response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

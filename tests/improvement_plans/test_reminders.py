@@ -269,16 +269,18 @@ class ReminderTests(TestCase):
     def test_command_sends_for_the_date_given_and_says_how_many(self):
         out = StringIO()
 
-        call_command("send_reminders", "--date", "2024-06-01", "--base-url", SITE, stdout=out)
+        call_command(
+            "send_reminders", "--now", "--date", "2024-06-01", "--base-url", SITE, stdout=out
+        )
 
         self.assertEqual(out.getvalue(), "Sent 3 reminder emails.\n")
         self.assertIn(f"{SITE}{self.late.get_absolute_url()}", self.email_to(self.jane).body)
 
     def test_command_run_again_that_day_sends_none(self):
-        call_command("send_reminders", "--date", "2024-06-01", stdout=StringIO())
+        call_command("send_reminders", "--now", "--date", "2024-06-01", stdout=StringIO())
         out = StringIO()
 
-        call_command("send_reminders", "--date", "2024-06-01", stdout=out)
+        call_command("send_reminders", "--now", "--date", "2024-06-01", stdout=out)
 
         self.assertEqual(out.getvalue(), "Sent 0 reminder emails.\n")
         self.assertEqual(len(mail.outbox), 3)
