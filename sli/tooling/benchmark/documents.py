@@ -23,7 +23,7 @@ from openpyxl import Workbook
 from improvement_plans.exports import COLUMNS, actions_to_workbook, format_when, workbook_bytes
 from improvement_plans.imports import apply_import, read_plan_workbook
 from improvement_plans.models import Action, ImprovementPlan
-from improvement_plans.report import render_report_pdf
+from improvement_plans.report import is_long, render_report_pdf
 from recommendations.models import Recommendation
 from reviews.models import Review
 from reviews.pdf import render_letter_pdf
@@ -160,6 +160,9 @@ def _report_job(info):
         "what": f"scrutiny report of plan {pk} ({plan.n} actions; changes over the last six "
         "months)",
         "tried": tried,
+        # Whether the report page hands it to the task worker instead of making it in the
+        # request (improvement_plans.report.is_long).
+        "in_background": is_long(plan),
     }
 
 

@@ -19,6 +19,8 @@ GOALS = {
     "page_sql_factor": 2,
     "last_page_factor": 2,
     "letter_s": 2.5,
+    # Or, when longer, made by the task worker while the page shows its progress.
+    "report_s": 2.5,
     "export_s": 2.5,
     "export_mb": 100,
     "import_s": 1.5,
@@ -302,7 +304,7 @@ def _documents_section(documents, goals, options, missed):
     ]
     document_goals = {
         "letter": (goals["letter_s"], None, "Feedback letter PDF"),
-        "report": (None, None, "Scrutiny report PDF"),
+        "report": (goals["report_s"], None, "Scrutiny report PDF"),
         "export": (goals["export_s"], goals["export_mb"], ".xlsx export"),
         "import": (goals["import_s"], None, ".xlsx import with validation"),
     }
@@ -325,6 +327,11 @@ def _document_row(job, doc, seconds, megabytes, label, missed):
     if seconds is not None:
         met = doc["warm_s"] <= seconds
         goal_text = f"≤ {seconds} s"
+        if job == "report":
+            goal_text += " or in the background"
+            if doc.get("in_background"):
+                goal_text += " (it is: the page shows its progress, then links it)"
+                met = True
         if megabytes is not None:
             peak = max(doc["python_peak_mb"] or 0, doc["rss_growth_mb"])
             met = met and peak < megabytes
