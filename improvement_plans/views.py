@@ -65,7 +65,7 @@ from recommendations.models import Recommendation
 from reviews.models import QualityStatement
 from sli.lib.concurrency import Conflict, EditConflict
 from sli.lib.history import history_entries
-from sli.lib.page_cache import render_part
+from sli.lib.page_cache import render_with_part
 from sli.lib.tables import lazily_configured
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -78,12 +78,13 @@ def plan_detail(request, pk):
         user,
         pk=pk,
     )
-    content = render_part(
+    return render_with_part(
         request,
+        "improvement_plans/plan_detail.html",
+        {"plan": plan},
         "improvement_plans/includes/plan_content.html",
         lambda: _plan_context(request, plan),
     )
-    return render(request, "improvement_plans/plan_detail.html", {"plan": plan, "content": content})
 
 
 def _plan_context(request, plan):
@@ -145,13 +146,12 @@ def action_detail(request, pk):
         user,
         pk=pk,
     )
-    content = render_part(
+    return render_with_part(
         request,
+        "improvement_plans/action_detail.html",
+        {"action": action},
         "improvement_plans/includes/action_content.html",
         lambda: _action_context(request, action),
-    )
-    return render(
-        request, "improvement_plans/action_detail.html", {"action": action, "content": content}
     )
 
 

@@ -11,12 +11,13 @@ from councils.models import Region
 from improvement_plans.models import ImprovementPlan
 from reviews.models import Review
 from sli.home import home_sections
-from sli.lib.page_cache import render_part
+from sli.lib.page_cache import render_with_part
 
 
 def home(request):
-    content = render_part(request, "includes/home/content.html", lambda: _home_context(request))
-    return render(request, "home.html", {"content": content})
+    return render_with_part(
+        request, "home.html", {}, "includes/home/content.html", lambda: _home_context(request)
+    )
 
 
 def _home_context(request):

@@ -12,6 +12,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.middleware.csrf import get_token
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -66,3 +67,10 @@ def render_part(request, template_name, context, name=None):
             template_name, {**context(), "csrf_token": CSRF_PLACEHOLDER}, request
         ),
     )
+
+
+def render_with_part(request, template_name, context, part_name, part_context):
+    """The page ``template_name``, whose main part (``{{ content }}``) is the template
+    ``part_name`` rendered as a cached part from ``part_context()``."""
+    content = render_part(request, part_name, part_context)
+    return render(request, template_name, {**context, "content": content})

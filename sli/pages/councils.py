@@ -12,7 +12,7 @@ from improvement_plans.models import ImprovementPlan
 from improvement_plans.report import default_since
 from reviews.cqc.latest import ORDERS, HeatMap
 from reviews.models import Review
-from sli.lib.page_cache import render_part
+from sli.lib.page_cache import render_with_part
 from sli.pages.dashboards import council_dashboard, regional_dashboard
 from sli.pages.forms import ChangedSinceForm, RegionFilterForm
 from sli.pages.tables import RegionCouncilsTable
@@ -42,12 +42,13 @@ def council_list(request):
 
 def council_detail(request, slug):
     council = visible_or_404(Council.objects.select_related("region"), request.user, slug=slug)
-    content = render_part(
+    return render_with_part(
         request,
+        "councils/council_detail.html",
+        {"council": council},
         "councils/includes/council_content.html",
         lambda: _council_context(request, council),
     )
-    return render(request, "councils/council_detail.html", {"council": council, "content": content})
 
 
 def _council_context(request, shown):
@@ -89,10 +90,13 @@ def _council_context(request, shown):
 
 def region_detail(request, slug):
     region = visible_or_404(Region.objects, request.user, slug=slug)
-    content = render_part(
-        request, "councils/includes/region_content.html", lambda: _region_context(request, region)
+    return render_with_part(
+        request,
+        "councils/region_detail.html",
+        {"region": region},
+        "councils/includes/region_content.html",
+        lambda: _region_context(request, region),
     )
-    return render(request, "councils/region_detail.html", {"region": region, "content": content})
 
 
 def _region_context(request, region):

@@ -11,7 +11,7 @@ from improvement_plans.implementation import with_implementation_state
 from recommendations.models import Recommendation
 from reviews.models import AccuracyComment, Finding, Judgement, Review, ScopeQuestion
 from reviews.views import review_history
-from sli.lib.page_cache import render_part
+from sli.lib.page_cache import render_with_part
 
 
 def review_detail(request, pk):
@@ -24,10 +24,13 @@ def review_detail(request, pk):
         user,
         pk=pk,
     )
-    content = render_part(
-        request, "reviews/includes/review_content.html", lambda: _review_context(request, review)
+    return render_with_part(
+        request,
+        "reviews/review_detail.html",
+        {"review": review},
+        "reviews/includes/review_content.html",
+        lambda: _review_context(request, review),
     )
-    return render(request, "reviews/review_detail.html", {"review": review, "content": content})
 
 
 def _review_context(request, review):
