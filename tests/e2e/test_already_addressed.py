@@ -9,6 +9,7 @@ from councils.models import Membership
 from reviews.models import Review
 from sli.tooling.demo import DEMO_PASSWORD
 from tests.base import editor_of
+from tests.demo import put_back_migration_rows
 from tests.e2e.test_journey import sign_in
 from tests.e2e.test_pages_fit import check_fits
 from tests.factories import make_action, make_council, make_membership, make_plan, make_review
@@ -19,6 +20,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_the_editor_links_a_sar_recommendation_to_the_action_already_in_hand(
     page, live_server, check_accessibility
 ):
+    put_back_migration_rows()  # the CQC framework's statements, which the form offers
     council = make_council(name="Demoshire Council", slug="demoshire")
     plan = make_plan(council=council, title="Demoshire improvement plan")
     make_action(plan=plan, title="Publish the market position statement for providers")
