@@ -15,14 +15,10 @@ from sli.lib.page_cache import render_with_part
 
 
 def review_detail(request, pk):
-    user = request.user
+    # What the title and breadcrumbs need; the rest is read only when the page's part is not
+    # cached.
     review = visible_or_404(
-        Review.objects.select_related("host_council__region", "issued_by", "lead_council")
-        .with_kind_parts()
-        .prefetch_related("team", "focus_areas", "improvement_plans")
-        .with_permissions(user),
-        user,
-        pk=pk,
+        Review.objects.select_related("host_council__region"), request.user, pk=pk
     )
     return render_with_part(
         request,
@@ -33,8 +29,15 @@ def review_detail(request, pk):
     )
 
 
-def _review_context(request, review):
+def _review_context(request, shown):
     user = request.user
+    review = (
+        Review.objects.select_related("host_council__region", "issued_by", "lead_council")
+        .with_kind_parts()
+        .prefetch_related("team", "focus_areas", "improvement_plans")
+        .with_permissions(user)
+        .get(pk=shown.pk)
+    )
     findings = (
         Finding.objects.visible_to(user)
         .filter(review=review)
