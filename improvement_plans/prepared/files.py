@@ -147,8 +147,12 @@ def settle(prepared):
 
 
 def delete_expired():
-    """Delete the files asked for longer ago than PREPARED_FILE_HOURS, and their records."""
+    """Delete the files asked for longer ago than PREPARED_FILE_HOURS, and their records; how
+    many."""
+    deleted = 0
     for prepared in PreparedFile.objects.expired():
         if prepared.stored_name:
             default_storage.delete(prepared.stored_name)
         prepared.delete()
+        deleted += 1
+    return deleted

@@ -8,7 +8,6 @@ between tasks), as it does in production, which a TestCase's wrapping transactio
 
 import io
 from datetime import date, timedelta
-from io import StringIO
 from pathlib import Path
 
 from django.core import mail
@@ -200,7 +199,24 @@ class PreparedInTheBackgroundTests(TransactionTestCase):
         PreparedFile.objects.update(created_at=prepared.created_at - timedelta(hours=25))
 
         self.assertEqual(self.client.get(link).status_code, 404)
-        delete_expired()
+        self.assertEqual(delete_expired(), 1)
+        self.assertFalse(PreparedFile.objects.exists())
+        self.assertFalse(default_storage.exists(prepared.stored_name))
+
+    def test_the_daily_command_deletes_expired_files(self):
+        status_url = self.ask("/actions/?export=xlsx")
+        run_worker()
+        self.download_link(status_url)
+        prepared = PreparedFile.objects.get()
+        out = io.StringIO()
+        call_command("delete_expired_files", stdout=out)
+        self.assertEqual(out.getvalue().strip(), "Deleted 0 expired prepared files.")
+        self.assertTrue(default_storage.exists(prepared.stored_name))
+
+        PreparedFile.objects.update(created_at=prepared.created_at - timedelta(hours=25))
+        out = io.StringIO()
+        call_command("delete_expired_files", stdout=out)
+        self.assertEqual(out.getvalue().strip(), "Deleted 1 expired prepared file.")
         self.assertFalse(PreparedFile.objects.exists())
         self.assertFalse(default_storage.exists(prepared.stored_name))
 
@@ -219,7 +235,7 @@ class RemindersByTheWorkerTests(TransactionTestCase):
         )
 
     def test_the_command_queues_the_reminders_and_the_worker_sends_them(self):
-        out = StringIO()
+        out = io.StringIO()
 
         call_command("send_reminders", "--date", TODAY.isoformat(), "--base-url", SITE, stdout=out)
 
@@ -236,7 +252,7 @@ class RemindersByTheWorkerTests(TransactionTestCase):
         self.assertEqual(result.return_value, 1)
 
     def test_with_now_the_command_sends_them_itself(self):
-        out = StringIO()
+        out = io.StringIO()
 
         call_command("send_reminders", "--now", "--date", TODAY.isoformat(), stdout=out)
 
