@@ -41,6 +41,12 @@ def listed_actions(user):
     )
 
 
+def action_filters(request):
+    """The list's filters as ``request`` sets them: its query, and its user's scope (which
+    also gives the filters their choices)."""
+    return ActionFilter(request.GET, queryset=listed_actions(request.user), request=request)
+
+
 def is_large(actions):
     """Whether downloading these actions takes long enough to prepare in the background."""
     return actions.count() > settings.EXPORT_IN_BACKGROUND_ROWS
@@ -65,10 +71,9 @@ def action_list_download(actions, query, *, user):
 def prepared_action_list(query, *, user):
     """The download of the action list, filtered by ``query`` (the page's query string, a
     QueryDict) as ``user`` sees it now; for a file prepared in the background."""
-    # The filters' choices come from what the request's user may see.
     request = HttpRequest()
     request.user, request.GET = user, query
-    filters = ActionFilter(query, queryset=listed_actions(user), request=request)
+    filters = action_filters(request)
     if not filters.is_valid():
         raise ValueError(f"The list's filters are not valid: {filters.errors.as_text()}")
     return action_list_download(filters.qs, query, user=user)

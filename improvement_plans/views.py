@@ -21,13 +21,12 @@ from councils.access import can_edit, require, require_editable, visible_or_404
 from councils.models import Council
 from improvement_plans.action_list import (
     DOWNLOADS,
+    action_filters,
     action_list_download,
     is_large,
-    listed_actions,
     recommendation_labels,
 )
 from improvement_plans.exports import plan_to_workbook, workbook_bytes
-from improvement_plans.filters import ActionFilter
 from improvement_plans.forms import (
     ActionForm,
     ChallengeAnswerForm,
@@ -430,9 +429,7 @@ def verify(request, pk):
 
 def action_list(request):
     # Built on first use: not at all for a page whose cached parts are fresh.
-    filters = SimpleLazyObject(
-        lambda: ActionFilter(request.GET, queryset=listed_actions(request.user), request=request)
-    )
+    filters = SimpleLazyObject(lambda: action_filters(request))
     export_format = request.GET.get("export")
     if export_format in DOWNLOADS and filters.is_valid():
         if is_large(filters.qs):

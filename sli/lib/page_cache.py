@@ -3,8 +3,9 @@
 A part is keyed on everything that decides what it shows: its name, the page's address with its
 query (filters, sorting, page number), the user (whose roles decide the scope: roles are data,
 so a change of role moves the stamp too), the day (overdue is counted against today) and the
-change stamp (sli/lib/change_stamp.py). Parts hold no form token and no script nonce: those
-differ with each request.
+change stamp (sli/lib/change_stamp.py). A form's token differs with each browser: a part
+keeps a placeholder where it goes, and each request puts its own in. Parts hold no script
+nonce (the pages' scripts are files).
 """
 
 import hashlib
@@ -34,22 +35,22 @@ def fragment_key(request, name):
     return "page-part:" + hashlib.sha256(parts.encode()).hexdigest()
 
 
-# Rendered in place of the form token; each request puts its own in (get_token also makes sure
-# the browser has the cookie), since the token belongs to the browser's session.
+# Rendered in place of the form token; get_token puts the request's own in, and makes sure the
+# browser has the cookie.
 CSRF_PLACEHOLDER = "csrf-token-of-this-request"
 
 
-def cached_html(request, name, render):
-    """The HTML ``render()`` returns, from the cache when it was made for the same request,
-    user, day and data. ``render`` puts CSRF_PLACEHOLDER where a form's token goes. Only GET
+def cached_html(request, name, make):
+    """The HTML ``make()`` returns, from the cache when it was made for the same request,
+    user, day and data. ``make`` puts CSRF_PLACEHOLDER where a form's token goes. Only GET
     requests are cached: a form sent back with its errors is made afresh."""
     if not change_stamp.is_enabled() or request.method != "GET":
-        html = str(render())
+        html = str(make())
     else:
         key = fragment_key(request, name)
         html = cache.get(key)
         if html is None:
-            html = str(render())
+            html = str(make())
             cache.set(key, html, settings.PAGE_CACHE_SECONDS)
     if CSRF_PLACEHOLDER in html:
         html = html.replace(CSRF_PLACEHOLDER, get_token(request))
@@ -57,12 +58,12 @@ def cached_html(request, name, render):
     return mark_safe(html)  # nosec B308 B703
 
 
-def render_part(request, template_name, context, name=None):
+def render_part(request, template_name, context):
     """A template rendered for ``request`` as a cached part of its page; ``context`` is a
     function, called only when the part is not in the cache."""
     return cached_html(
         request,
-        name or template_name,
+        template_name,
         lambda: render_to_string(
             template_name, {**context(), "csrf_token": CSRF_PLACEHOLDER}, request
         ),
