@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.demo import load_demo_copy
 from tests.e2e.test_journey import sign_in
@@ -20,21 +21,21 @@ def test_editor_publishes_the_letter_and_the_public_reads_it(
     check_accessibility(page)
 
     page.get_by_role("button", name="Add").click()
-    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible(timeout=30_000)
     assert page.title().startswith("Error:")
     check_accessibility(page)
 
     page.get_by_role("link", name="Walsall Council").first.click()
     page.get_by_role("link", name=re.compile("peer challenge, Walsall")).first.click()
     page.get_by_role("button", name="Publish the letter").click()
-    assert page.get_by_text("The letter is published").is_visible()
+    expect(page.get_by_text("The letter is published")).to_be_visible(timeout=30_000)
     check_accessibility(page)
 
     page.get_by_role("button", name="Sign out").click()
     page.get_by_role("link", name="Published letters and plans").click()
     page.get_by_role("link", name=re.compile("peer challenge, Walsall")).click()
-    assert page.get_by_role("heading", name="Recommendations").is_visible()
-    assert page.get_by_text("Recommendation 8", exact=True).is_visible()
+    expect(page.get_by_role("heading", name="Recommendations")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("Recommendation 8", exact=True)).to_be_visible(timeout=30_000)
     check_accessibility(page)
 
 
@@ -50,5 +51,5 @@ def test_account_pages_are_accessible(page, live_server, check_accessibility):
     page.get_by_role("link", name="Change your password").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Change your password"
     page.get_by_role("button", name="Change password").click()
-    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible(timeout=30_000)
     check_accessibility(page)
