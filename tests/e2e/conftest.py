@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Locator, expect
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_SOURCE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -20,6 +21,11 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+# A click returns once the next page has started to load: every check after one must wait
+# for it (expect(...) retries; is_visible(), title() and inner_text() read once). The wait is
+# long because the suite runs beside other work on a 2-core machine.
+expect.set_options(timeout=30_000)
+
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
@@ -87,6 +93,22 @@ def phone_page(browser):
     yield page
     context.close()
     assert not page.problems, "The browser reported problems:\n" + "\n".join(page.problems)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def clicks_wait_for_the_page_they_open():
+    """A click that opens a page returns once that page has started to arrive: its address is
+    known, its title and content not yet. Wait until it has been read, so that whatever the test
+    reads next (the title, the address, a heading) is the new page's and not the old one's."""
+    click = Locator.click
+
+    def click_and_wait(locator, *args, **kwargs):
+        click(locator, *args, **kwargs)
+        locator.page.wait_for_load_state("domcontentloaded")
+
+    Locator.click = click_and_wait
+    yield
+    Locator.click = click
 
 
 @pytest.fixture(scope="session")

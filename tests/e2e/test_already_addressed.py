@@ -55,7 +55,7 @@ def test_the_editor_links_a_sar_recommendation_to_the_action_already_in_hand(
     expect(page.get_by_role("heading", level=1)).to_have_text("Recommendation 1", timeout=30_000)
     expect(page.get_by_role("heading", name="Is this already being done?")).to_be_visible()
     # The market statement is not worded alike: only the training is offered.
-    assert page.get_by_role("button", name="Link to Action 1").count() == 0
+    expect(page.get_by_role("button", name="Link to Action 1")).to_have_count(0)
     check_fits(page, check_accessibility)
     page.get_by_role("button", name=f"Link to Action {training.number}").click()
 
@@ -63,11 +63,11 @@ def test_the_editor_links_a_sar_recommendation_to_the_action_already_in_hand(
         page.get_by_text(f"Recommendation 1 is linked to Action {training.number}")
     ).to_be_visible(timeout=30_000)
     addressed = page.get_by_text(f"Already addressed by Action {training.number}")
-    assert addressed.is_visible()
-    assert page.get_by_role("heading", name="Is this already being done?").count() == 0
+    expect(addressed).to_be_visible()
+    expect(page.get_by_role("heading", name="Is this already being done?")).to_have_count(0)
     check_fits(page, check_accessibility)
     page.get_by_role("link", name=f"Action {training.number}", exact=True).first.click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(
         f"Action {training.number}", timeout=30_000
     )
-    assert page.get_by_role("link", name="Recommendation 1").first.is_visible()
+    expect(page.get_by_role("link", name="Recommendation 1").first).to_be_visible()

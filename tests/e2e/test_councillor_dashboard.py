@@ -1,6 +1,8 @@
 import io
+import re
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.demo import load_demo_copy
@@ -27,8 +29,8 @@ def test_councillor_reads_the_dashboard_and_the_report(page, live_server, check_
     page.get_by_role("link", name="Councils", exact=True).click()
     page.get_by_role("link", name="Sefton Metropolitan Borough Council").click()
 
-    assert page.get_by_role("heading", name="At a glance").is_visible()
-    assert page.get_by_role("img", name="Actions by status", exact=False).is_visible()
+    expect(page.get_by_role("heading", name="At a glance")).to_be_visible()
+    expect(page.get_by_role("img", name="Actions by status", exact=False)).to_be_visible()
     # The whole page in at most four screens of 1280 × 900, and nothing scrolls sideways.
     assert page.evaluate("document.documentElement.scrollHeight") <= 4 * 900
     assert not page.evaluate(
@@ -41,7 +43,7 @@ def test_councillor_reads_the_dashboard_and_the_report(page, live_server, check_
     changes.get_by_label("Month").fill("1")
     changes.get_by_label("Year").fill("2010")
     page.get_by_role("button", name="Compare with this date").click()
-    assert page.get_by_role("heading", name="What changed since 1 January 2010").is_visible()
+    expect(page.get_by_role("heading", name="What changed since 1 January 2010")).to_be_visible()
     page.get_by_text("Show the changes").click()
     check_accessibility(page)
 
@@ -49,7 +51,9 @@ def test_councillor_reads_the_dashboard_and_the_report(page, live_server, check_
     late = page.get_by_role("link", name="late", exact=False).first
     count = late.locator(".sli-figures__number").inner_text()
     late.click()
-    assert page.get_by_role("table").locator("caption").inner_text().startswith(f"{count} action")
+    expect(page.get_by_role("table").locator("caption")).to_have_text(
+        re.compile("^" + re.escape(f"{count} action")), use_inner_text=True
+    )
     check_accessibility(page)
     page.go_back()
 
@@ -58,13 +62,13 @@ def test_councillor_reads_the_dashboard_and_the_report(page, live_server, check_
     ).first.click()
     # The demo's plan is long enough for its report to be prepared in the background.
     page.get_by_role("link", name="Progress report for scrutiny (PDF)").click()
-    assert page.get_by_role("heading", name="Preparing your file").is_visible()
+    expect(page.get_by_role("heading", name="Preparing your file")).to_be_visible()
     check_accessibility(page)
     run_worker()
     # The page looks again by itself every few seconds.
     link = page.get_by_role("link", name="Download", exact=False)
     link.wait_for(timeout=10_000)
-    assert page.get_by_role("heading", name="Your file is ready").is_visible()
+    expect(page.get_by_role("heading", name="Your file is ready")).to_be_visible()
     check_accessibility(page)
     pdf = download(page, link)
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
@@ -76,9 +80,9 @@ def test_regional_lead_reads_the_region(page, live_server, check_accessibility):
     load_demo_copy()
     sign_in(page, live_server, "wm.lead")
     page.get_by_role("link", name="Every council of West Midlands").click()
-    assert page.get_by_role("table", name="Councils with a review or a plan").is_visible()
+    expect(page.get_by_role("table", name="Councils with a review or a plan")).to_be_visible()
     check_accessibility(page)
     page.get_by_label("Year of the visit").select_option("2015")
     page.get_by_role("button", name="Apply filters").click()
-    assert page.get_by_role("link", name="Walsall Council").first.is_visible()
+    expect(page.get_by_role("link", name="Walsall Council").first).to_be_visible()
     check_accessibility(page)

@@ -2,12 +2,14 @@
 its assessment, then cites it in Walsall's risk assessment: from the home page, by clicking,
 axe on every page, at 1280 px and at 320 px."""
 
+import re
 from io import BytesIO
 from pathlib import Path
 
 import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
+from playwright.sync_api import expect
 
 from tests.demo import load_demo_copy
 from tests.e2e.test_journey import sign_in
@@ -28,16 +30,16 @@ def test_lead_reads_the_heat_map_and_cites_walsalls_cqc_rating(
 
     page.get_by_role("link", name="Every council of West Midlands").click()
     heat_map = page.get_by_role("table", name="Latest CQC assessment of each council")
-    assert heat_map.is_visible()
+    expect(heat_map).to_be_visible()
     rows = heat_map.locator("tbody tr")
-    assert rows.count() == 14
+    expect(rows).to_have_count(14)
     # Weakest first: Dudley's invented 47% leads, the councils not yet assessed come last.
-    assert rows.first.get_by_role("rowheader").inner_text() == (
-        "Dudley Metropolitan Borough Council"
+    expect(rows.first.get_by_role("rowheader")).to_have_text(
+        ("Dudley Metropolitan Borough Council"), use_inner_text=True
     )
-    assert "Not yet assessed" in rows.last.inner_text()
+    expect(rows.last).to_contain_text("Not yet assessed", use_inner_text=True)
     walsall = heat_map.get_by_role("row", name="Walsall Council", exact=False)
-    assert "67% (computed)" in walsall.inner_text()
+    expect(walsall).to_contain_text("67% (computed)", use_inner_text=True)
     check_fits(page, check_accessibility)
     heat_map.scroll_into_view_if_needed()
     page.screenshot(path=SCREENSHOTS / "cqc-heat-map.png", full_page=True)
@@ -47,17 +49,21 @@ def test_lead_reads_the_heat_map_and_cites_walsalls_cqc_rating(
     page.set_viewport_size({"width": 1280, "height": 900})
 
     page.get_by_role("link", name="Council name").click()
-    assert page.url.endswith("cqc_order=name#cqc")
+    expect(page).to_have_url(re.compile(re.escape("cqc_order=name#cqc") + "$"))
     first = page.get_by_role("table", name="Latest CQC assessment of each council").locator(
         "tbody tr"
     )
-    assert first.first.get_by_role("rowheader").inner_text() == "Birmingham City Council"
+    expect(first.first.get_by_role("rowheader")).to_have_text(
+        "Birmingham City Council", use_inner_text=True
+    )
     check_accessibility(page)
 
     # The link says the rating, and (to screen readers) whose assessment it leads to.
     page.get_by_role("link", name="the CQC assessment of Walsall Council", exact=False).click()
-    assert page.title().startswith("CQC scores and findings")
-    assert "Walsall Council" in page.get_by_role("navigation", name="Breadcrumb").inner_text()
+    expect(page).to_have_title(re.compile("^" + re.escape("CQC scores and findings")))
+    expect(page.get_by_role("navigation", name="Breadcrumb")).to_contain_text(
+        "Walsall Council", use_inner_text=True
+    )
     check_accessibility(page)
 
     page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name="Home").click()
@@ -68,7 +74,7 @@ def test_lead_reads_the_heat_map_and_cites_walsalls_cqc_rating(
     assert "Not cited. The latest CQC assessment: Good, 67%" in page.inner_text("main")
 
     page.get_by_role("link", name="Cite the CQC assessment as a reason").click()
-    assert page.get_by_role("table", name="Scores of the quality statements").is_visible()
+    expect(page.get_by_role("table", name="Scores of the quality statements")).to_be_visible()
     check_fits(page, check_accessibility)
     page.get_by_label("Medium", exact=True).check()
     page.get_by_label("Reasons", exact=True).fill(
@@ -81,7 +87,7 @@ def test_lead_reads_the_heat_map_and_cites_walsalls_cqc_rating(
     page.screenshot(path=SCREENSHOTS / "cqc-cite-form.png", full_page=True)
     page.get_by_role("button", name="Save").click()
 
-    assert page.get_by_text("The overall level of concern was saved.").is_visible()
+    expect(page.get_by_text("The overall level of concern was saved.")).to_be_visible()
     cited = page.locator("#cqc-cited").inner_text()
     assert "Good, 67% (computed), report of 20 June 2025" in cited
     assert "Assessing needs: 2 – some shortfalls" in cited

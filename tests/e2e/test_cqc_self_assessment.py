@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.demo import load_demo_copy
 from tests.e2e.test_journey import sign_in
@@ -46,8 +47,8 @@ def test_the_editor_completes_and_submits_and_the_regional_lead_challenges(
 
     # The demo's (invented) submitted self-assessment, with the lead's challenge to answer.
     page.get_by_role("link", name="Self-assessment of 2 March 2026").click()
-    assert page.get_by_text("Up 1 from 2 in February 2025").first.is_visible()
-    assert page.get_by_text("Awaiting the council's answer").is_visible()
+    expect(page.get_by_text("Up 1 from 2 in February 2025").first).to_be_visible()
+    expect(page.get_by_text("Awaiting the council's answer")).to_be_visible()
     check_fits(page, check_accessibility)
     page.get_by_role("link", name="Self-assessments", exact=True).click()
 
@@ -60,8 +61,8 @@ def test_the_editor_completes_and_submits_and_the_regional_lead_challenges(
     page.get_by_role("button", name="Start the self-assessment").click()
 
     heading = f"Self-assessment of {today.day} {today:%B %Y}"
-    assert page.get_by_role("heading", level=1).inner_text() == heading
-    assert page.get_by_text("Not started").count() == 9
+    expect(page.get_by_role("heading", level=1)).to_have_text(heading, use_inner_text=True)
+    expect(page.get_by_text("Not started")).to_have_count(9)
     check_fits(page, check_accessibility)
 
     # One statement with everything, its errors first.
@@ -69,19 +70,19 @@ def test_the_editor_completes_and_submits_and_the_regional_lead_challenges(
     check_fits(page, check_accessibility)
     page.get_by_label("Yes, I’ve completed this statement").check()
     page.get_by_role("button", name="Save and return to the task list").click()
-    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
     check_fits(page, check_accessibility)
     page.get_by_label("No, I’ll come back to it later").check()
     page.get_by_label("Title of a public document (optional)").fill("Carers' strategy")
     page.get_by_label("Its web address").fill("https://www.example.org/carers")
     page.get_by_role("button", name="Add the link").click()
-    assert page.get_by_text("The link was added").is_visible()
+    expect(page.get_by_text("The link was added")).to_be_visible()
     page.get_by_label("Score 3 of 4: evidence shows a good standard").check()
     page.get_by_label("Narrative").fill("Waits for assessments keep falling.")
     page.get_by_label("Yes, I’ve completed this statement").check()
     page.get_by_role("button", name="Save and return to the task list").click()
     item = page.locator(".govuk-task-list__item").filter(has_text="Assessing needs")
-    assert item.locator(".govuk-task-list__status").inner_text() == "Completed"
+    expect(item.locator(".govuk-task-list__status")).to_have_text("Completed", use_inner_text=True)
 
     for name in STATEMENTS[1:]:
         page.get_by_role("link", name=name, exact=True).first.click()
@@ -91,11 +92,11 @@ def test_the_editor_completes_and_submits_and_the_regional_lead_challenges(
         page.get_by_role("button", name="Save and return to the task list").click()
     check_fits(page, check_accessibility)
     page.get_by_role("button", name="Submit the self-assessment").click()
-    assert page.get_by_text("The self-assessment was submitted").is_visible()
-    assert page.get_by_text(
-        re.compile(r"75%, Good \(the self-ratings add up to 27 of 36")
-    ).is_visible()
-    assert page.get_by_text("No change from 3 in March 2026").first.is_visible()
+    expect(page.get_by_text("The self-assessment was submitted")).to_be_visible()
+    expect(
+        page.get_by_text(re.compile(r"75%, Good \(the self-ratings add up to 27 of 36"))
+    ).to_be_visible()
+    expect(page.get_by_text("No change from 3 in March 2026").first).to_be_visible()
     check_fits(page, check_accessibility)
 
     page.get_by_role("button", name="Sign out").click()
@@ -110,9 +111,9 @@ def test_the_editor_completes_and_submits_and_the_regional_lead_challenges(
         "Two safeguarding adults reviews this year found delays."
     )
     page.get_by_role("button", name="Record the challenge").click()
-    assert page.get_by_text("Your challenge was recorded").is_visible()
+    expect(page.get_by_text("Your challenge was recorded")).to_be_visible()
     section = page.locator("#statement-7")
-    assert section.get_by_text("proposed score 2 of 4 (the council's: 3)").is_visible()
+    expect(section.get_by_text("proposed score 2 of 4 (the council's: 3)")).to_be_visible()
     check_fits(page, check_accessibility)
     if SHOTS:
         page.screenshot(path=f"{SHOTS}/detail-1280.png", full_page=True)

@@ -8,6 +8,7 @@ import re
 
 import pytest
 from openpyxl import load_workbook
+from playwright.sync_api import expect
 
 from improvement_plans.models import Action
 from reviews.models import QualityStatement
@@ -27,17 +28,17 @@ def test_an_editor_adds_evidence_and_the_grid_and_index_follow(
     load_demo_copy()
     sign_in(page, live_server, "walsall.editor")
     page.get_by_role("link", name="Walsall Council: evidence library by quality statement").click()
-    assert page.get_by_role("heading", level=1).inner_text() == (
-        "Evidence library by quality statement"
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        ("Evidence library by quality statement"), use_inner_text=True
     )
     # The invented demo leaves three statements without people's experience.
-    assert page.get_by_text("3 quality statements have none", exact=False).is_visible()
+    expect(page.get_by_text("3 quality statements have none", exact=False)).to_be_visible()
     grid = page.get_by_role(
         "region", name="Evidence for each quality statement by evidence category"
     )
-    assert grid.get_by_role("table").is_visible()
+    expect(grid.get_by_role("table")).to_be_visible()
     row = grid.get_by_role("row", name=re.compile(rf"^3\. {EQUITY}"))
-    assert "No people's experience" in row.inner_text()
+    expect(row).to_contain_text("No people's experience", use_inner_text=True)
     check_fits(page, check_accessibility)
 
     # On a phone the grid scrolls inside its own region, which takes the keyboard's focus.
@@ -49,7 +50,7 @@ def test_an_editor_adds_evidence_and_the_grid_and_index_follow(
 
     page.get_by_role("link", name="Add evidence", exact=True).click()
     page.get_by_role("button", name="Add the evidence").click()
-    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
     check_accessibility(page)
     page.get_by_label("Title").fill("Equality survey of people using services (test)")
     dates = page.get_by_role("group", name="Date of the evidence")
@@ -64,16 +65,19 @@ def test_an_editor_adds_evidence_and_the_grid_and_index_follow(
     check_fits(page, check_accessibility)
     page.get_by_role("button", name="Add the evidence").click()
 
-    assert page.get_by_text("Evidence E11 was added to the library.").is_visible()
-    assert page.get_by_text("2 quality statements have none", exact=False).is_visible()
+    expect(page.get_by_text("Evidence E11 was added to the library.")).to_be_visible()
+    expect(page.get_by_text("2 quality statements have none", exact=False)).to_be_visible()
     row = grid.get_by_role("row", name=re.compile(rf"^3\. {EQUITY}"))
-    assert "No people's experience" not in row.inner_text()
+    expect(row).not_to_contain_text("No people's experience", use_inner_text=True)
     cell = row.get_by_role("link", name=f"1 piece of people's experience for {EQUITY}")
     cell.click()
-    assert page.get_by_text(f"Showing only: {EQUITY}; People's experience").is_visible()
-    assert page.get_by_role(
-        "link", name="Equality survey of people using services (test) (a link to a public document)"
-    ).is_visible()
+    expect(page.get_by_text(f"Showing only: {EQUITY}; People's experience")).to_be_visible()
+    expect(
+        page.get_by_role(
+            "link",
+            name="Equality survey of people using services (test) (a link to a public document)",
+        )
+    ).to_be_visible()
     check_fits(page, check_accessibility)
 
     page.get_by_role("link", name="Show all the evidence").click()
@@ -97,13 +101,15 @@ def test_an_editor_adds_evidence_and_the_grid_and_index_follow(
     check_fits(page, check_accessibility)
     page.get_by_label("Title").fill("Equality survey, corrected title (test)")
     page.get_by_role("button", name="Save the evidence").click()
-    assert page.get_by_text("Evidence E11 was saved.").is_visible()
-    assert page.get_by_text("Title: Equality survey of people using services (test)").is_visible()
+    expect(page.get_by_text("Evidence E11 was saved.")).to_be_visible()
+    expect(
+        page.get_by_text("Title: Equality survey of people using services (test)")
+    ).to_be_visible()
     page.get_by_role("link", name=f"Remove E11 under {EQUITY}").click()
     check_fits(page, check_accessibility)
     page.get_by_role("button", name="Remove the evidence").click()
-    assert page.get_by_text("Evidence E11 was removed from the library.").is_visible()
-    assert page.get_by_text("3 quality statements have none", exact=False).is_visible()
+    expect(page.get_by_text("Evidence E11 was removed from the library.")).to_be_visible()
+    expect(page.get_by_text("3 quality statements have none", exact=False)).to_be_visible()
 
 
 def test_an_editor_chooses_the_category_of_progress_evidence(
@@ -119,18 +125,20 @@ def test_an_editor_chooses_the_category_of_progress_evidence(
         "region", name="Evidence for each quality statement by evidence category"
     )
     row = grid.get_by_role("row", name=re.compile(rf"^3\. {EQUITY}"))
-    assert row.get_by_role("link", name=f"1 piece not categorised for {EQUITY}").is_visible()
+    expect(row.get_by_role("link", name=f"1 piece not categorised for {EQUITY}")).to_be_visible()
 
     page.get_by_role("link", name=f"Choose categories of A1.1 under {EQUITY}").click()
-    assert page.get_by_role("heading", level=1).inner_text() == (
-        "Which kind of evidence is “Finance review (test)”?"
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        ("Which kind of evidence is “Finance review (test)”?"), use_inner_text=True
     )
     check_fits(page, check_accessibility)
     page.get_by_role("checkbox", name="Feedback from staff and leaders").check()
     page.get_by_role("button", name="Save the categories").click()
 
-    assert page.get_by_text("The categories of “Finance review (test)” were saved.").is_visible()
-    assert row.get_by_role(
-        "link", name=f"1 piece of feedback from staff and leaders for {EQUITY}"
-    ).is_visible()
-    assert "No people's experience" in row.inner_text()
+    expect(
+        page.get_by_text("The categories of “Finance review (test)” were saved.")
+    ).to_be_visible()
+    expect(
+        row.get_by_role("link", name=f"1 piece of feedback from staff and leaders for {EQUITY}")
+    ).to_be_visible()
+    expect(row).to_contain_text("No people's experience", use_inner_text=True)

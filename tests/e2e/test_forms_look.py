@@ -11,6 +11,7 @@ checkbox, as the label's ``::after``, shown (opacity 1) only when its input is `
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.demo import load_demo_copy
 from tests.e2e.test_journey import sign_in
@@ -125,7 +126,7 @@ def test_review_lead_sees_each_answer_chosen(page, live_server, check_accessibil
     tick(page, "Focus areas", "Participation")
 
     page.go_back()
-    assert page.url == review
+    expect(page).to_have_url(review)
     page.get_by_role("link", name="Move the review on").click()
     check_accessibility(page)
     choose(page, "Move the review to", "Closed")
@@ -145,7 +146,7 @@ def test_review_lead_sees_each_answer_chosen(page, live_server, check_accessibil
 
     page.go_back()
     page.go_back()
-    assert page.url == review
+    expect(page).to_have_url(review)
     page.get_by_role("link", name="Recommendation 1", exact=True).click()
     check_accessibility(page)
     page.get_by_role("link", name="Assess progress on recommendation 1").click()

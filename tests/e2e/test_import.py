@@ -2,10 +2,12 @@
 the rows that are right, reading the preview on a desktop and on a 320 px phone, then
 downloading the rows that were not imported."""
 
+import re
 from io import BytesIO
 
 import openpyxl
 import pytest
+from playwright.sync_api import expect
 
 from improvement_plans.models import Action
 from tests.demo import load_demo_copy
@@ -70,11 +72,13 @@ def test_editor_imports_the_rows_that_are_right(page, live_server, check_accessi
     # All or nothing, as it starts: the problems, and nothing saved.
     page.get_by_label("The spreadsheet (.xlsx)").set_input_files(files=[upload])
     page.get_by_role("button", name="Check the spreadsheet").click()
-    assert page.title().startswith("Error: ")
-    assert page.get_by_role("heading", name="2 problems: nothing will be saved").is_visible()
-    assert page.get_by_role("heading", name="The spreadsheet cannot be imported yet").is_visible()
+    expect(page).to_have_title(re.compile("^" + re.escape("Error: ")))
+    expect(page.get_by_role("heading", name="2 problems: nothing will be saved")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="The spreadsheet cannot be imported yet")
+    ).to_be_visible()
     page.get_by_role("link", name="there is no recommendation 21", exact=False).click()
-    assert page.locator("#problem-1").is_visible()
+    expect(page.locator("#problem-1")).to_be_visible()
     check_accessibility(page)
     page.screenshot(path=tmp_path / "all-or-nothing.png", full_page=True)
     assert Action.objects.filter(plan__council__slug__startswith="sefton").count() == before
@@ -85,7 +89,7 @@ def test_editor_imports_the_rows_that_are_right(page, live_server, check_accessi
     ).check()
     page.get_by_role("button", name="Check the spreadsheet").click()
 
-    assert page.get_by_role("heading", name="3 rows can be imported, 2 cannot").is_visible()
+    expect(page.get_by_role("heading", name="3 rows can be imported, 2 cannot")).to_be_visible()
     assert (
         page.get_by_role("group", name="If some rows have problems")
         .get_by_label("Import the rows that are right", exact=False)
@@ -103,7 +107,7 @@ def test_editor_imports_the_rows_that_are_right(page, live_server, check_accessi
     page.set_viewport_size({"width": 1280, "height": 900})
 
     page.get_by_role("button", name="Import 3 rows").click()
-    assert page.get_by_role("heading", name="2 rows were not imported").is_visible()
+    expect(page.get_by_role("heading", name="2 rows were not imported")).to_be_visible()
     check_accessibility(page)
     page.screenshot(path=tmp_path / "result.png", full_page=True)
     with page.expect_download() as download:

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from sli.tooling.demo import DEMO_PASSWORD
 from tests.demo import load_demo_copy
@@ -11,7 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def sign_in(page, live_server, username):
     page.goto(f"{live_server.url}/")
-    assert page.url.startswith(f"{live_server.url}/sign-in/")
+    expect(page).to_have_url(re.compile("^" + re.escape(f"{live_server.url}/sign-in/")))
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
@@ -26,30 +27,34 @@ def test_councillor_follows_a_recommendation_to_its_action(page, live_server, ch
     page.goto(f"{live_server.url}/sign-in/")
     check_accessibility(page)
     sign_in(page, live_server, "sefton.councillor")
-    assert page.title() == "Home – Sector-led improvement manager"
+    expect(page).to_have_title("Home – Sector-led improvement manager")
     check_accessibility(page)
 
     page.get_by_role("link", name="Councils", exact=True).click()
     check_accessibility(page)
     page.get_by_role("link", name="Sefton Metropolitan Borough Council").click()
-    assert page.get_by_role("heading", level=1).inner_text() == (
-        "Sefton Metropolitan Borough Council"
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        ("Sefton Metropolitan Borough Council"), use_inner_text=True
     )
     check_accessibility(page)
 
     page.get_by_role("link", name=re.compile("Service inspection")).first.click()
-    assert page.get_by_role("heading", name="Judgements").is_visible()
+    expect(page.get_by_role("heading", name="Judgements")).to_be_visible()
     check_accessibility(page)
 
     page.get_by_role("link", name="Recommendation 1", exact=True).click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Recommendation 1"
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Recommendation 1", use_inner_text=True
+    )
     check_accessibility(page)
 
     page.get_by_role("link", name="Action 1", exact=True).click()
-    assert page.get_by_role("heading", level=1).inner_text().startswith("Action 1:")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        re.compile("^" + re.escape("Action 1:")), use_inner_text=True
+    )
     breadcrumb = page.get_by_role("navigation", name="Breadcrumb")
-    assert breadcrumb.get_by_role("link", name="Recommendation 1").is_visible()
-    assert breadcrumb.get_by_role("link", name=re.compile("Service inspection")).is_visible()
+    expect(breadcrumb.get_by_role("link", name="Recommendation 1")).to_be_visible()
+    expect(breadcrumb.get_by_role("link", name=re.compile("Service inspection"))).to_be_visible()
     check_accessibility(page)
 
 

@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.demo import load_demo_copy
@@ -25,8 +26,8 @@ def test_lead_creates_a_review_pastes_recommendations_issues_and_downloads_the_l
     page.get_by_role("link", name="Plan a review", exact=True).click()
     check_accessibility(page)
     page.get_by_role("button", name="Create the review").click()
-    assert page.get_by_role("heading", name="There is a problem").is_visible()
-    assert page.get_by_role("link", name="Enter the title of the review").is_visible()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+    expect(page.get_by_role("link", name="Enter the title of the review")).to_be_visible()
     check_accessibility(page)
 
     page.get_by_label("Peer challenge", exact=True).check()
@@ -43,19 +44,19 @@ def test_lead_creates_a_review_pastes_recommendations_issues_and_downloads_the_l
     end.get_by_label("Year").fill("2026")
     page.get_by_label("Working Together").check()
     page.get_by_role("button", name="Create the review").click()
-    assert page.get_by_role("heading", level=1).inner_text() == (
-        "Adult social care peer challenge, Dudley (March 2026)"
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        ("Adult social care peer challenge, Dudley (March 2026)"), use_inner_text=True
     )
     check_accessibility(page)
 
     page.get_by_role("link", name="Paste recommendations").click()
     page.get_by_label("Paste the recommendations").fill(PASTED)
     page.get_by_role("button", name="Show the recommendations").click()
-    assert page.get_by_role("heading", name="Check them before they are added").is_visible()
+    expect(page.get_by_role("heading", name="Check them before they are added")).to_be_visible()
     check_accessibility(page)
     page.get_by_role("button", name="Add the ticked recommendations").click()
-    assert page.get_by_text("5 recommendations added").is_visible()
-    assert page.get_by_role("link", name="Recommendation 2(ii)", exact=True).is_visible()
+    expect(page.get_by_text("5 recommendations added")).to_be_visible()
+    expect(page.get_by_role("link", name="Recommendation 2(ii)", exact=True)).to_be_visible()
     check_accessibility(page)
 
     for stage in ("Fieldwork", "Drafting", "Factual accuracy check", "Issued"):
@@ -64,7 +65,7 @@ def test_lead_creates_a_review_pastes_recommendations_issues_and_downloads_the_l
         if stage == "Issued":
             check_accessibility(page)
         page.get_by_role("button", name="Move the review on").click()
-    assert page.get_by_text("The review is now at “Issued”").is_visible()
+    expect(page.get_by_text("The review is now at “Issued”")).to_be_visible()
 
     page.get_by_role("link", name="Read the letter").click()
     check_accessibility(page)

@@ -19,14 +19,14 @@ def test_regional_lead_filters_sorts_and_pages_the_actions(page, live_server, ch
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Actions").click()
     page.wait_for_url(f"{live_server.url}/actions/")
-    assert page.title() == "Actions – Sector-led improvement manager"
+    expect(page).to_have_title("Actions – Sector-led improvement manager")
     check_accessibility(page)
 
     page.get_by_text("Filter the actions").click()
     page.get_by_label("Status").select_option(label="Not started")
     page.get_by_role("button", name="Apply filters").click()
     page.wait_for_url(re.compile(r"status=not_started"))
-    assert rows_of(page).count() == 25
+    expect(rows_of(page)).to_have_count(25)
     statuses = page.locator(".sli-table-wrap tbody td:nth-child(7)").all_inner_texts()
     assert set(statuses) == {"Not started"}
     check_accessibility(page)
@@ -39,13 +39,13 @@ def test_regional_lead_filters_sorts_and_pages_the_actions(page, live_server, ch
     expect(due_date).to_have_attribute("aria-sort", "ascending")
     assert "status=not_started" in page.url
     # The panel folds away once applied, and says what the list is filtered by.
-    assert page.get_by_text("Filter the actions: filtered by status").is_visible()
+    expect(page.get_by_text("Filter the actions: filtered by status")).to_be_visible()
     assert page.get_by_label("Status").input_value() == "not_started"
     check_accessibility(page)
 
     page.get_by_role("link", name="Next page").click()
     page.wait_for_url(re.compile(r"page=2"))
-    assert page.title().startswith("Actions, page 2 of ")
+    expect(page).to_have_title(re.compile("^" + re.escape("Actions, page 2 of ")))
     assert page.get_by_role("link", name="Page 2").get_attribute("aria-current") == "page"
     assert rows_of(page).count() >= 1
     assert (
@@ -65,7 +65,7 @@ def test_recommendations_list_and_a_mistake_in_a_date(page, live_server, check_a
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Recommendations").click()
     page.wait_for_url(f"{live_server.url}/recommendations/")
-    assert page.title() == "Recommendations – Sector-led improvement manager"
+    expect(page).to_have_title("Recommendations – Sector-led improvement manager")
     assert rows_of(page).count() > 1
     check_accessibility(page)
 
@@ -77,8 +77,8 @@ def test_recommendations_list_and_a_mistake_in_a_date(page, live_server, check_a
     due_from.get_by_label("Year").fill("2025")
     page.get_by_role("button", name="Apply filters").click()
     page.wait_for_url(re.compile(r"due_from_0=31"))
-    assert page.title().startswith("Error: ")
-    assert page.get_by_role("link", name="The due on or after must be a real date").is_visible()
+    expect(page).to_have_title(re.compile("^" + re.escape("Error: ")))
+    expect(page.get_by_role("link", name="The due on or after must be a real date")).to_be_visible()
     check_accessibility(page)
 
 

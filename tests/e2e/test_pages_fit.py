@@ -4,6 +4,7 @@ a wide table scrolls inside its own box), measured against its height budget, an
 axe at both widths."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.demo import load_demo_copy
 from tests.e2e.test_journey import sign_in
@@ -38,7 +39,7 @@ def test_a_councillors_pages_fit(page, live_server, check_accessibility):
     check_fits(page, check_accessibility, most_screens=3)
 
     page.get_by_role("link", name="What changed since", exact=False).click()
-    assert page.get_by_role("heading", name="At a glance").is_visible()
+    expect(page.get_by_role("heading", name="At a glance")).to_be_visible()
     check_fits(page, check_accessibility, most_screens=4)
 
     page.get_by_role("link", name="Sefton adult social care improvement plan", exact=False).click()
@@ -56,7 +57,7 @@ def test_a_regional_leads_pages_fit(page, live_server, check_accessibility):
     check_fits(page, check_accessibility, most_screens=3)
 
     page.get_by_role("link", name="Every council of West Midlands").click()
-    assert page.get_by_role("table", name="Councils with a review or a plan").is_visible()
+    expect(page.get_by_role("table", name="Councils with a review or a plan")).to_be_visible()
     # Three tables since the CQC heat map joined the councils and the focus-area grid (issue
     # 14): the heat map has a row for every council of the region, assessed or not.
     check_fits(page, check_accessibility, most_screens=4)

@@ -6,6 +6,7 @@ test-artifacts/ for a person to look at."""
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.demo import load_demo_copy
 from tests.e2e.test_journey import sign_in
@@ -44,11 +45,11 @@ def test_lead_pastes_the_walsall_section(page, live_server, check_accessibility)
     page.get_by_role("link", name="Paste recommendations").click()
     page.get_by_label("Paste the recommendations").fill(WALSALL)
     page.get_by_role("button", name="Show the recommendations").click()
-    assert page.get_by_role("heading", name="Check them before they are added").is_visible()
+    expect(page.get_by_role("heading", name="Check them before they are added")).to_be_visible()
     check_accessibility(page)
-    assert page.locator(".sli-paste-row__keep input:checked").count() == 8
+    expect(page.locator(".sli-paste-row__keep input:checked")).to_have_count(8)
     question = page.get_by_role("heading", name="1. How are the Medium and Short Term Plans")
-    assert question.is_visible()
+    expect(question).to_be_visible()
     # Each row is a line or two, not a form of its own.
     heights = page.locator(".sli-paste-rows:not(.sli-paste-rows--others) > li").evaluate_all(
         "rows => rows.map(row => row.getBoundingClientRect().height)"
@@ -68,24 +69,26 @@ def test_lead_pastes_the_walsall_section(page, live_server, check_accessibility)
     page.get_by_label("Add row 2", exact=True).check()
     page.get_by_role("button", name="Add the ticked recommendations").click()
     summary = page.get_by_role("alert")
-    assert summary.get_by_text("There is a problem with the recommendations").is_visible()
+    expect(summary.get_by_text("There is a problem with the recommendations")).to_be_visible()
     summary.get_by_role("link", name="Row 2: Enter the number").click()
     assert page.evaluate("document.activeElement.id") == "id_rows-1-label"
     check_accessibility(page)
     page.get_by_label("Add row 2", exact=True).uncheck()
 
     page.get_by_role("button", name="Add the ticked recommendations").click()
-    assert page.get_by_text("8 recommendations added").is_visible()
-    assert page.get_by_role("link", name="Recommendation 8", exact=True).is_visible()
+    expect(page.get_by_text("8 recommendations added")).to_be_visible()
+    expect(page.get_by_role("link", name="Recommendation 8", exact=True)).to_be_visible()
 
     page.get_by_role("link", name="Findings", exact=True).first.click()
     page.get_by_role("link", name="Paste several findings at once").click()
     page.get_by_label("Paste the findings").fill(WALSALL)
     page.get_by_role("button", name="Show the findings").click()
-    assert page.get_by_role("heading", name="Check the findings before adding them").is_visible()
+    expect(
+        page.get_by_role("heading", name="Check the findings before adding them")
+    ).to_be_visible()
     check_accessibility(page)
     page.set_viewport_size({"width": 320, "height": 640})
     assert fits_the_width(page)
     page.screenshot(path=ARTIFACTS / "paste-findings-320.png", full_page=True)
     page.get_by_role("button", name="Add the ticked findings").click()
-    assert page.get_by_text("15 findings added").is_visible()
+    expect(page.get_by_text("15 findings added")).to_be_visible()

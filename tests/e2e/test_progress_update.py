@@ -37,10 +37,12 @@ def test_editor_records_an_update_with_evidence_in_under_a_minute(
     page.get_by_label("What the evidence is").fill("Case file audit report to DMT")
     page.get_by_role("button", name="Save the update").click()
 
-    assert page.get_by_text("Action 3 was updated.").is_visible()
+    expect(page.get_by_text("Action 3 was updated.")).to_be_visible()
     elapsed = time.monotonic() - started
-    assert page.get_by_role("link", name="Case file audit report to DMT (download)").is_visible()
-    assert page.get_by_role("heading", name="Measure over time").is_visible()
+    expect(
+        page.get_by_role("link", name="Case file audit report to DMT (download)")
+    ).to_be_visible()
+    expect(page.get_by_role("heading", name="Measure over time")).to_be_visible()
     check_accessibility(page)
     print(f"\nRecorded an update with evidence in {elapsed:.1f} s of browser time")
     assert elapsed < 60

@@ -17,12 +17,12 @@ def test_editor_publishes_the_letter_and_the_public_reads_it(
     page.get_by_role("link", name="Councils", exact=True).click()
     page.get_by_role("link", name="Walsall Council").click()
     page.get_by_role("link", name="People with a role for Walsall Council").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "People"
+    expect(page.get_by_role("heading", level=1)).to_have_text("People", use_inner_text=True)
     check_accessibility(page)
 
     page.get_by_role("button", name="Add").click()
     expect(page.get_by_role("heading", name="There is a problem")).to_be_visible(timeout=30_000)
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(re.compile("^" + re.escape("Error:")))
     check_accessibility(page)
 
     page.get_by_role("link", name="Walsall Council").first.click()
@@ -46,10 +46,12 @@ def test_account_pages_are_accessible(page, live_server, check_accessibility):
     check_accessibility(page)
     sign_in(page, live_server, "sefton.councillor")
     page.get_by_role("link", name="Your account").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Your account"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your account", use_inner_text=True)
     check_accessibility(page)
     page.get_by_role("link", name="Change your password").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Change your password"
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Change your password", use_inner_text=True
+    )
     page.get_by_role("button", name="Change password").click()
     expect(page.get_by_role("heading", name="There is a problem")).to_be_visible(timeout=30_000)
     check_accessibility(page)

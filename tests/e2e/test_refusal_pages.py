@@ -2,6 +2,7 @@
 the rest of the site, say why in plain words, pass axe and lead back."""
 
 import pytest
+from playwright.sync_api import expect
 
 from sli.tooling.demo import DEMO_PASSWORD
 from tests.demo import load_demo_copy
@@ -32,21 +33,23 @@ def test_a_councillor_refused_a_page_is_told_why_and_led_back(
     region = page.url
     page.goto(f"{region}reciprocity/", referer=region)
 
-    assert page.title() == "You cannot do this" + SUFFIX
-    assert page.get_by_role("heading", level=1).inner_text() == "You cannot do this"
-    assert page.get_by_text("Reciprocity is for the regional lead.").is_visible()
+    expect(page).to_have_title("You cannot do this" + SUFFIX)
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "You cannot do this", use_inner_text=True
+    )
+    expect(page.get_by_text("Reciprocity is for the regional lead.")).to_be_visible()
     assert page.get_by_text("ask one of your council's editors or the site administrator").count()
-    assert page.get_by_role("navigation", name="Main").is_visible()
+    expect(page.get_by_role("navigation", name="Main")).to_be_visible()
     check_accessibility(page)
 
     page.get_by_role("link", name="Go back to the page you were on").click()
     # A click returns once the next page starts loading: its title comes with the load.
     page.wait_for_url(region)
-    assert page.url == region
+    expect(page).to_have_url(region)
     page.goto(f"{region}reciprocity/")
     page.get_by_role("link", name="Go to the home page").click()
     page.wait_for_url(f"{live_server.url}/")
-    assert page.title() == "Home" + SUFFIX
+    expect(page).to_have_title("Home" + SUFFIX)
     forgive_the_refusals(page, expected=2)
 
 
@@ -60,12 +63,12 @@ def test_a_stale_form_says_what_to_do(page, live_server, check_accessibility):
     page.get_by_label("Password").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
 
-    assert page.title() == "The form has expired" + SUFFIX
-    assert page.get_by_text("Nothing you entered was saved.").is_visible()
-    assert page.get_by_text("Go back to the form, reload the page and try again.").is_visible()
+    expect(page).to_have_title("The form has expired" + SUFFIX)
+    expect(page.get_by_text("Nothing you entered was saved.")).to_be_visible()
+    expect(page.get_by_text("Go back to the form, reload the page and try again.")).to_be_visible()
     check_accessibility(page)
 
     page.get_by_role("link", name="Go back to the form").click()
-    assert page.url == sign_in_page
+    expect(page).to_have_url(sign_in_page)
     sign_in(page, live_server, "sefton.editor")  # a fresh form works
     forgive_the_refusals(page, expected=1)

@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.demo import load_demo_copy
 from tests.e2e.test_journey import sign_in
@@ -19,14 +20,14 @@ def test_regional_lead_walks_the_regional_programme(page, live_server, check_acc
         "Reciprocity",
     ):
         page.get_by_role("link", name=link, exact=True).click()
-        assert page.get_by_role("heading", level=1).is_visible()
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
         check_accessibility(page)
         page.go_back()
 
     page.get_by_role("link", name="Good-practice directory", exact=True).click()
     page.get_by_role("textbox", name="Search the directory").fill("workforce")
     page.get_by_role("button", name="Search").click()
-    assert page.get_by_text("Herefordshire", exact=False).first.is_visible()
+    expect(page.get_by_text("Herefordshire", exact=False).first).to_be_visible()
     check_accessibility(page)
 
 
@@ -36,5 +37,5 @@ def test_council_editor_finds_who_could_help(page, live_server, check_accessibil
     page.get_by_role("link", name="Councils", exact=True).click()
     page.get_by_role("link", name="Walsall Council").click()
     page.get_by_role("link", name="Who could help: good practice elsewhere").click()
-    assert page.get_by_text("Herefordshire", exact=False).first.is_visible()
+    expect(page.get_by_text("Herefordshire", exact=False).first).to_be_visible()
     check_accessibility(page)

@@ -4,6 +4,7 @@ and on a phone, found by clicking from the home page."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.demo import load_demo_copy
 from tests.e2e.conftest import ROOT
@@ -18,7 +19,9 @@ def open_the_responses(page, live_server):
     page.get_by_role("link", name="Councils", exact=True).click()
     page.get_by_role("link", name="Walsall Council", exact=True).click()
     page.get_by_role("link", name=re.compile("Respond to its recommendations")).first.click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Respond to the recommendations"
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Respond to the recommendations", use_inner_text=True
+    )
 
 
 def test_responds_to_several_recommendations_at_once(page, live_server, check_accessibility):
@@ -33,11 +36,11 @@ def test_responds_to_several_recommendations_at_once(page, live_server, check_ac
     page.get_by_label("Response to recommendation 2", exact=True).select_option("Partly accepted")
     page.get_by_role("button", name="Save the responses").click()
 
-    assert page.title().startswith("Error: Respond to the recommendations")
+    expect(page).to_have_title(re.compile("^" + re.escape("Error: Respond to the recommendations")))
     summary_link = page.get_by_role(
         "link", name="Recommendation 1: Give the reason the recommendation is not fully accepted"
     )
-    assert summary_link.is_visible()
+    expect(summary_link).to_be_visible()
     check_accessibility(page)
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=SCREENSHOTS / "responses-table-error.png", full_page=True)
@@ -45,7 +48,7 @@ def test_responds_to_several_recommendations_at_once(page, live_server, check_ac
     summary_link.click()
     page.keyboard.type("The council has its own plan for this.")
     page.get_by_role("button", name="Save the responses").click()
-    assert page.get_by_text("The responses to 2 recommendations were saved.").is_visible()
+    expect(page.get_by_text("The responses to 2 recommendations were saved.")).to_be_visible()
     check_accessibility(page)
 
 

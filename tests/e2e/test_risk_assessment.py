@@ -1,7 +1,10 @@
 """The North West lead completes a year's risk assessment of a council and chooses support."""
 
+import re
+
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from regional.models import RiskAssessment, SupportOffer
 from sli.tooling.regional_demo import load_regional_demo
@@ -22,11 +25,11 @@ def test_lead_completes_a_risk_assessment_and_chooses_support(
 
     page.get_by_role("link", name="Every council of North West").click()
     page.get_by_role("link", name="Triggers", exact=True).click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Risk triggers"
-    assert page.get_by_role("heading", name="Resources: finance and people").is_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Risk triggers", use_inner_text=True)
+    expect(page.get_by_role("heading", name="Resources: finance and people")).to_be_visible()
     check_accessibility(page)
     page.get_by_role("link", name="Menu of support").click()
-    assert page.get_by_role("heading", name="Targeted support").is_visible()
+    expect(page.get_by_role("heading", name="Targeted support")).to_be_visible()
     check_accessibility(page)
 
     page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name="Home").click()
@@ -36,8 +39,8 @@ def test_lead_completes_a_risk_assessment_and_chooses_support(
         label="Wirral Metropolitan Borough Council"
     )
     page.get_by_role("button", name="Start the assessment").click()
-    assert page.get_by_role("heading", level=1).inner_text() == (
-        f"Risk assessment {YEAR}/{(YEAR + 1) % 100:02d}"
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        (f"Risk assessment {YEAR}/{(YEAR + 1) % 100:02d}"), use_inner_text=True
     )
     check_accessibility(page)
 
@@ -51,16 +54,18 @@ def test_lead_completes_a_risk_assessment_and_chooses_support(
     second = page.get_by_role("group", name="Trigger 2: TLAP Markers of Progress")
     second.get_by_label("No concern", exact=True).check()
     page.get_by_role("button", name="Save ratings").click()
-    assert page.get_by_text("The ratings were saved.").is_visible()
+    expect(page.get_by_text("The ratings were saved.")).to_be_visible()
 
     page.get_by_role("button", name="Finalise the assessment").click()
-    assert page.get_by_text("Record the discussion with the council before finalising").is_visible()
+    expect(
+        page.get_by_text("Record the discussion with the council before finalising")
+    ).to_be_visible()
     check_accessibility(page)
 
     page.get_by_role("link", name="Change the overall level of concern").click()
     check_accessibility(page)
     page.get_by_role("button", name="Save").click()
-    assert page.title().startswith("Error: ")
+    expect(page).to_have_title(re.compile("^" + re.escape("Error: ")))
     check_accessibility(page)
     page.get_by_label("Medium", exact=True).check()
     page.get_by_label("Reasons", exact=True).fill(
@@ -77,10 +82,10 @@ def test_lead_completes_a_risk_assessment_and_chooses_support(
         "The DASS agreed delays are the main concern"
     )
     page.get_by_role("button", name="Record the discussion").click()
-    assert page.get_by_text("Discussed with the council", exact=True).is_visible()
+    expect(page.get_by_text("Discussed with the council", exact=True)).to_be_visible()
 
     page.get_by_role("button", name="Finalise the assessment").click()
-    assert page.get_by_text("The assessment is final.").is_visible()
+    expect(page.get_by_text("The assessment is final.")).to_be_visible()
     check_accessibility(page)
 
     page.get_by_role("link", name="Choose support from the menu").click()
@@ -100,13 +105,13 @@ def test_lead_completes_a_risk_assessment_and_chooses_support(
     page.get_by_label("Month", exact=True).fill("9")
     page.get_by_label("Year", exact=True).fill("2024")
     page.get_by_role("button", name="Save").click()
-    assert page.get_by_text("The support was updated.").is_visible()
+    expect(page.get_by_text("The support was updated.")).to_be_visible()
 
     page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name="Home").click()
     page.get_by_role("link", name="Councils", exact=True).click()
     page.get_by_role("link", name="Wirral Metropolitan Borough Council").click()
     page.get_by_role("link", name="Risk assessments, year by year").click()
-    assert page.get_by_role("cell", name="Medium").is_visible()
+    expect(page.get_by_role("cell", name="Medium")).to_be_visible()
     check_accessibility(page)
 
     assessment = RiskAssessment.objects.get(council__name__startswith="Wirral", year=YEAR)

@@ -1,8 +1,11 @@
 """Signing in with a council account in the browser, through a real OpenID provider on
 127.0.0.1 (tests/oidc/provider.mjs), and the administrators' audit of it."""
 
+import re
+
 import pytest
 from django.test import RequestFactory
+from playwright.sync_api import expect
 
 from councils.models import Membership
 from councils.services import add_person
@@ -53,15 +56,15 @@ def test_an_invited_officer_signs_in_with_their_council_account(
     )
 
     page.goto(f"{live_server.url}/")
-    assert page.url.startswith(f"{live_server.url}/sign-in/")
+    expect(page).to_have_url(re.compile("^" + re.escape(f"{live_server.url}/sign-in/")))
     check_accessibility(page)
     page.get_by_role("button", name="Sign in with your council account").click()
     sign_in_at_the_provider(page, "invited.officer@sefton.gov.uk")
 
     page.wait_for_url(f"{live_server.url}/")
-    assert page.title() == "Home" + SUFFIX
-    assert page.get_by_role("heading", name="Sefton Council: what needs doing").is_visible()
-    assert page.get_by_text("Ina Vited").is_visible()
+    expect(page).to_have_title("Home" + SUFFIX)
+    expect(page.get_by_role("heading", name="Sefton Council: what needs doing")).to_be_visible()
+    expect(page.get_by_text("Ina Vited")).to_be_visible()
     check_accessibility(page)
 
 
@@ -71,8 +74,8 @@ def test_a_person_from_another_domain_is_told_why_not(page, live_server, sso, ch
     sign_in_at_the_provider(page, "someone@elsewhere.example")
 
     page.wait_for_url(f"{live_server.url}{CALLBACK_PATH}*")
-    assert page.title() == "You could not sign in with your council account" + SUFFIX
-    assert page.get_by_text("Only accounts at sefton.gov.uk or walsall.gov.uk").is_visible()
+    expect(page).to_have_title("You could not sign in with your council account" + SUFFIX)
+    expect(page.get_by_text("Only accounts at sefton.gov.uk or walsall.gov.uk")).to_be_visible()
     check_accessibility(page)
     forgive_the_refusals(page, expected=1)
     page.get_by_role("link", name="Sign in with a username and password instead").click()
@@ -88,7 +91,7 @@ def test_a_new_starter_without_an_invitation_is_told_whom_to_ask(
     sign_in_at_the_provider(page, "new.starter@sefton.gov.uk")
 
     page.wait_for_url(f"{live_server.url}/")
-    assert page.get_by_text("you do not have access to any council").is_visible()
+    expect(page.get_by_text("you do not have access to any council")).to_be_visible()
     assert page.get_by_role("link", name="Ada Admin").get_attribute("href") == (
         "mailto:ada@example.org"
     )
@@ -109,19 +112,19 @@ def test_the_administrator_reads_the_audit_from_the_home_page(
     sign_in(page, live_server, "admin")
 
     page.get_by_role("link", name="Audit of sign-ins and roles").click()
-    assert page.title() == "Sign-ins – Audit" + SUFFIX
+    expect(page).to_have_title("Sign-ins – Audit" + SUFFIX)
     table = page.get_by_role("table")
-    assert table.get_by_role("row").count() == 4  # the header and three attempts
+    expect(table.get_by_role("row")).to_have_count(4)  # the header and three attempts
     check_fits(page, check_accessibility)
 
     page.get_by_text("Filter", exact=True).click()
     page.get_by_label("Username or e-mail address").fill("sefton.editor")
     page.get_by_label("Outcome").select_option("failed")
     page.get_by_role("button", name="Apply filters").click()
-    assert page.get_by_role("table", name="1 sign-in attempt").is_visible()
-    assert table.get_by_text("Wrong username or password").is_visible()
+    expect(page.get_by_role("table", name="1 sign-in attempt")).to_be_visible()
+    expect(table.get_by_text("Wrong username or password")).to_be_visible()
     check_fits(page, check_accessibility)
 
     page.get_by_role("link", name="Roles given and removed").click()
-    assert page.title() == "Roles given and removed – Audit" + SUFFIX
+    expect(page).to_have_title("Roles given and removed – Audit" + SUFFIX)
     check_fits(page, check_accessibility)

@@ -4,6 +4,7 @@ member" and "Remove" post the page back; Enter in a field saves rather than remo
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from reviews.models import TeamMember
 from tests.demo import load_demo_copy
@@ -18,7 +19,9 @@ def open_the_team(page, live_server):
     sign_in(page, live_server, "peer.lead")
     page.get_by_role("link", name=re.compile("Walsall")).first.click()
     page.get_by_role("link", name="Team", exact=True).click()
-    assert page.get_by_role("heading", level=1).inner_text() == "The review team"
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "The review team", use_inner_text=True
+    )
 
 
 def row(page, number):
@@ -49,14 +52,14 @@ def test_adds_and_removes_members_without_javascript(browser, live_server):
     # Enter in a field saves the rows: it does not press the first row's Remove button.
     row(page, before + 1).get_by_label("Organisation").fill("Dudley Council")
     row(page, before + 1).get_by_label("Organisation").press("Enter")
-    assert page.get_by_text("The team was saved.").is_visible()
+    expect(page.get_by_text("The team was saved.")).to_be_visible()
     member = TeamMember.objects.get(name="Priya Patel")
     assert (member.role_title, member.organisation) == (
         "Principal Social Worker, Dudley",
         "Dudley Council",
     )
     assert not TeamMember.objects.filter(name="Not Needed").exists()
-    assert page.get_by_text("Priya Patel").is_visible()
+    expect(page.get_by_text("Priya Patel")).to_be_visible()
     context.close()
 
 
@@ -70,7 +73,7 @@ def test_the_team_page_with_an_error(page, live_server, check_accessibility):
     row(page, before + 1).get_by_label("Organisation").fill("Dudley Council")
     page.get_by_role("button", name="Save", exact=True).click()
 
-    assert page.title().startswith("Error: The team")
+    expect(page).to_have_title(re.compile("^" + re.escape("Error: The team")))
     page.get_by_role("link", name=f"Team member {before + 1}: Enter the team member's name").click()
     check_accessibility(page)
     SCREENSHOTS.mkdir(exist_ok=True)

@@ -4,6 +4,7 @@ and with a recovery code: every page on the way checked by axe."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from sli.tooling.demo import DEMO_PASSWORD
 from tests.demo import load_demo_copy
@@ -38,20 +39,20 @@ def test_a_regional_lead_sets_up_two_factor_and_signs_in_with_it(
     # Enrolment: required of a regional lead before any page.
     page.wait_for_url(re.compile(r"/account/two-factor/set-up/"))
     assert heading(page) == "Set up two-factor authentication"
-    assert page.get_by_text("regional leads must use two-factor authentication").is_visible()
+    expect(page.get_by_text("regional leads must use two-factor authentication")).to_be_visible()
     qr = page.get_by_role("img", name="QR code to scan with your authenticator app")
     assert qr.evaluate("img => img.complete && img.naturalWidth > 0")
     check_accessibility(page)
     page.get_by_text("If you cannot scan the QR code").click()
     key = page.get_by_test_id("setup-key")
-    assert key.is_visible()
+    expect(key).to_be_visible()
     remember("nw.lead", key.text_content())
 
     page.get_by_label("Code from your authenticator app").fill("000000")
     page.get_by_role("button", name="Continue").click()
-    assert page.title().startswith("Error: ")
+    expect(page).to_have_title(re.compile("^" + re.escape("Error: ")))
     error_summary = page.get_by_role("alert")
-    assert "The code is not right" in error_summary.inner_text()
+    expect(error_summary).to_contain_text("The code is not right", use_inner_text=True)
     check_accessibility(page)
     # One wrong code makes the next try wait a second (django-otp's throttle).
     page.wait_for_timeout(1100)
@@ -70,11 +71,13 @@ def test_a_regional_lead_sets_up_two_factor_and_signs_in_with_it(
     page.get_by_role("link", name="Your account").click()
     page.get_by_role("link", name="Two-factor authentication for your account").click()
     assert heading(page) == "Two-factor authentication"
-    assert "On" in page.locator(".govuk-summary-list").inner_text()
-    assert page.get_by_role("button", name="Turn off two-factor authentication").count() == 0
+    expect(page.locator(".govuk-summary-list")).to_contain_text("On", use_inner_text=True)
+    expect(page.get_by_role("button", name="Turn off two-factor authentication")).to_have_count(0)
     check_accessibility(page)
     page.get_by_role("link", name="Get new recovery codes").click()
-    assert "You have 10 recovery codes left" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text(
+        "You have 10 recovery codes left", use_inner_text=True
+    )
     assert codes[0] not in page.content()
     check_accessibility(page)
 
@@ -87,7 +90,7 @@ def test_a_regional_lead_sets_up_two_factor_and_signs_in_with_it(
     page.get_by_label("Security code").fill(code_for("nw.lead"))
     page.get_by_role("button", name="Continue").click()
     page.wait_for_url(f"{live_server.url}/")
-    assert page.title() == "Home – Sector-led improvement manager"
+    expect(page).to_have_title("Home – Sector-led improvement manager")
 
     # Password, then a recovery code: it works once.
     sign_out(page, live_server)
@@ -95,19 +98,19 @@ def test_a_regional_lead_sets_up_two_factor_and_signs_in_with_it(
     page.get_by_label("Security code").fill(codes[0].upper())
     page.get_by_role("button", name="Continue").click()
     page.wait_for_url(f"{live_server.url}/")
-    assert "You used a recovery code" in page.locator("main").inner_text()
-    assert "You have 9 left" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("You used a recovery code", use_inner_text=True)
+    expect(page.locator("main")).to_contain_text("You have 9 left", use_inner_text=True)
     check_accessibility(page)
 
     sign_out(page, live_server)
     enter_password(page, live_server, "nw.lead")
     page.get_by_label("Security code").fill(codes[0])
     page.get_by_role("button", name="Continue").click()
-    assert "The code is not right" in page.get_by_role("alert").inner_text()
+    expect(page.get_by_role("alert")).to_contain_text("The code is not right", use_inner_text=True)
     check_accessibility(page)
     # Nothing but the code page until a right code is given.
     page.goto(f"{live_server.url}/councils/")
-    assert page.url.startswith(f"{live_server.url}/sign-in/code/")
+    expect(page).to_have_url(re.compile("^" + re.escape(f"{live_server.url}/sign-in/code/")))
 
 
 def test_the_two_factor_pages_fit_a_phone(phone_page, live_server, check_accessibility):
