@@ -253,6 +253,12 @@ EXPORT_IN_BACKGROUND_ROWS = env_int("EXPORT_IN_BACKGROUND_ROWS", 2000)
 REPORT_IN_BACKGROUND_ACTIONS = env_int("REPORT_IN_BACKGROUND_ACTIONS", 40)
 # Prepared files are deleted this many hours after they were asked for.
 PREPARED_FILE_HOURS = env_int("PREPARED_FILE_HOURS", 24)
+# A file still being prepared this many minutes after the worker started on it is given up
+# (the worker was stopped or restarted mid-way): its page says so and offers to try again.
+PREPARED_FILE_GIVE_UP_MINUTES = env_int("PREPARED_FILE_GIVE_UP_MINUTES", 15)
+# A file no worker has started on after this many minutes: its page says the worker may not be
+# running.
+PREPARED_FILE_WAITING_MINUTES = env_int("PREPARED_FILE_WAITING_MINUTES", 2)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -2,8 +2,9 @@
 worker ``manage.py db_worker``), and tidying up."""
 
 import logging
-from datetime import date
+from datetime import date, timedelta
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -123,7 +124,10 @@ def produce(prepared):
 
 def settle(prepared):
     """Mark as failed a file still "preparing" whose task has ended without making it (it
-    could not start, or stopped before it could say), so that its page offers to try again."""
+    could not start, or stopped before it could say) or has run for longer than any file takes
+    (the worker was stopped mid-way), so that its page offers to try again. A file no worker
+    has started on for a while is marked ``waiting_for_worker``."""
+    prepared.waiting_for_worker = False
     if prepared.status != PreparedFile.Status.PREPARING or not prepared.task_result_id:
         return
     if not default_task_backend.supports_get_result:
@@ -135,9 +139,22 @@ def settle(prepared):
     except ImportError as error:  # The task's code is gone: no worker can run it.
         why = str(error)
     else:
-        if result.status not in {TaskResultStatus.FAILED, TaskResultStatus.SUCCESSFUL}:
+        now = timezone.now()
+        if result.status == TaskResultStatus.READY:
+            waited = now - (result.enqueued_at or prepared.created_at)
+            prepared.waiting_for_worker = waited > timedelta(
+                minutes=settings.PREPARED_FILE_WAITING_MINUTES
+            )
             return
-        why = result.errors[-1].exception_class_path if result.errors else "no file was made"
+        if result.status == TaskResultStatus.RUNNING:
+            running = now - (result.started_at or now)
+            if running <= timedelta(minutes=settings.PREPARED_FILE_GIVE_UP_MINUTES):
+                return
+            why = f"the worker stopped before it was made (started {result.started_at})"
+        elif result.status in {TaskResultStatus.FAILED, TaskResultStatus.SUCCESSFUL}:
+            why = result.errors[-1].exception_class_path if result.errors else "no file was made"
+        else:
+            return
     prepared.refresh_from_db()
     if prepared.status == PreparedFile.Status.PREPARING:
         prepared.status = PreparedFile.Status.FAILED

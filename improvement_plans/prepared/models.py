@@ -70,6 +70,9 @@ class PreparedFile(models.Model):
 
     objects = PreparedFileQuerySet.as_manager()
 
+    # Set by files.settle() when no worker has started on the file for a while.
+    waiting_for_worker = False
+
     class Meta:
         app_label = "improvement_plans"
         ordering = ["-created_at"]

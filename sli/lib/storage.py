@@ -53,3 +53,21 @@ def files_go_with_their_records(*record_models):
     for model in record_models:
         post_delete.connect(delete_files_of_deleted_record, sender=model, weak=False)
         pre_save.connect(delete_files_replaced_in_edit, sender=model, weak=False)
+
+
+def delete_files_older_than(folder, cutoff, storage):
+    """Delete every file under ``folder`` (its sub-folders too) last changed before ``cutoff``;
+    how many. For files no record holds, such as an upload checked but never imported."""
+    deleted = 0
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:  # The disk has no such folder yet (a bucket just lists nothing).
+        return 0
+    for name in files:
+        path = f"{folder.rstrip('/')}/{name}"
+        if storage.get_modified_time(path) < cutoff:
+            storage.delete(path)
+            deleted += 1
+    for name in folders:
+        deleted += delete_files_older_than(f"{folder.rstrip('/')}/{name}", cutoff, storage)
+    return deleted

@@ -19,6 +19,7 @@ from improvement_plans.evidence_library.models import EvidenceItem
 from improvement_plans.models import Evidence
 from reviews.models import Review
 from reviews.pdf import render_letter_pdf
+from sli.lib.storage import delete_files_older_than
 from sli.settings import uploaded_file_storage
 from tests.base import editor_of
 from tests.factories import make_action, make_council, make_plan, make_review
@@ -176,6 +177,25 @@ def test_a_plan_spreadsheet_waits_in_the_bucket_between_preview_and_import(
     response = client.post(import_url, {"step": "apply", "upload": upload_name})
 
     assert response.status_code == 302
+    assert object_store.keys(bucket) == []
+
+
+def test_the_daily_command_clears_uploads_left_in_the_bucket(client, world, bucket, object_store):
+    plan = world.action.plan
+    client.force_login(world.editor)
+    exported = client.get(reverse("improvement_plans:export", args=[plan.pk])).content
+    preview = client.post(
+        reverse("improvement_plans:import", args=[plan.pk]),
+        {"step": "preview", "file": SimpleUploadedFile("plan.xlsx", exported)},
+    )
+    upload = f"uploads/{preview.context['upload_name']}"
+    storage = storages["default"]
+    assert object_store.keys(bucket) == [upload]
+
+    # Nothing in the bucket is older than now less a minute; everything is older than later.
+    assert delete_files_older_than("imports", timezone.now() - timedelta(minutes=1), storage) == 0
+    assert object_store.keys(bucket) == [upload]
+    assert delete_files_older_than("imports", timezone.now() + timedelta(minutes=1), storage) == 1
     assert object_store.keys(bucket) == []
 
 

@@ -7,13 +7,16 @@ between tasks), as it does in production, which a TestCase's wrapping transactio
 """
 
 import io
+import os
 from datetime import date, timedelta
 from pathlib import Path
 
 from django.core import mail
 from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import TestCase, TransactionTestCase, override_settings
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -169,6 +172,35 @@ class PreparedInTheBackgroundTests(TransactionTestCase):
         run_worker()
         self.download_link(status_url)
 
+    def test_a_worker_stopped_mid_way_leaves_a_file_that_can_be_tried_again(self):
+        """A worker killed (or its host restarted) while it prepares the file leaves its task
+        "running" for ever: after PREPARED_FILE_GIVE_UP_MINUTES the page says it failed."""
+        status_url = self.ask("/actions/?export=xlsx")
+        started = timezone.now() - timedelta(minutes=14)
+        DBTaskResult.objects.update(status="RUNNING", started_at=started, worker_ids=["gone"])
+
+        self.assertContains(self.client.get(status_url), "Preparing your file")
+
+        DBTaskResult.objects.update(started_at=started - timedelta(minutes=2))
+        page = self.client.get(status_url)
+        self.assertContains(page, "We could not prepare your file")
+        self.assertIn("the worker stopped", PreparedFile.objects.get().error)
+        self.client.post(f"/files/{PreparedFile.objects.get().pk}/retry/")
+        run_worker()
+        self.download_link(status_url)
+
+    def test_the_page_says_when_no_worker_has_started_on_the_file(self):
+        status_url = self.ask("/actions/?export=xlsx")
+        self.assertNotContains(self.client.get(status_url), "task worker")
+
+        DBTaskResult.objects.update(enqueued_at=timezone.now() - timedelta(minutes=3))
+        page = self.client.get(status_url)
+        self.assertContains(page, "Preparing your file")
+        self.assertContains(page, "the site's task worker is busy or not running")
+
+        run_worker()
+        self.download_link(status_url)
+
     def test_retry_needs_a_post_with_the_csrf_token(self):
         self.ask("/actions/?export=xlsx")
         prepared = PreparedFile.objects.get()
@@ -210,15 +242,59 @@ class PreparedInTheBackgroundTests(TransactionTestCase):
         prepared = PreparedFile.objects.get()
         out = io.StringIO()
         call_command("delete_expired_files", stdout=out)
-        self.assertEqual(out.getvalue().strip(), "Deleted 0 expired prepared files.")
+        self.assertEqual(out.getvalue().splitlines()[0], "Deleted 0 expired prepared files.")
         self.assertTrue(default_storage.exists(prepared.stored_name))
 
         PreparedFile.objects.update(created_at=prepared.created_at - timedelta(hours=25))
         out = io.StringIO()
         call_command("delete_expired_files", stdout=out)
-        self.assertEqual(out.getvalue().strip(), "Deleted 1 expired prepared file.")
+        self.assertEqual(out.getvalue().splitlines()[0], "Deleted 1 expired prepared file.")
         self.assertFalse(PreparedFile.objects.exists())
         self.assertFalse(default_storage.exists(prepared.stored_name))
+
+
+class LeftFromImportsTests(TestCase):
+    """A spreadsheet checked but never imported, and the rows an import left out, are deleted
+    by the daily command once they are PREPARED_FILE_HOURS old."""
+
+    def setUp(self):
+        self.plan = make_plan(title="Sefton improvement plan")
+        self.editor = editor_of(self.plan.council)
+        make_action(plan=self.plan, title="Recruit social workers")
+        self.client.force_login(self.editor)
+
+    def checked_but_not_imported(self):
+        exported = self.client.get(f"/plans/{self.plan.pk}/export.xlsx").content
+        preview = self.client.post(
+            f"/plans/{self.plan.pk}/import/",
+            {"step": "preview", "file": SimpleUploadedFile("our plan.xlsx", exported)},
+        )
+        return preview.context["upload_name"]
+
+    def daily_command(self):
+        out = io.StringIO()
+        call_command("delete_expired_files", stdout=out)
+        return out.getvalue().splitlines()[1]
+
+    def test_an_upload_checked_but_never_imported_goes_after_a_day(self):
+        upload_name = self.checked_but_not_imported()
+        path = Path(default_storage.path(upload_name))
+        kept_since = (timezone.now() - timedelta(hours=23)).timestamp()
+        os.utime(path, (kept_since, kept_since))
+
+        self.assertEqual(self.daily_command(), "Deleted 0 spreadsheets left from imports.")
+        self.assertTrue(default_storage.exists(upload_name))
+
+        kept_since = (timezone.now() - timedelta(hours=25)).timestamp()
+        os.utime(path, (kept_since, kept_since))
+        self.assertEqual(self.daily_command(), "Deleted 1 spreadsheet left from imports.")
+        self.assertFalse(default_storage.exists(upload_name))
+        # Checking it again now says it has expired, and saves nothing.
+        response = self.client.post(
+            f"/plans/{self.plan.pk}/import/", {"step": "apply", "upload": upload_name}, follow=True
+        )
+        self.assertContains(response, "the one checked has expired")
+        self.assertEqual(self.plan.actions.count(), 1)
 
 
 class RemindersByTheWorkerTests(TransactionTestCase):
