@@ -430,9 +430,13 @@ DJANGO_TABLES2_TEMPLATE = "includes/table.html"
 
 # The read API (sli/api/): callers sign in with a token from their account page, read only
 # what their pages show, a page of results at a time, as JSON.
+# Requests an hour one person's tokens may make (a nightly Power BI refresh of every list, a
+# page of 100 at a time, stays well within it).
+API_REQUESTS_PER_HOUR = env_int("API_REQUESTS_PER_HOUR", 3600)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["sli.api.authentication.ApiTokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_THROTTLE_CLASSES": ["sli.api.throttling.RequestsPerHour"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -443,7 +447,9 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Sector-led improvement manager API",
     "DESCRIPTION": (
         "Read-only access to the councils, reviews, recommendations, improvement plans, "
-        "actions and progress updates that the token's person may see on the site."
+        "actions and progress updates that the token's person may see on the site. Each "
+        "person may make a limited number of requests an hour (3,600 unless the site sets "
+        "another): beyond it the answer is 429 with a Retry-After header."
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,

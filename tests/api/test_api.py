@@ -4,8 +4,10 @@ pages, filters, headers and query counts."""
 import hashlib
 from datetime import timedelta
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -122,6 +124,37 @@ class TokenTests(TestCase):
 
 
 @building_pages
+class RateLimitTests(TestCase):
+    """Each person's tokens share an hourly allowance, counted in the cache; beyond it 429
+    with Retry-After, for that person only."""
+
+    def setUp(self):
+        cache.clear()
+        self.addCleanup(cache.clear)
+        council = make_council()
+        self.first = ApiToken.create_for(user=editor_of(council), name="Power BI")[1]
+        self.other = ApiToken.create_for(user=councillor_of(council), name="Scrutiny")[1]
+
+    def call(self, token):
+        return self.client.get("/api/v1/councils/", HTTP_AUTHORIZATION=f"Bearer {token}")
+
+    @override_settings(API_REQUESTS_PER_HOUR=3)
+    def test_the_fourth_request_in_an_hour_waits(self):
+        for _ in range(3):
+            self.assertEqual(self.call(self.first).status_code, 200)
+
+        refused = self.call(self.first)
+
+        self.assertEqual(refused.status_code, 429)
+        self.assertGreater(int(refused["Retry-After"]), 3500)
+        self.assertIn("throttled", refused.json()["detail"])
+        self.assertEqual(self.call(self.other).status_code, 200)
+
+    def test_by_default_a_person_has_3600_requests_an_hour(self):
+        self.assertEqual(settings.API_REQUESTS_PER_HOUR, 3600)
+        self.assertEqual(self.call(self.first).status_code, 200)
+
+
 class EndpointTests(TestCase):
     @classmethod
     def setUpTestData(cls):
