@@ -156,6 +156,12 @@ class ImprovementPlan(models.Model):
     def get_absolute_url(self):
         return reverse("improvement_plans:plan", args=[self.pk])
 
+    def council_ids_concerned(self):
+        """The councils whose data the plan's pages show, and whose pages a change to the plan
+        touches: its own, and the hosts of the reviews it answers (its own too, unless an
+        administrator linked another's)."""
+        return {self.council_id, *(review.host_council_id for review in self.reviews.all())}
+
 
 class ImprovementAreaQuerySet(PlanPartQuerySet):
     def with_public_references(self):
@@ -475,6 +481,13 @@ class Action(models.Model):
 
     def get_absolute_url(self):
         return reverse("improvement_plans:action", args=[self.pk])
+
+    def council_ids_concerned(self):
+        """The councils whose pages a change to the action touches: its plan's, and the hosts of
+        the reviews whose recommendations it answers."""
+        return self.plan.council_ids_concerned() | {
+            recommendation.review.host_council_id for recommendation in self.recommendations.all()
+        }
 
     def already_addressed(self, recommendation):
         """Whether this action was in the plan before the recommendation was made: linking

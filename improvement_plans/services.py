@@ -12,7 +12,16 @@ from improvement_plans.models import (
     ImprovementArea,
 )
 from recommendations.models import Recommendation
+from sli.lib.change_stamp import changes_of
 from sli.lib.concurrency import save_if_current
+
+
+def _councils_of_recommendations(recommendations):
+    return set(
+        Recommendation.objects.filter(pk__in=[r.pk for r in recommendations]).values_list(
+            "review__host_council_id", flat=True
+        )
+    )
 
 
 def start_areas(*, plan):
@@ -106,7 +115,14 @@ def save_action(*, form, by):
             action.quality_statements.set(statements)
         return action
 
-    action = save_if_current(form, save)
+    # Only the pages of the councils concerned, before and after the edit, are made afresh.
+    councils = form.plan.council_ids_concerned() | _councils_of_recommendations(
+        form.cleaned_data["recommendation_numbers"]
+    )
+    if form.instance.pk:
+        councils |= Action.objects.get(pk=form.instance.pk).council_ids_concerned()
+    with changes_of(*councils):
+        action = save_if_current(form, save)
     action.refresh_from_db()
     return action
 
@@ -114,7 +130,7 @@ def save_action(*, form, by):
 def record_update(*, action, form, by):
     """Add a progress update (updates are never edited), carry its status, RAG and percent
     to the action, tick the milestones reached and keep the evidence."""
-    with transaction.atomic():
+    with changes_of(*action.council_ids_concerned()), transaction.atomic():
         update = form.save(commit=False)
         update.action, update.author, update.date = action, by, timezone.localdate()
         update.save()
@@ -147,4 +163,5 @@ def verify_completion(*, action, by):
         raise ValidationError("Only a completed action can be verified")
     action.verified_at, action.verified_by = timezone.now(), by
     action._history_user = by
-    action.save(update_fields=["verified_at", "verified_by", "updated_at"])
+    with changes_of(*action.council_ids_concerned()):
+        action.save(update_fields=["verified_at", "verified_by", "updated_at"])

@@ -83,6 +83,7 @@ def plan_detail(request, pk):
         {"plan": plan},
         "improvement_plans/includes/plan_content.html",
         lambda: _plan_context(request, plan),
+        councils=plan.council_ids_concerned(),
     )
 
 
@@ -151,6 +152,11 @@ def action_detail(request, pk):
         {"action": action},
         "improvement_plans/includes/action_content.html",
         lambda: _action_context(request, action),
+        # Its plan's council, and those of the recommendations it answers (prefetched above).
+        councils={action.plan.council_id}
+        | {
+            recommendation.review.host_council_id for recommendation in action.recommendations.all()
+        },
     )
 
 

@@ -6,16 +6,26 @@ visit, a role taken away, and a form in a cached part sent from another session.
 """
 
 import re
+from unittest.mock import patch
 
 from django.db import connection, transaction
-from django.test import Client, TestCase
+from django.test import Client, TestCase, override_settings
 from django.urls import reverse
 
-from councils.models import Membership
+from councils.models import Council, Membership
 from improvement_plans.models import Action
-from sli.lib import change_stamp
-from tests.base import councillor_of, editor_of, regional_lead_of
-from tests.factories import make_action, make_council, make_plan, make_region
+from reviews.models import Review
+from sli.lib import change_stamp, page_cache
+from tests.base import councillor_of, editor_of, regional_lead_of, team_member_of
+from tests.factories import (
+    make_action,
+    make_council,
+    make_plan,
+    make_recommendation,
+    make_region,
+    make_review,
+)
+from tests.improvement_plans.test_plan_workflow import edit_data, update_data
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -106,11 +116,14 @@ class StampTests(TestCase):
             'UPDATE "councils_membership" SET "role" = %s',
             '  delete from "reviews_review" where id = 1',
             'INSERT INTO "auth_user" ("username") VALUES (%s)',
+            'UPDATE "auth_user" SET "last_login" = %s, "first_name" = %s WHERE "id" = %s',
         )
         unshown = (
             'UPDATE "django_session" SET "expire_date" = %s',
             'INSERT INTO "axes_accessattempt" ("username") VALUES (%s)',
             'UPDATE "sli_api_apitoken" SET "last_used_at" = %s',
+            'INSERT INTO "councils_signinevent" ("at", "user_id") VALUES (%s, %s)',
+            'UPDATE "auth_user" SET "last_login" = %s WHERE "auth_user"."id" = %s',
             'SELECT "improvement_plans_action"."id" FROM "improvement_plans_action"',
             'SELECT 1 FROM "x" WHERE "note" = \'UPDATE "improvement_plans_action"\'',
         )
@@ -126,7 +139,7 @@ class StampTests(TestCase):
                 make_council()
                 make_council()
                 self.assertNotEqual(change_stamp.current(), before)
-        self.assertEqual(callbacks, [change_stamp.move])
+        self.assertEqual([again.stamp_keys for again in callbacks], [(change_stamp.STAMP_KEY,)])
 
     def test_every_connection_watches_its_writes(self):
         self.assertTrue(
@@ -141,3 +154,130 @@ class StampTests(TestCase):
                 make_council()
                 during = change_stamp.current()
         self.assertNotEqual(change_stamp.current(), during)
+
+
+class CouncilStampTests(TestCase):
+    """A progress update or an action edited in Wirral moves Wirral's stamp only: Sefton's
+    pages stay in the cache, and every page anyone reads afterwards, cached or not, is the page
+    as it would be built afresh."""
+
+    @classmethod
+    def setUpTestData(cls):
+        region = make_region(name="North West")
+        cls.wirral = make_council(name="Wirral", region=region)
+        cls.sefton = make_council(name="Sefton", region=region)
+        cls.actions = {}
+        for council in (cls.wirral, cls.sefton):
+            review = make_review(host_council=council, title=f"{council.name} peer challenge")
+            recommendation = make_recommendation(review=review, text=f"{council.name} carers")
+            plan = make_plan(review=review, title=f"{council.name} plan")
+            cls.actions[council.name] = make_action(
+                plan=plan,
+                title=f"{council.name} carers' assessments",
+                recommendations=[recommendation],
+            )
+        cls.wirral_editor = editor_of(cls.wirral)
+        cls.sefton_editor = editor_of(cls.sefton)
+        cls.lead = regional_lead_of(region)
+        cls.peer = team_member_of(Review.objects.get(host_council=cls.sefton))
+
+    def pages(self, council):
+        action = self.actions[council.name]
+        return [
+            council.get_absolute_url(),
+            action.plan.get_absolute_url(),
+            action.get_absolute_url(),
+            action.plan.reviews.get().get_absolute_url(),
+        ]
+
+    def all_pages(self):
+        region = self.wirral.region.get_absolute_url()
+        common = ["/", reverse("improvement_plans:actions"), region]
+        return common + self.pages(self.wirral) + self.pages(self.sefton)
+
+    def read(self, user, path):
+        self.client.force_login(user)
+        response = self.client.get(path)
+        return response.status_code, TOKEN.sub("", response.content.decode())
+
+    def read_everything(self):
+        """Every page for every person: (person, page) → what the cached site shows."""
+        for user in (self.wirral_editor, self.sefton_editor, self.lead, self.peer):
+            self.read(user, "/accessibility/")  # the message of a change is shown once, here
+        return {
+            (user.username, path): self.read(user, path)
+            for user in (self.wirral_editor, self.sefton_editor, self.lead, self.peer)
+            for path in self.all_pages()
+        }
+
+    def assert_every_page_is_as_built_afresh(self):
+        cached = self.read_everything()
+        with override_settings(PAGE_CACHE=False):
+            fresh = self.read_everything()
+        for key, page in cached.items():
+            self.assertEqual(page, fresh[key], key)
+
+    def built_pages(self, user, paths):
+        """Which of ``paths`` the cache did not have for ``user`` (they were built)."""
+        built = []
+        for path in paths:
+            with patch.object(page_cache.cache, "set", wraps=page_cache.cache.set) as kept:
+                self.read(user, path)
+            if any(call.args[0].startswith("page-part:") for call in kept.call_args_list):
+                built.append(path)
+        return built
+
+    def update_wirral_action(self):
+        action = self.actions["Wirral"]
+        self.client.force_login(self.wirral_editor)
+        response = self.client.post(
+            reverse("improvement_plans:update", args=[action.pk]),
+            update_data(narrative="Carers' assessments halved the waiting list"),
+        )
+        self.assertEqual(response.status_code, 302)
+
+    def test_an_update_in_wirral_leaves_seftons_pages_cached(self):
+        self.read_everything()
+        with self.captureOnCommitCallbacks(execute=True):
+            self.update_wirral_action()
+
+        sefton_pages = self.pages(self.sefton)
+        self.assertEqual(self.built_pages(self.sefton_editor, sefton_pages), [])
+        self.assertEqual(self.built_pages(self.lead, sefton_pages), [])
+        # Wirral's pages, and those spanning councils, are made afresh.
+        wirral_and_region = self.pages(self.wirral) + [self.wirral.region.get_absolute_url()]
+        self.assertEqual(
+            self.built_pages(self.wirral_editor, self.pages(self.wirral)), self.pages(self.wirral)
+        )
+        self.assertEqual(self.built_pages(self.lead, wirral_and_region), wirral_and_region)
+        self.assertEqual(self.built_pages(self.lead, ["/actions/"]), ["/actions/"])
+        page = self.read(self.lead, self.actions["Wirral"].get_absolute_url())[1]
+        self.assertIn("Carers&#x27; assessments halved the waiting list", page)
+
+    def test_after_each_change_every_page_is_as_built_afresh(self):
+        wirral_action = self.actions["Wirral"]
+        changes = {
+            "a progress update": self.update_wirral_action,
+            "an action edited": lambda: self.client.post(
+                reverse("improvement_plans:edit_action", args=[wirral_action.pk]),
+                edit_data(
+                    Action.objects.get(pk=wirral_action.pk), title="Assess every carer in 28 days"
+                ),
+            ),
+            "completion verified": lambda: (
+                Action.objects.filter(pk=wirral_action.pk).update(status="completed"),
+                self.client.force_login(self.lead),
+                self.client.post(reverse("improvement_plans:verify", args=[wirral_action.pk])),
+            ),
+            "a council renamed": lambda: Council.objects.filter(pk=self.sefton.pk).update(
+                name="Sefton Council"
+            ),
+            "a role given": lambda: editor_of(self.wirral, username="second.editor"),
+        }
+        self.assert_every_page_is_as_built_afresh()
+        for name, change in changes.items():
+            with self.subTest(name):
+                self.client.force_login(self.wirral_editor)
+                with self.captureOnCommitCallbacks(execute=True):
+                    change()
+                self.assert_every_page_is_as_built_afresh()

@@ -6,7 +6,14 @@ than the data: no service has to remember to invalidate anything. Tables that ch
 request without changing what pages show (sessions, sign-in throttling, the task queue) are
 left out.
 
-The stamp lives in the default cache. It moves twice for a write in a transaction: at once,
+A write that a service declares as a change to some councils' data only (``changes_of``: a
+progress update, an action saved) moves those councils' stamps and the stamp of pages that span
+councils; every other write moves the stamp of everything. A page of one council (its
+dashboard, plan, actions, reviews) is keyed on that council's stamp and the stamp of
+everything, so an update in Wirral leaves Sefton's cached pages in place; a page that does not
+say which councils it shows is keyed on every change.
+
+The stamps live in the default cache. Each moves twice for a write in a transaction: at once,
 so the same process reads its own writes, and again after the commit, so another process
 that read the stamp while the transaction was open (and cached the data as it was) does not
 keep that copy under the current stamp.
@@ -18,12 +25,27 @@ when ``PAGE_CACHE`` is turned on for a single-process server (the tests, ``runse
 
 import re
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connections, transaction
 
+# Moved by every write not declared as a change to given councils: roles, people, councils'
+# names, frameworks, regional work.
 STAMP_KEY = "change-stamp"
+# Moved by every write declared as a change to given councils, for pages that span councils.
+ANY_COUNCIL_KEY = "change-stamp:any-council"
+
+# The councils whose data the writes being made change, when a service has said so.
+_councils_changed = ContextVar("councils_changed", default=None)
+
+
+def council_key(council_id):
+    return f"change-stamp:council:{council_id}"
+
 
 WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+[`"]?(\w+)', re.IGNORECASE)
 
@@ -33,7 +55,7 @@ UNSHOWN_TABLES = (
     "django_session",
     "django_cache",
     "axes_",
-    "sli_signinevent",
+    "councils_signinevent",
     "sli_api_apitoken",
     "otp_",
     "django_tasks",
@@ -46,33 +68,73 @@ def is_enabled():
     return getattr(settings, "PAGE_CACHE", False)
 
 
-def current():
-    """The stamp now; a new one if the cache lost it (restarted or evicted)."""
-    stamp = cache.get(STAMP_KEY)
-    if stamp is None:
-        cache.add(STAMP_KEY, time.time_ns(), timeout=None)
-        stamp = cache.get(STAMP_KEY)
-    return stamp
+def current(councils=None):
+    """The stamp of what a page shows: the data of ``councils`` (ids) and what belongs to no
+    council, or, without ``councils``, everything. A stamp the cache lost (restarted or
+    evicted) starts again at a new value."""
+    if councils is None:
+        keys = [STAMP_KEY, ANY_COUNCIL_KEY]
+    else:
+        keys = [STAMP_KEY, *(council_key(pk) for pk in sorted(set(councils)))]
+    stamps = cache.get_many(keys)
+    for key in keys:
+        if key not in stamps:
+            cache.add(key, time.time_ns(), timeout=None)
+            stamps[key] = cache.get(key)
+    return ":".join(str(stamps[key]) for key in keys)
 
 
-def move():
+def move(keys=(STAMP_KEY,)):
+    for key in keys:
+        try:
+            cache.incr(key)
+        except ValueError:  # not in the cache: any new value differs from what keyed fragments
+            cache.add(key, time.time_ns(), timeout=None)
+
+
+@contextmanager
+def changes_of(*council_ids):
+    """Declare the writes made inside as changes to these councils' data only (and to pages
+    that span councils): cached pages of other councils stay. Only for writes whose rows
+    belong to these councils and show nowhere else."""
+    token = _councils_changed.set(frozenset(council_ids))
     try:
-        cache.incr(STAMP_KEY)
-    except ValueError:  # not in the cache: any new value differs from what keyed fragments
-        cache.add(STAMP_KEY, time.time_ns(), timeout=None)
+        yield
+    finally:
+        _councils_changed.reset(token)
+
+
+def keys_a_write_moves():
+    councils = _councils_changed.get()
+    if councils is None:
+        return (STAMP_KEY,)
+    return (ANY_COUNCIL_KEY, *(council_key(pk) for pk in sorted(councils)))
+
+
+# Statements on shown tables that change nothing a cached page shows: the time of a sign-in.
+UNSHOWN_STATEMENTS = re.compile(
+    r'^\s*UPDATE\s+[`"]?auth_user[`"]?\s+SET\s+[`"]?last_login[`"]?\s*=\s*%s\s+WHERE',
+    re.IGNORECASE,
+)
 
 
 def writes_shown_table(sql):
     match = WRITE.match(sql)
-    return bool(match) and not match.group(1).lower().startswith(UNSHOWN_TABLES)
+    return (
+        bool(match)
+        and not match.group(1).lower().startswith(UNSHOWN_TABLES)
+        and not UNSHOWN_STATEMENTS.match(sql)
+    )
 
 
-def _move_after_commit(connection):
+def _move_after_commit(connection, keys):
     if not connection.in_atomic_block:
         return  # autocommit: the statement is already committed, and moved the stamp once
     pending = connection.run_on_commit
-    if not any(entry[1] is move for entry in pending):
-        transaction.on_commit(move, using=connection.alias)
+    if not any(getattr(entry[1], "stamp_keys", None) == keys for entry in pending):
+        again = partial(move, keys)
+        again.stamp_keys = keys
+        transaction.on_commit(again, using=connection.alias)
 
 
 def watch_writes(connection):
@@ -81,8 +143,9 @@ def watch_writes(connection):
     def wrapper(execute, sql, params, many, context):
         result = execute(sql, params, many, context)
         if is_enabled() and writes_shown_table(sql):
-            move()
-            _move_after_commit(connection)
+            keys = keys_a_write_moves()
+            move(keys)
+            _move_after_commit(connection, keys)
         return result
 
     wrapper.watches_writes = True

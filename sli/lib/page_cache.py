@@ -3,9 +3,10 @@
 A part is keyed on everything that decides what it shows: its name, the page's address with its
 query (filters, sorting, page number), the user (whose roles decide the scope: roles are data,
 so a change of role moves the stamp too), the day (overdue is counted against today) and the
-change stamp (sli/lib/change_stamp.py). A form's token differs with each browser: a part
-keeps a placeholder where it goes, and each request puts its own in. Parts hold no script
-nonce (the pages' scripts are files).
+change stamp (sli/lib/change_stamp.py) of the councils whose data it shows, when the page says
+which (a council's dashboard, a plan), or of everything. A form's token differs with each
+browser: a part keeps a placeholder where it goes, and each request puts its own in. Parts hold
+no script nonce (the pages' scripts are files).
 """
 
 import hashlib
@@ -21,7 +22,7 @@ from django.utils.safestring import mark_safe
 from sli.lib import change_stamp
 
 
-def fragment_key(request, name):
+def fragment_key(request, name, councils=None):
     parts = "|".join(
         str(part)
         for part in (
@@ -29,7 +30,7 @@ def fragment_key(request, name):
             request.get_full_path(),
             request.user.pk,
             timezone.localdate().isoformat(),
-            change_stamp.current(),
+            change_stamp.current(councils),
         )
     )
     return "page-part:" + hashlib.sha256(parts.encode()).hexdigest()
@@ -40,14 +41,15 @@ def fragment_key(request, name):
 CSRF_PLACEHOLDER = "csrf-token-of-this-request"
 
 
-def cached_html(request, name, make):
+def cached_html(request, name, make, councils=None):
     """The HTML ``make()`` returns, from the cache when it was made for the same request,
-    user, day and data. ``make`` puts CSRF_PLACEHOLDER where a form's token goes. Only GET
-    requests are cached: a form sent back with its errors is made afresh."""
+    user, day and data (of ``councils``, ids, if it shows only theirs). ``make`` puts
+    CSRF_PLACEHOLDER where a form's token goes. Only GET requests are cached: a form sent back
+    with its errors is made afresh."""
     if not change_stamp.is_enabled() or request.method != "GET":
         html = str(make())
     else:
-        key = fragment_key(request, name)
+        key = fragment_key(request, name, councils)
         html = cache.get(key)
         if html is None:
             html = str(make())
@@ -58,7 +60,7 @@ def cached_html(request, name, make):
     return mark_safe(html)  # nosec B308 B703
 
 
-def render_part(request, template_name, context):
+def render_part(request, template_name, context, councils=None):
     """A template rendered for ``request`` as a cached part of its page; ``context`` is a
     function, called only when the part is not in the cache."""
     return cached_html(
@@ -67,11 +69,13 @@ def render_part(request, template_name, context):
         lambda: render_to_string(
             template_name, {**context(), "csrf_token": CSRF_PLACEHOLDER}, request
         ),
+        councils,
     )
 
 
-def render_with_part(request, template_name, context, part_name, part_context):
+def render_with_part(request, template_name, context, part_name, part_context, councils=None):
     """The page ``template_name``, whose main part (``{{ content }}``) is the template
-    ``part_name`` rendered as a cached part from ``part_context()``."""
-    content = render_part(request, part_name, part_context)
+    ``part_name`` rendered as a cached part from ``part_context()``; ``councils``: the ids of
+    the councils whose data the part shows, if it shows no other (else: every change)."""
+    content = render_part(request, part_name, part_context, councils)
     return render(request, template_name, {**context, "content": content})

@@ -48,6 +48,7 @@ def council_detail(request, slug):
         {"council": council},
         "councils/includes/council_content.html",
         lambda: _council_context(request, council),
+        councils=[council.pk],
     )
 
 
@@ -96,6 +97,7 @@ def region_detail(request, slug):
         {"region": region},
         "councils/includes/region_content.html",
         lambda: _region_context(request, region),
+        councils=region.councils.values_list("pk", flat=True),
     )
 
 

@@ -26,6 +26,7 @@ def review_detail(request, pk):
         {"review": review},
         "reviews/includes/review_content.html",
         lambda: _review_context(request, review),
+        councils=[review.host_council_id],
     )
 
 
