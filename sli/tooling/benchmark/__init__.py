@@ -9,7 +9,9 @@ time and in requests, on loopback only:
   (``connection.execute_wrapper``): the page's own time beside the time of its SQL alone and
   its query count;
 * each page through gunicorn with wrk (Debian's ``wrk``), 1 user and 10 users, no think time;
-* a realistic mix (25 users, 2–8 s think time) and an excess mix (50 users);
+* a realistic mix (25 users, 2–8 s think time) and an excess mix (50 users), during each of
+  which a council editor saves a progress update through the site every ``--write-every``
+  seconds (10; 0 for reads only), its figures kept apart from the pages';
 * the feedback letter PDF, the scrutiny report PDF, a 10,000-row .xlsx export and a 1,000-row
   .xlsx import, each in a fresh process: time and peak memory.
 
@@ -21,8 +23,8 @@ environment points at the benchmark database.
 
 The package: ``command`` (the options), ``run`` (the orchestrator), ``database`` and ``server``
 (PostgreSQL and gunicorn), ``pages`` (the pages and their user), ``measure`` (a page in
-process), ``load`` (wrk and the mixes), ``documents``, and ``report`` with ``machine``
-(RESULTS.md).
+process), ``load`` (wrk and the mixes), ``writes`` (the editor saving progress updates during
+the mixes), ``documents``, and ``report`` with ``machine`` (RESULTS.md).
 """
 
 from sli.tooling.benchmark.command import Command

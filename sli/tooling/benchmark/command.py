@@ -4,7 +4,7 @@ import os
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from sli.tooling.benchmark.documents import phase_document
 from sli.tooling.benchmark.pages import phase_prepare, phase_sql
@@ -50,6 +50,13 @@ class Command(BaseCommand):
         )
         parser.add_argument("--mix-duration", type=int, default=60, help="Seconds of each mix.")
         parser.add_argument(
+            "--write-every",
+            type=int,
+            default=10,
+            help="Seconds between the progress updates a council editor saves during each mix "
+            "(default 10; 0: the mixes only read).",
+        )
+        parser.add_argument(
             "--max-requests", type=int, default=3000, help="Most requests in any one run."
         )
         parser.add_argument("--repeats", type=int, default=5, help="In-process requests per page.")
@@ -70,6 +77,8 @@ class Command(BaseCommand):
         parser.add_argument("--info", help="(internal)")
 
     def handle(self, *args, **options):
+        if options["write_every"] < 0:
+            raise CommandError("--write-every is a number of seconds: 0 or more")
         phase = options["phase"]
         if phase == "prepare":
             return phase_prepare(options)

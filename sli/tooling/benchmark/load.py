@@ -1,5 +1,6 @@
 """The load runs through gunicorn: each page alone with wrk (1 user, then 10, no think time),
-then the mixes of pages (25 and 50 users thinking 2–8 s between requests)."""
+then the mixes of pages (25 and 50 users thinking 2–8 s between requests, while a council
+editor saves a progress update every ``--write-every`` seconds)."""
 
 import http.client
 import math
@@ -15,6 +16,7 @@ from django.core.management.base import CommandError
 
 from sli.tooling.benchmark.measure import percentile
 from sli.tooling.benchmark.pages import MIX_WEIGHTS, PAGE_ORDER
+from sli.tooling.benchmark.writes import ProgressWriter, summarise_writes
 
 LUA_SCRIPT = Path(settings.BASE_DIR) / "benchmarks" / "pages.lua"
 
@@ -182,17 +184,39 @@ class LoadRuns:
     def _mix(self, name, users, keys):
         mix = self._weighted(keys)
         duration = self.options["mix_duration"]
-        self.say(f"{name} mix: {users} users, 2–8 s think time, {duration} s")
+        every = self.options["write_every"]
+        self.say(
+            f"{name} mix: {users} users, 2–8 s think time, {duration} s"
+            + (f", a progress update every {every} s" if every else "")
+        )
+        writer = self.writer(duration) if every else None
         figures = self.users(mix, users, duration, think=(2000, 8000))
+        # The reads' figures stay the pages' own: the writes are counted apart.
+        figures.update(writer.finish() if writer else summarise_writes([], every))
         figures["users"] = users
         figures["without"] = [key for key in MIX_WEIGHTS if key not in keys]
         figures["by_kind"] = self.by_kind(figures)
         self.database.settle()
         self.say(
             f"{name} mix: {figures['requests']} requests, p50 {figures['p50_ms']} ms, "
-            f"p95 {figures['p95_ms']} ms, errors {figures['errors']}"
+            f"p95 {figures['p95_ms']} ms, errors {figures['errors']}; {figures['writes']} "
+            f"progress updates, p95 {figures['write_p95_ms']} ms, errors "
+            f"{figures['write_errors']}"
         )
         return figures
+
+    def writer(self, duration):
+        """The council editor saving progress updates through this mix's gunicorn, started."""
+        writer = ProgressWriter(
+            port=self.server.port,
+            session=self.info["writer_session"],
+            paths=self.info["writer"]["paths"],
+            every=self.options["write_every"],
+            deadline=time.monotonic() + duration,
+            timeout=self.options["statement_timeout"] + 10,
+        )
+        writer.start()
+        return writer
 
     def _weighted(self, keys):
         """Every object of the kinds, weighted as the kind is divided among its objects."""

@@ -1,5 +1,6 @@
-"""The pages measured and the user who asks for them: run with ``--phase prepare`` (choose the
-pages' objects, sign the benchmark user in, count the rows) and ``--phase sql`` (each page in
+"""The pages measured, the user who asks for them and the council editor who saves progress
+updates during the mixes: run with ``--phase prepare`` (choose the pages' objects and the
+editor's actions, sign both people in, count the rows) and ``--phase sql`` (each page in
 process), in child processes on the benchmark database."""
 
 import json
@@ -14,13 +15,15 @@ from django.contrib.auth import (
     SESSION_KEY,
     get_user_model,
 )
+from django.contrib.auth.hashers import make_password
 from django.contrib.sessions.backends.db import SessionStore
 from django.core.management.base import CommandError
 from django.db import connection
 from django.db.models import Count
 from django.test import Client
+from django.urls import reverse
 
-from councils.models import Council, Region
+from councils.models import Council, Membership, Region
 from improvement_plans.models import Action, ImprovementPlan, Milestone, ProgressUpdate
 from recommendations.models import Recommendation
 from reviews.models import Review
@@ -59,6 +62,8 @@ MIX_WEIGHTS = {
     "plan": 12,
     "action": 22,
 }
+# The council editor of the mixes saves progress updates on this many actions, in turn.
+WRITER_ACTIONS = 3
 
 
 @dataclass
@@ -89,12 +94,13 @@ class Chosen:
 
 
 def phase_prepare(options):
-    """Choose the pages and their objects, sign the benchmark user in (sessions made in the
-    database), and count the rows of every table."""
-    chosen = _choose()
+    """Choose the pages and their objects and the editor's actions, sign the benchmark user and
+    the editor in (sessions made in the database), and count the rows of every table."""
+    chosen = choose_pages()
     region, council = chosen.region, chosen.council
     pages, notes = _pages(chosen), _notes(chosen)
-    sessions = _sign_in(chosen.lead, options["sessions"])
+    sessions = sign_in(chosen.lead, options["sessions"])
+    editor, editor_council, update_paths = choose_writer(chosen)
     rows = _row_counts()
     database_bytes, server_version, shared_buffers = _database_facts()
     generated = Council.objects.filter(slug__startswith=PREFIX)
@@ -114,6 +120,12 @@ def phase_prepare(options):
             "pages": pages,
             "notes": notes,
             "sessions": sessions,
+            "writer": {
+                "user": editor.username,
+                "council": editor_council.name,
+                "paths": update_paths,
+            },
+            "writer_session": sign_in(editor, 1)[0],
             "rows": rows,
             "database_bytes": database_bytes,
             "postgres": server_version,
@@ -125,7 +137,7 @@ def phase_prepare(options):
     )
 
 
-def _choose():
+def choose_pages():
     region = (
         Region.objects.filter(councils__slug__startswith=PREFIX)
         .annotate(n=Count("councils"))
@@ -160,6 +172,49 @@ def _choose():
     return Chosen(
         region, lead, councils, reviews, plans, actions, visible.count(), visible.overdue().count()
     )
+
+
+def choose_writer(chosen, count=WRITER_ACTIONS):
+    """The council editor who saves progress updates while the mixes run, their council and
+    the update forms of the open actions they take turns on: actions of the busiest council
+    that has open ones on the mixes' plans, those whose own pages are in the mixes first, so
+    that every save changes what the mixes' pages show."""
+    open_actions = Action.objects.filter(plan__in=chosen.plans).open()
+    for council in chosen.councils:
+        ids = set(open_actions.filter(plan__council=council).values_list("pk", flat=True))
+        in_the_mixes = [pk for pk in chosen.actions if pk in ids]
+        chosen_ids = (in_the_mixes + sorted(ids - set(in_the_mixes)))[:count]
+        if chosen_ids:
+            paths = [reverse("improvement_plans:update", args=[pk]) for pk in chosen_ids]
+            return _council_editor(council), council, paths
+    raise CommandError("The mixes' plans have no open action to save a progress update on.")
+
+
+def _council_editor(council):
+    """An editor of ``council``: the generated one, or else one made here once (its name has
+    the generated prefix, so that generating the data again removes it)."""
+    membership = (
+        Membership.objects.filter(council=council, role=Membership.Role.COUNCIL_EDITOR)
+        .select_related("user")
+        .order_by("pk")
+        .first()
+    )
+    if membership is not None:
+        return membership.user
+    code = council.slug.removeprefix(PREFIX)
+    editor, _ = get_user_model().objects.get_or_create(
+        username=f"{PREFIX}bench-editor-{code}",
+        # Signed in by a session made in the database only: no password signs them in.
+        defaults={
+            "first_name": "Benchmark",
+            "last_name": "Editor",
+            "password": make_password(None),
+        },
+    )
+    Membership.objects.get_or_create(
+        user=editor, role=Membership.Role.COUNCIL_EDITOR, council=council
+    )
+    return editor
 
 
 def _last_page(count):
@@ -208,15 +263,15 @@ def _notes(chosen):
     }
 
 
-def _sign_in(lead, count):
-    """``count`` sessions of the lead, made in the database: the session keys."""
+def sign_in(user, count):
+    """``count`` sessions of the user, made in the database: the session keys."""
     SessionStore.clear_expired()
     sessions = []
     for _ in range(count):
         session = SessionStore()
-        session[SESSION_KEY] = str(lead.pk)
+        session[SESSION_KEY] = str(user.pk)
         session[BACKEND_SESSION_KEY] = "sli.two_factor.backends.PasswordBackend"
-        session[HASH_SESSION_KEY] = lead.get_session_auth_hash()
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
         session.create()
         sessions.append(session.session_key)
     return sessions

@@ -23,6 +23,7 @@ from sli.tooling.benchmark.measure import received
 from sli.tooling.benchmark.pages import PAGE_ORDER
 from sli.tooling.benchmark.report import GOALS, write_report
 from sli.tooling.benchmark.server import Gunicorn, check_pages, production_like_environment
+from sli.tooling.benchmark.writes import check_writer
 
 BASE_DIR = Path(settings.BASE_DIR)
 
@@ -196,6 +197,8 @@ class Bench:
             try:
                 self.start_gunicorn()
                 check_pages(self.server.base_url, self.info, self.results["sql"], self.say)
+                if options["write_every"]:
+                    check_writer(self.server.port, self.info)
                 self.load_tests()
             finally:
                 self.server.stop()
@@ -205,7 +208,11 @@ class Bench:
         self.results["elapsed_s"] = round(time.perf_counter() - self.started, 1)
         Path(self.info_path).unlink(missing_ok=True)
         raw = BASE_DIR / "benchmarks" / "results.json"
-        info = {key: value for key, value in self.info.items() if key != "sessions"}
+        info = {
+            key: value
+            for key, value in self.info.items()
+            if key not in ("sessions", "writer_session")
+        }
         raw.write_text(json.dumps({"info": info, **self.results}, indent=1, default=str))
         write_report(options["output"], self.info, self.results, options)
         self.say(f"wrote {options['output']}")
@@ -227,7 +234,8 @@ class Bench:
         self.write_info()
         self.say(
             f"pages for {self.info['lead']} ({self.info['region']}, "
-            f"{self.info['visible_actions']:,} actions visible)"
+            f"{self.info['visible_actions']:,} actions visible); progress updates by "
+            f"{self.info['writer']['user']} ({self.info['writer']['council']})"
         )
 
     def time_pages(self):
