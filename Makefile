@@ -48,6 +48,7 @@ browser:
 # Generates the national data set in PostgreSQL (database sli_bench) if missing, then measures
 # pages, PDFs and spreadsheets; writes benchmarks/RESULTS.md. Needs PostgreSQL and wrk.
 bench: install
+	@scripts/ensure-chromium --benchmark
 	$(PY) manage.py benchmark
 
 migrations-check: install
