@@ -26,6 +26,7 @@ from improvement_plans.action_list import (
     is_large,
     recommendation_labels,
 )
+from improvement_plans.councils_seen import council_ids_seen_by
 from improvement_plans.exports import plan_to_workbook, workbook_bytes
 from improvement_plans.forms import (
     ActionForm,
@@ -454,7 +455,11 @@ def action_list(request):
     return render(
         request,
         "improvement_plans/action_list.html",
-        {"filter": filters, "table": lazily_configured(make_table, request, "action")},
+        {
+            "filter": filters,
+            "table": lazily_configured(make_table, request, "action"),
+            "councils_seen": council_ids_seen_by(request.user),
+        },
     )
 
 

@@ -8,6 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from councils.access import is_site_admin
 from councils.models import Region
+from improvement_plans.councils_seen import council_ids_seen_by
 from improvement_plans.models import ImprovementPlan
 from reviews.models import Review
 from sli.home import home_sections
@@ -16,7 +17,12 @@ from sli.lib.page_cache import render_with_part
 
 def home(request):
     return render_with_part(
-        request, "home.html", {}, "includes/home/content.html", lambda: _home_context(request)
+        request,
+        "home.html",
+        {},
+        "includes/home/content.html",
+        lambda: _home_context(request),
+        councils=council_ids_seen_by(request.user),
     )
 
 

@@ -242,15 +242,22 @@ class CouncilStampTests(TestCase):
             self.update_wirral_action()
 
         sefton_pages = self.pages(self.sefton)
-        self.assertEqual(self.built_pages(self.sefton_editor, sefton_pages), [])
+        # Sefton's people see nothing of Wirral: their home page and action list stay too.
+        spanning = ["/", reverse("improvement_plans:actions")]
+        self.assertEqual(self.built_pages(self.sefton_editor, sefton_pages + spanning), [])
+        self.assertEqual(self.built_pages(self.peer, sefton_pages[1:] + spanning), [])
         self.assertEqual(self.built_pages(self.lead, sefton_pages), [])
-        # Wirral's pages, and those spanning councils, are made afresh.
-        wirral_and_region = self.pages(self.wirral) + [self.wirral.region.get_absolute_url()]
+        # Wirral's pages, and for those who see Wirral the pages spanning councils, are made
+        # afresh.
+        wirral_pages = self.pages(self.wirral)
         self.assertEqual(
-            self.built_pages(self.wirral_editor, self.pages(self.wirral)), self.pages(self.wirral)
+            self.built_pages(self.wirral_editor, wirral_pages + spanning), wirral_pages + spanning
         )
-        self.assertEqual(self.built_pages(self.lead, wirral_and_region), wirral_and_region)
-        self.assertEqual(self.built_pages(self.lead, ["/actions/"]), ["/actions/"])
+        region = [self.wirral.region.get_absolute_url()]
+        self.assertEqual(
+            self.built_pages(self.lead, wirral_pages + region + spanning),
+            wirral_pages + region + spanning,
+        )
         page = self.read(self.lead, self.actions["Wirral"].get_absolute_url())[1]
         self.assertIn("Carers&#x27; assessments halved the waiting list", page)
 

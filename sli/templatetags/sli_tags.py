@@ -61,26 +61,30 @@ def person(user):
 
 
 class CachedPartNode(template.Node):
-    def __init__(self, name, nodelist):
+    def __init__(self, name, nodelist, councils=None):
         self.name = name
         self.nodelist = nodelist
+        self.councils = councils
 
     def render(self, context):
         def render_with_placeholder():
             with context.push(csrf_token=CSRF_PLACEHOLDER):
                 return self.nodelist.render(context)
 
-        return cached_html(context["request"], self.name, render_with_placeholder)
+        councils = self.councils.resolve(context) if self.councils else None
+        return cached_html(context["request"], self.name, render_with_placeholder, councils)
 
 
 @register.tag
 def cached_part(parser, token):
-    """``{% cached_part "name" %}…{% endcached_part %}``: the enclosed HTML from the cache while
-    the data it shows is unchanged (sli.lib.page_cache). Whatever it reads must be lazy in the
-    context (querysets, lazy objects) for a hit to save the work."""
+    """``{% cached_part "name" councils %}…{% endcached_part %}``: the enclosed HTML from the
+    cache while the data it shows is unchanged (sli.lib.page_cache): the data of ``councils``
+    (ids, optional: every change without it). Whatever it reads must be lazy in the context
+    (querysets, lazy objects) for a hit to save the work."""
     bits = token.split_contents()
-    if len(bits) != 2 or bits[1][0] not in "\"'":
-        raise template.TemplateSyntaxError('Use {% cached_part "name" %}')
+    if len(bits) not in (2, 3) or bits[1][0] not in "\"'":
+        raise template.TemplateSyntaxError('Use {% cached_part "name" %} or add the councils')
     nodelist = parser.parse(("endcached_part",))
     parser.delete_first_token()
-    return CachedPartNode(bits[1][1:-1], nodelist)
+    councils = parser.compile_filter(bits[2]) if len(bits) == 3 else None
+    return CachedPartNode(bits[1][1:-1], nodelist, councils)
