@@ -1,6 +1,7 @@
 """The read API: every endpoint lists what the caller's pages list, through the same
 ``visible_to(user)`` querysets, so a token opens nothing its person could not open."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Prefetch
 from django.shortcuts import render
@@ -173,4 +174,8 @@ def documentation(request):
         }
         for _, viewset, basename, lookup in ENDPOINTS
     ]
-    return render(request, "api/documentation.html", {"endpoints": endpoints})
+    return render(
+        request,
+        "api/documentation.html",
+        {"endpoints": endpoints, "requests_per_hour": settings.API_REQUESTS_PER_HOUR},
+    )

@@ -154,6 +154,12 @@ class RateLimitTests(TestCase):
         self.assertEqual(settings.API_REQUESTS_PER_HOUR, 3600)
         self.assertEqual(self.call(self.first).status_code, 200)
 
+    def test_the_api_page_says_the_limit(self):
+        self.client.force_login(editor_of(make_council()))
+        page = self.client.get("/api/v1/")
+        self.assertContains(page, "may make 3,600 requests an hour between them")
+        self.assertContains(page, "<code>Retry-After</code>")
+
 
 class EndpointTests(TestCase):
     @classmethod
