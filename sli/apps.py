@@ -18,6 +18,13 @@ class SliConfig(AppConfig):
 
         listen()
 
+        # The worker makes the list of recommendations' long downloads with the page's code.
+        from improvement_plans.models import PreparedFile
+        from improvement_plans.prepared.files import makes_list
+        from sli.pages.recommendations import prepared_recommendation_list
+
+        makes_list(PreparedFile.Kind.RECOMMENDATION_LIST, prepared_recommendation_list)
+
         user_logged_in.connect(start_second_step, dispatch_uid="sli-second-step")
         # Every write moves the stamp that cached fragments are keyed on.
         connection_created.connect(change_stamp.install, dispatch_uid="sli-change-stamp")

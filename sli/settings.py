@@ -246,7 +246,8 @@ if TASKS_BACKEND not in TASKS_BACKENDS:
         "db_worker) or immediate (run at once in the web process)."
     )
 TASKS = {"default": {"BACKEND": TASKS_BACKENDS[TASKS_BACKEND]}}
-# An action list export of more rows than this is prepared in the background.
+# An export of the action list or the recommendations list with more rows than this is prepared in
+# the background.
 EXPORT_IN_BACKGROUND_ROWS = env_int("EXPORT_IN_BACKGROUND_ROWS", 2000)
 # A progress report (PDF) of a plan with more actions than this is prepared in the background
 # (it takes about 1 s and 0.03 s an action: over 2 s from some 40 actions).

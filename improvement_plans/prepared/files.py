@@ -23,10 +23,24 @@ logger = logging.getLogger(__name__)
 STORAGE_FOLDER = "prepared"
 
 
+# kind → function(query, *, user) making a list's download: (content, content type, name).
+# The action list's is here; a page of another package registers its own (the list of
+# recommendations, from sli's AppConfig.ready(), which every process runs, the worker too).
+LIST_MAKERS = {PreparedFile.Kind.ACTION_LIST: prepared_action_list}
+
+
+def makes_list(kind, make):
+    LIST_MAKERS[kind] = make
+
+
+def prepare_list(kind, *, by, query):
+    """Ask for a list's download in the background; ``query`` is the page's query string
+    (filters, sort, ?export=)."""
+    return _prepare(by=by, kind=kind, parameters={"query": query})
+
+
 def prepare_action_list(*, by, query):
-    """Ask for the action list's download in the background; ``query`` is the page's query
-    string (filters, sort, ?export=)."""
-    return _prepare(by=by, kind=PreparedFile.Kind.ACTION_LIST, parameters={"query": query})
+    return prepare_list(PreparedFile.Kind.ACTION_LIST, by=by, query=query)
 
 
 def prepare_report_pdf(*, by, plan, since, public):
@@ -84,8 +98,8 @@ def build(prepared):
     """(content, content type, file name) of the file, as its requester may see it now."""
     user = prepared.requested_by
     parameters = prepared.parameters
-    if prepared.kind == PreparedFile.Kind.ACTION_LIST:
-        return prepared_action_list(QueryDict(parameters["query"]), user=user)
+    if prepared.kind in LIST_MAKERS:
+        return LIST_MAKERS[prepared.kind](QueryDict(parameters["query"]), user=user)
     if prepared.kind == PreparedFile.Kind.REPORT_PDF:
         plan = ImprovementPlan.objects.visible_to(user).select_related("council")
         plan = plan.get(pk=prepared.plan_id)

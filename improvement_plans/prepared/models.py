@@ -3,6 +3,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 
@@ -36,6 +37,7 @@ class PreparedFile(models.Model):
 
     class Kind(models.TextChoices):
         ACTION_LIST = "action-list", "the list of actions"
+        RECOMMENDATION_LIST = "recommendation-list", "the list of recommendations"
         REPORT_PDF = "report-pdf", "the progress report"
 
     class Status(models.TextChoices):
@@ -103,4 +105,14 @@ class PreparedFile(models.Model):
     def file_format(self):
         if self.kind == self.Kind.REPORT_PDF:
             return "PDF"
-        return "CSV" if self.parameters.get("export") == "csv" else "Excel"
+        export = QueryDict(self.parameters.get("query", "")).get("export")
+        return "CSV" if export == "csv" else "Excel"
+
+    @property
+    def asked_from(self):
+        """(address, words) of the page the file was asked for from, to go back to."""
+        if self.plan_id:
+            return self.plan.get_absolute_url(), "Go back to the plan"
+        if self.kind == self.Kind.RECOMMENDATION_LIST:
+            return reverse("recommendations:list"), "Go back to the list of recommendations"
+        return reverse("improvement_plans:actions"), "Go back to the list of actions"

@@ -11,7 +11,6 @@ import datetime
 import io
 import re
 
-from django.http import HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -91,13 +90,3 @@ def export_file(table, export_format, *, filename, title):
     if export_format == "xlsx":
         return workbook_bytes(rows_to_workbook(headers, values, title)), XLSX_TYPE, filename
     return rows_to_csv(headers, values).encode(), "text/csv; charset=utf-8", filename
-
-
-def export_response(table, export_format, *, filename, title):
-    """The table's rows as a download (see export_file)."""
-    content, content_type, filename = export_file(
-        table, export_format, filename=filename, title=title
-    )
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response

@@ -3,9 +3,11 @@ actions have put the recommendations into effect, so they live at the project le
 
 from collections import defaultdict
 
+from django.conf import settings
 from django.contrib import messages
 from django.db.models import F, Prefetch
 from django.db.models.functions import Coalesce
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
@@ -14,14 +16,15 @@ from django.views.decorators.http import require_POST
 from councils.access import require_some, visible_or_404, with_permissions
 from improvement_plans.forms import LinkActionForm
 from improvement_plans.implementation import with_implementation_state
-from improvement_plans.models import Action
+from improvement_plans.models import Action, PreparedFile
+from improvement_plans.prepared.files import prepare_list
 from improvement_plans.services import link_recommendation
 from recommendations.filters import RecommendationFilter
 from recommendations.models import Amendment, ProgressAssessment, Recommendation
 from recommendations.tables import RecommendationTable
 from recommendations.views import RECOMMENDATION_PAGE
 from reviews.models import QualityStatement
-from sli.lib.exports import EXPORT_FORMATS, export_response
+from sli.lib.exports import EXPORT_FORMATS, export_file
 from sli.lib.history import history_entries
 from sli.lib.similarity import alike_pairs
 from sli.lib.tables import configure
@@ -103,17 +106,51 @@ def listed_recommendations(user):
     )
 
 
-def recommendation_list(request):
-    filters = RecommendationFilter(
+def recommendation_filters(request):
+    """The list's filters as the request asks, over the recommendations its user may read."""
+    return RecommendationFilter(
         request.GET, queryset=listed_recommendations(request.user), request=request
     )
-    table = RecommendationTable(filters.qs if filters.is_valid() else filters.queryset.none())
+
+
+def recommendation_list_download(request, filters):
+    """The filtered list as the download ``?export=`` asks for, in the page's sort: (content,
+    content type, file name)."""
+    table = configure(RecommendationTable(filters.qs), request, paginate=False)
+    return export_file(
+        table, request.GET["export"], filename="recommendations", title="Recommendations"
+    )
+
+
+def prepared_recommendation_list(query, *, user):
+    """The download of the list filtered by ``query`` (the page's query string, a QueryDict)
+    as ``user`` sees it now; for a file prepared in the background."""
+    request = HttpRequest()
+    request.user, request.GET = user, query
+    filters = recommendation_filters(request)
+    if not filters.is_valid():
+        raise ValueError(f"The list's filters are not valid: {filters.errors.as_text()}")
+    return recommendation_list_download(request, filters)
+
+
+def recommendation_list(request):
+    filters = recommendation_filters(request)
     export_format = request.GET.get("export")
-    if export_format in EXPORT_FORMATS:
-        configure(table, request, paginate=False)
-        return export_response(
-            table, export_format, filename="recommendations", title="Recommendations"
-        )
+    if export_format in EXPORT_FORMATS and filters.is_valid():
+        # Each row's implementation state is worked out as it is written: a region's
+        # recommendations take seconds, so a long list is prepared by the task worker.
+        if filters.qs.count() > settings.EXPORT_IN_BACKGROUND_ROWS:
+            prepared = prepare_list(
+                PreparedFile.Kind.RECOMMENDATION_LIST,
+                by=request.user,
+                query=request.GET.urlencode(),
+            )
+            return redirect(prepared)
+        content, content_type, filename = recommendation_list_download(request, filters)
+        response = HttpResponse(content, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+    table = RecommendationTable(filters.qs if filters.is_valid() else filters.queryset.none())
     configure(table, request)
     count = table.paginator.count
     table.caption = f"{count} recommendation{pluralize(count)}"

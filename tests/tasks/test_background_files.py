@@ -25,7 +25,14 @@ from councils.models import Membership
 from improvement_plans.models import PreparedFile
 from improvement_plans.prepared.files import delete_expired
 from tests.base import editor_of
-from tests.factories import make_action, make_membership, make_plan, make_user
+from tests.factories import (
+    make_action,
+    make_membership,
+    make_plan,
+    make_recommendation,
+    make_review,
+    make_user,
+)
 from tests.worker import run_worker
 
 TODAY = date(2024, 6, 1)
@@ -84,6 +91,10 @@ class PreparedInTheBackgroundTests(TransactionTestCase):
         for export, expected in (("csv", "Recruit social workers 3"), ("plan-layout", None)):
             with self.subTest(export):
                 status_url = self.ask(f"/actions/?export={export}")
+                self.assertContains(
+                    self.client.get(status_url),
+                    f"the list of actions ({'CSV' if export == 'csv' else 'Excel'})",
+                )
                 run_worker()
                 link = self.download_link(status_url)
                 content = b"".join(self.client.get(link).streaming_content)
@@ -251,6 +262,57 @@ class PreparedInTheBackgroundTests(TransactionTestCase):
         self.assertEqual(out.getvalue().splitlines()[0], "Deleted 1 expired prepared file.")
         self.assertFalse(PreparedFile.objects.exists())
         self.assertFalse(default_storage.exists(prepared.stored_name))
+
+
+@override_settings(EXPORT_IN_BACKGROUND_ROWS=3)
+class RecommendationListInTheBackgroundTests(TransactionTestCase):
+    """A region's recommendations take seconds to write out (each row's implementation state
+    is worked out): a long list is prepared by the worker like the action list."""
+
+    def setUp(self):
+        review = make_review(title="Sefton peer challenge")
+        for n in range(5):
+            make_recommendation(review=review, text=f"Shorten the wait for assessments {n}")
+        make_plan(review=review)
+        self.client.force_login(editor_of(review.host_council))
+
+    def test_a_long_list_is_prepared_then_downloaded(self):
+        for export in ("csv", "xlsx"):
+            with self.subTest(export):
+                response = self.client.get(
+                    f"/recommendations/?export={export}&sort=-recommendation"
+                )
+                self.assertEqual(response.status_code, 302)
+                page = self.client.get(response["Location"])
+                self.assertContains(page, "Preparing your file")
+                file_format = "CSV" if export == "csv" else "Excel"
+                self.assertContains(page, f"the list of recommendations ({file_format})")
+                self.assertContains(page, 'href="/recommendations/">Go back to the list of')
+
+                run_worker()
+
+                page = self.client.get(response["Location"])
+                self.assertContains(page, "Your file is ready")
+                prepared = PreparedFile.objects.get()
+                download = self.client.get(f"/files/{prepared.pk}/download/")
+                content = b"".join(download.streaming_content)
+                if export == "csv":
+                    rows = content.decode("utf-8-sig").splitlines()[1:]
+                else:
+                    sheet = load_workbook(io.BytesIO(content)).active
+                    rows = [str(row) for row in sheet.iter_rows(min_row=2, values_only=True)]
+                # All five, in the page's sort (?sort=-recommendation: the last first).
+                self.assertEqual(len(rows), 5)
+                self.assertIn("Shorten the wait for assessments 4", rows[0])
+                self.assertIn("Shorten the wait for assessments 0", rows[4])
+                PreparedFile.objects.all().delete()
+
+    def test_a_short_list_is_downloaded_at_once(self):
+        with override_settings(EXPORT_IN_BACKGROUND_ROWS=5):
+            response = self.client.get("/recommendations/?export=csv")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Shorten the wait for assessments 4", response.content.decode("utf-8-sig"))
+        self.assertFalse(PreparedFile.objects.exists())
 
 
 class LeftFromImportsTests(TestCase):
