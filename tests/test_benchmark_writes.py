@@ -22,7 +22,6 @@ from sli.tooling.benchmark.pages import choose_pages, choose_writer, sign_in
 from sli.tooling.benchmark.report import report_lines
 from sli.tooling.benchmark.writes import (
     NARRATIVE,
-    Form,
     ProgressWriter,
     Write,
     encode,
@@ -31,6 +30,7 @@ from sli.tooling.benchmark.writes import (
     update_fields,
 )
 from sli.tooling.generator import PREFIX
+from sli.tooling.html_forms import Form
 from tests.base import editor_of
 from tests.demo import put_back_migration_rows
 from tests.factories import make_action, make_milestone, make_plan

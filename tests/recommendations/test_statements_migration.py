@@ -15,9 +15,6 @@ AFTER = [("recommendations", "0007_quality_statements"), REVIEWS]
 
 
 class StatementSetMigrationTests(TransactionTestCase):
-    # The framework's statements come from a data migration: put them back for later tests.
-    serialized_rollback = True
-
     def migrate(self, targets):
         executor = MigrationExecutor(connection)
         executor.loader.build_graph()

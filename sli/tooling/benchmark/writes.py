@@ -8,8 +8,7 @@ import itertools
 import secrets
 import threading
 import time
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from http.cookies import CookieError, SimpleCookie
 from urllib.parse import urlencode
 
@@ -17,6 +16,7 @@ from django.conf import settings
 from django.core.management.base import CommandError
 
 from sli.tooling.benchmark.measure import percentile
+from sli.tooling.html_forms import forms_of
 
 # A save answers with a redirect to the action; a form shown again means it was refused.
 SAVED = 302
@@ -24,90 +24,17 @@ NARRATIVE = (
     "Met the service leads this week. The work is moving as planned: the next step is agreed "
     "with the team and will be reported to the management board at its next meeting."
 )
-UNSENT_INPUTS = {"submit", "button", "file", "image", "reset"}
-
-
-@dataclass
-class Form:
-    """A form as a browser would send it untouched: the value of every field that has one,
-    and the choices its radio buttons offer."""
-
-    action: str = ""
-    enctype: str = "application/x-www-form-urlencoded"
-    fields: list = field(default_factory=list)  # (name, value), in the page's order
-    choices: dict = field(default_factory=dict)  # radio name → the values offered
-
-    def value(self, name):
-        return next((value for key, value in self.fields if key == name), None)
-
-    def filled(self, **values):
-        """The fields with ``values`` in place of what the page showed."""
-        kept = [(key, value) for key, value in self.fields if key not in values]
-        return kept + list(values.items())
-
-
-class _FormReader(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.forms = []
-        self._form = self._select = self._textarea = None
-        self._text = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            self._form = Form(
-                action=attrs.get("action") or "",
-                enctype=attrs.get("enctype") or Form.enctype,
-            )
-            if (attrs.get("method") or "get").lower() == "post":
-                self.forms.append(self._form)
-            return
-        if self._form is None:
-            return
-        name = attrs.get("name")
-        if tag == "option" and self._select and "selected" in attrs:
-            self._form.fields.append((self._select, attrs.get("value", "")))
-        elif tag == "input" and name:
-            self._input(name, attrs)
-        elif tag == "select" and name:
-            self._select = name
-        elif tag == "textarea" and name:
-            self._textarea, self._text = name, []
-
-    def _input(self, name, attrs):
-        kind = (attrs.get("type") or "text").lower()
-        if kind == "radio":
-            self._form.choices.setdefault(name, []).append(attrs.get("value", "on"))
-        if kind in {"radio", "checkbox"}:
-            if "checked" in attrs:
-                self._form.fields.append((name, attrs.get("value", "on")))
-        elif kind not in UNSENT_INPUTS:
-            self._form.fields.append((name, attrs.get("value") or ""))
-
-    def handle_data(self, data):
-        if self._textarea:
-            self._text.append(data)
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self._form = None
-        elif tag == "select":
-            self._select = None
-        elif tag == "textarea" and self._textarea and self._form is not None:
-            # A browser drops the one newline that follows <textarea>.
-            text = "".join(self._text)
-            self._form.fields.append((self._textarea, text.removeprefix("\n")))
-            self._textarea = None
 
 
 def read_form(html, having):
     """The page's form that posts a field named ``having`` with a CSRF token (every page has
     another such form, in its header: the sign-out button's)."""
-    reader = _FormReader()
-    reader.feed(html)
-    for form in reader.forms:
-        if form.value("csrfmiddlewaretoken") and form.value(having) is not None:
+    for form in forms_of(html):
+        if (
+            form.method == "post"
+            and form.value("csrfmiddlewaretoken")
+            and form.value(having) is not None
+        ):
             return form
     raise ValueError(f"No form posting {having!r} with a CSRF token on the page")
 
