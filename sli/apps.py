@@ -18,12 +18,10 @@ class SliConfig(AppConfig):
 
         listen()
 
-        # The worker makes the list of recommendations' long downloads with the page's code.
-        from improvement_plans.models import PreparedFile
-        from improvement_plans.prepared.files import makes_list
-        from sli.pages.recommendations import prepared_recommendation_list
+        # Imported here: the page reads models. The worker makes its long downloads with it.
+        from sli.pages.recommendations import let_the_worker_make_long_downloads
 
-        makes_list(PreparedFile.Kind.RECOMMENDATION_LIST, prepared_recommendation_list)
+        let_the_worker_make_long_downloads()
 
         user_logged_in.connect(start_second_step, dispatch_uid="sli-second-step")
         # Every write moves the stamp that cached fragments are keyed on.

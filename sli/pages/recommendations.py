@@ -17,7 +17,7 @@ from councils.access import require_some, visible_or_404, with_permissions
 from improvement_plans.forms import LinkActionForm
 from improvement_plans.implementation import with_implementation_state
 from improvement_plans.models import Action, PreparedFile
-from improvement_plans.prepared.files import prepare_list
+from improvement_plans.prepared.files import makes_list, prepare_list
 from improvement_plans.services import link_recommendation
 from recommendations.filters import RecommendationFilter
 from recommendations.models import Amendment, ProgressAssessment, Recommendation
@@ -131,6 +131,11 @@ def prepared_recommendation_list(query, *, user):
     if not filters.is_valid():
         raise ValueError(f"The list's filters are not valid: {filters.errors.as_text()}")
     return recommendation_list_download(request, filters)
+
+
+def let_the_worker_make_long_downloads():
+    """Called once a process starts (sli's AppConfig.ready()), the worker's too."""
+    makes_list(PreparedFile.Kind.RECOMMENDATION_LIST, prepared_recommendation_list)
 
 
 def recommendation_list(request):
