@@ -482,12 +482,19 @@ class Action(models.Model):
     def get_absolute_url(self):
         return reverse("improvement_plans:action", args=[self.pk])
 
-    def council_ids_concerned(self):
-        """The councils whose pages a change to the action touches: its plan's, and the hosts of
-        the reviews whose recommendations it answers."""
-        return self.plan.council_ids_concerned() | {
+    def council_ids_shown(self):
+        """The councils whose data its page shows: its plan's, and the hosts of the reviews of
+        its recommendations (as fetched with it: its page prefetches them with their reviews)."""
+        return {self.plan.council_id} | {
             recommendation.review.host_council_id for recommendation in self.recommendations.all()
         }
+
+    def council_ids_concerned(self):
+        """The councils whose pages a change to the action touches: its plan's (and the hosts of
+        the reviews the plan answers), and the hosts of the reviews of its recommendations."""
+        return self.plan.council_ids_concerned() | set(
+            self.recommendations.values_list("review__host_council_id", flat=True)
+        )
 
     def already_addressed(self, recommendation):
         """Whether this action was in the plan before the recommendation was made: linking

@@ -119,8 +119,8 @@ def save_action(*, form, by):
     councils = form.plan.council_ids_concerned() | _councils_of_recommendations(
         form.cleaned_data["recommendation_numbers"]
     )
-    if form.instance.pk:
-        councils |= Action.objects.get(pk=form.instance.pk).council_ids_concerned()
+    if form.instance.pk:  # its plan and recommendations as stored, before this edit
+        councils |= form.instance.council_ids_concerned()
     with changes_of(*councils):
         action = save_if_current(form, save)
     action.refresh_from_db()

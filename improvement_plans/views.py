@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
+from django.http import FileResponse, Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
@@ -64,11 +64,10 @@ from improvement_plans.tables import ActionTable
 from recommendations.models import Recommendation
 from reviews.models import QualityStatement
 from sli.lib.concurrency import Conflict, EditConflict
+from sli.lib.exports import XLSX_TYPE, download_response
 from sli.lib.history import history_entries
 from sli.lib.page_cache import render_with_part
 from sli.lib.tables import lazily_configured
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def plan_detail(request, pk):
@@ -445,9 +444,7 @@ def action_list(request):
         content, content_type, filename = action_list_download(
             filters.qs, request.GET, user=request.user
         )
-        response = HttpResponse(content, content_type=content_type)
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+        return download_response(content, content_type, filename)
 
     def make_table():
         return ActionTable(filters.qs if filters.is_valid() else filters.queryset.none())
@@ -487,10 +484,9 @@ def _report_response(request, pk, extension, render):
             content_type="text/plain; charset=utf-8",
         )
     content, content_type, disposition = render(plan, since, public)
-    filename = report_filename(plan, extension)
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    return response
+    return download_response(
+        content, content_type, report_filename(plan, extension), disposition=disposition
+    )
 
 
 def report_pdf(request, pk):
@@ -514,7 +510,7 @@ def report_xlsx(request, pk):
 
     def render(plan, since, public):
         workbook = report_workbook(plan, user=request.user, since=since, public=public)
-        return workbook_bytes(workbook), XLSX, "attachment"
+        return workbook_bytes(workbook), XLSX_TYPE, "attachment"
 
     return _report_response(request, pk, "xlsx", render)
 
@@ -526,10 +522,8 @@ def export_plan(request, pk):
         actions=Action.objects.visible_to(request.user).filter(plan=plan),
         recommendations=Recommendation.objects.visible_to(request.user),
     )
-    response = HttpResponse(workbook_bytes(workbook), content_type=XLSX)
     name = f"{slugify(plan.title)[:80]}-{timezone.localdate():%Y-%m-%d}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return download_response(workbook_bytes(workbook), XLSX_TYPE, name)
 
 
 def import_plan(request, pk):
@@ -612,7 +606,7 @@ def import_rejected_rows(request, pk):
         default_storage.open(_rejected_rows_name(plan, token), "rb"),
         as_attachment=True,
         filename=f"{slugify(plan.title)[:60]}-rows-not-imported.xlsx",
-        content_type=XLSX,
+        content_type=XLSX_TYPE,
     )
 
 

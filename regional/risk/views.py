@@ -4,7 +4,7 @@ assessment with its ratings, discussion and final view, and the support offered 
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
@@ -41,6 +41,7 @@ from regional.risk.forms import (
     TriggerForm,
 )
 from reviews.cqc.latest import current_statements, latest_assessment_of, latest_assessments
+from sli.lib.exports import XLSX_TYPE, download_response
 
 Rating = TriggerRating.Rating
 
@@ -277,13 +278,8 @@ def assessment_xlsx(request, pk):
         ratings=_rating_rows(assessment),
         offers=assessment.offers.select_related("support_type", "provider"),
     )
-    response = HttpResponse(
-        content,
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
     name = slugify(f"{assessment.council.name} risk assessment {assessment.year}")
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    return response
+    return download_response(content, XLSX_TYPE, f"{name}.xlsx")
 
 
 def _refuse_if_final(request, assessment):

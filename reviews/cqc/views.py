@@ -1,7 +1,7 @@
 from collections import defaultdict
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import pluralize
 from django.utils import timezone
@@ -25,6 +25,7 @@ from reviews.cqc.services import (
     start_assessment,
 )
 from reviews.models import AccuracyCorrection, Finding, Review
+from sli.lib.exports import XLSX_TYPE, download_response
 
 CONFIDENTIAL = (
     "The CQC's draft report is confidential to the council's editors and whoever entered it "
@@ -188,10 +189,5 @@ def corrections(request, pk):
 def corrections_xlsx(request, pk):
     review = cqc_review(request, pk)
     content = corrections_workbook(review, AccuracyCorrection.objects.filter(review=review))
-    response = HttpResponse(
-        content,
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
     name = slugify(f"{review.host_council.name} factual accuracy comments")
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    return response
+    return download_response(content, XLSX_TYPE, f"{name}.xlsx")

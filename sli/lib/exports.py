@@ -11,6 +11,7 @@ import datetime
 import io
 import re
 
+from django.http import HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -90,3 +91,11 @@ def export_file(table, export_format, *, filename, title):
     if export_format == "xlsx":
         return workbook_bytes(rows_to_workbook(headers, values, title)), XLSX_TYPE, filename
     return rows_to_csv(headers, values).encode(), "text/csv; charset=utf-8", filename
+
+
+def download_response(content, content_type, filename, *, disposition="attachment"):
+    """A file for the browser to save as ``filename`` (or, with disposition "inline", to
+    show)."""
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response

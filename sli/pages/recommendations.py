@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.db.models import F, Prefetch
 from django.db.models.functions import Coalesce
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
@@ -24,7 +24,7 @@ from recommendations.models import Amendment, ProgressAssessment, Recommendation
 from recommendations.tables import RecommendationTable
 from recommendations.views import RECOMMENDATION_PAGE
 from reviews.models import QualityStatement
-from sli.lib.exports import EXPORT_FORMATS, export_file
+from sli.lib.exports import EXPORT_FORMATS, download_response, export_file
 from sli.lib.history import history_entries
 from sli.lib.similarity import alike_pairs
 from sli.lib.tables import configure
@@ -151,10 +151,7 @@ def recommendation_list(request):
                 query=request.GET.urlencode(),
             )
             return redirect(prepared)
-        content, content_type, filename = recommendation_list_download(request, filters)
-        response = HttpResponse(content, content_type=content_type)
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+        return download_response(*recommendation_list_download(request, filters))
     table = RecommendationTable(filters.qs if filters.is_valid() else filters.queryset.none())
     configure(table, request)
     count = table.paginator.count
